@@ -1,0 +1,72 @@
+// The Hono application: middleware in order, one router per module, Spanish error pages.
+import { Hono } from "hono";
+import { isDatabaseUnavailable } from "./db/client.ts";
+import type { Deps } from "./deps.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.tsx";
+import { loadSession } from "./modules/auth/auth.middleware.ts";
+import { authRoutes } from "./modules/auth/auth.routes.tsx";
+import { dependenciasRoutes } from "./modules/dependencias/dependencias.routes.tsx";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { homeRoutes } from "./modules/home/home.routes.tsx";
+import { peopleRoutes } from "./modules/people/people.routes.tsx";
+import { csrfProtection } from "./shared/csrf.ts";
+import { AppError } from "./shared/errors.ts";
+import { readFlash } from "./shared/flash.ts";
+import type { AppContext, AppEnv } from "./shared/http.ts";
+import { assignRequestId, formBodyLimit, securityHeaders } from "./shared/security.ts";
+import { staticRoutes } from "./shared/static.ts";
+import { ErrorPage } from "./shared/views/ErrorPage.tsx";
+import { pageContext } from "./shared/views/page.ts";
+
+function renderError(c: AppContext, status: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503, message: string) {
+  return c.html(<ErrorPage ctx={pageContext(c)} status={status} message={message} />, status);
+}
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(assignRequestId);
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    // Path only: query strings may carry searched names or document numbers.
+    deps.logger.info({
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(securityHeaders);
+  app.route("/", staticRoutes());
+  app.route("/", healthRoutes());
+  app.use(formBodyLimit);
+  app.use(csrfProtection);
+  app.use(loadSession);
+  app.use(readFlash);
+
+  app.route("/", homeRoutes());
+  app.route("/", authRoutes());
+  app.route("/", peopleRoutes());
+  app.route("/", dependenciasRoutes());
+  app.route("/", auditRoutes());
+
+  app.notFound((c) => renderError(c, 404, "Revise la dirección o vuelva al inicio."));
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return renderError(c, error.status, error.userMessage);
+    if (isDatabaseUnavailable(error)) {
+      deps.logger.error({ requestId: c.var.requestId, err: { message: error.message } }, "database unavailable");
+      c.header("Retry-After", "30");
+      return renderError(c, 503, "La base de datos no responde. Intente de nuevo en unos minutos.");
+    }
+    deps.logger.error({ requestId: c.var.requestId, err: { name: error.name, message: error.message, stack: error.stack } }, "unexpected error");
+    return renderError(c, 500, "No pudimos completar la solicitud. Intente de nuevo; si el problema sigue, avise a soporte.");
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,145 @@
+// The only place that reads process.env. Every setting is documented here and in the README.
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "si", "sí"])
+  .transform((v) => ["true", "1", "yes", "si", "sí"].includes(v));
+
+const settings = {
+  PORT: {
+    doc: "Puerto HTTP en el que escucha SIPAP.",
+    schema: z.coerce.number().int().min(1).max(65535).default(3000),
+  },
+  HOST: {
+    doc: "Dirección en la que escucha (0.0.0.0 para aceptar conexiones de otros equipos).",
+    schema: z.string().min(1).default("127.0.0.1"),
+  },
+  DATA_DIR: {
+    doc: "Carpeta de datos: base de datos embebida, archivos y cuentas de demostración.",
+    schema: z.string().min(1).default("./data"),
+  },
+  DATABASE_URL: {
+    doc: "URL de PostgreSQL (postgres://usuario:clave@servidor:5432/base). Sin ella se usa la base embebida (PGlite) en DATA_DIR.",
+    schema: z.string().url().optional(),
+  },
+  PUBLIC_BASE_URL: {
+    doc: "Dirección pública de SIPAP, usada en enlaces y códigos QR (por defecto http://localhost:PORT).",
+    schema: z.string().url().optional(),
+  },
+  TRUST_PROXY: {
+    doc: "true si SIPAP está detrás de un proxy HTTPS que envía X-Forwarded-For y X-Forwarded-Proto.",
+    schema: bool.default(false),
+  },
+  LOG_LEVEL: {
+    doc: "Nivel de registro: fatal, error, warn, info, debug o silent.",
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  },
+  SESSION_IDLE_MINUTES: {
+    doc: "Minutos sin actividad tras los que se cierra la sesión.",
+    schema: z.coerce.number().int().min(1).default(30),
+  },
+  SESSION_ABSOLUTE_HOURS: {
+    doc: "Horas máximas de una sesión aunque tenga actividad.",
+    schema: z.coerce.number().int().min(1).default(12),
+  },
+  INITIAL_CREDENTIAL_HOURS: {
+    doc: "Horas de validez de una credencial inicial antes de que expire.",
+    schema: z.coerce.number().int().min(1).default(72),
+  },
+  ENTITY_NAME: { doc: "Nombre de la entidad.", schema: z.string().min(1).default("Alcaldía de Pasto") },
+  ENTITY_NIT: { doc: "NIT de la entidad.", schema: z.string().min(1).default("891280000-3") },
+  ENTITY_ADDRESS: {
+    doc: "Dirección física de la entidad.",
+    schema: z.string().min(1).default("CAM Anganoy – Los Rosales II, Pasto, Nariño"),
+  },
+  ENTITY_PHONE: { doc: "Teléfono de la entidad.", schema: z.string().min(1).default("+57 (602) 7244326 ext. 1301") },
+  ENTITY_SUPPORT_EMAIL: {
+    doc: "Correo de soporte de la oficina de sistemas.",
+    schema: z.string().email().default("soportesistemas@pasto.gov.co"),
+  },
+  ENTITY_SUPPORT_PHONE: {
+    doc: "Extensiones de soporte.",
+    schema: z.string().min(1).default("ext. 1301–1303"),
+  },
+  ENTITY_HOURS: {
+    doc: "Horario de atención.",
+    schema: z.string().min(1).default("Lunes a viernes, 8:00 a. m. a 12:00 m. y 2:00 p. m. a 6:00 p. m."),
+  },
+  ENTITY_EMAIL_DOMAIN: { doc: "Dominio del correo institucional.", schema: z.string().min(1).default("pasto.gov.co") },
+  ENTITY_WEBSITE: { doc: "Sitio web de la entidad.", schema: z.string().url().default("https://www.pasto.gov.co") },
+} satisfies Record<string, { doc: string; schema: z.ZodType }>;
+
+type Settings = typeof settings;
+export type Env = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicBaseUrl: string;
+  trustProxy: boolean;
+  logLevel: Env["LOG_LEVEL"];
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  initialCredentialMs: number;
+  entity: {
+    name: string;
+    nit: string;
+    address: string;
+    phone: string;
+    supportEmail: string;
+    supportPhone: string;
+    hours: string;
+    emailDomain: string;
+    website: string;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError listing every invalid variable and how to fix it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [key, { doc, schema }] of Object.entries(settings)) {
+    const raw = env[key] === "" ? undefined : env[key];
+    const parsed = (schema as z.ZodType).safeParse(raw);
+    if (parsed.success) values[key] = parsed.data;
+    else problems.push(`- ${key}=${JSON.stringify(raw)} no es válido. ${doc}`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`La configuración tiene errores:\n${problems.join("\n")}`);
+  }
+  const v = values as Env;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: path.resolve(v.DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ""),
+    trustProxy: v.TRUST_PROXY,
+    logLevel: v.LOG_LEVEL,
+    sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: v.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    initialCredentialMs: v.INITIAL_CREDENTIAL_HOURS * 3_600_000,
+    entity: {
+      name: v.ENTITY_NAME,
+      nit: v.ENTITY_NIT,
+      address: v.ENTITY_ADDRESS,
+      phone: v.ENTITY_PHONE,
+      supportEmail: v.ENTITY_SUPPORT_EMAIL,
+      supportPhone: v.ENTITY_SUPPORT_PHONE,
+      hours: v.ENTITY_HOURS,
+      emailDomain: v.ENTITY_EMAIL_DOMAIN,
+      website: v.ENTITY_WEBSITE,
+    },
+  };
+}
+
+/** Markdown table of every setting, for the README. */
+export function describeSettings(): string {
+  const rows = Object.entries(settings).map(([key, { doc }]) => `| \`${key}\` | ${doc} |`);
+  return ["| variable | para qué sirve |", "| --- | --- |", ...rows].join("\n");
+}

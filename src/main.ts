@@ -1,0 +1,64 @@
+// Entry point: config → database → migrations → demo data on first start → HTTP server.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.tsx";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openConfiguredDatabase, StartupError } from "./db/open.ts";
+import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service.ts";
+import { countPeople } from "./modules/people/people.service.ts";
+import { systemAuditContext } from "./shared/audit.ts";
+import { createLogger } from "./shared/logger.ts";
+import { systemClock } from "./shared/time.ts";
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const { database, release } = await openConfiguredDatabase(config, logger);
+  let server: ReturnType<typeof serve> | undefined;
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server?.close();
+    await release();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    await database.migrate();
+    if (database.driver === "pglite" && (await countPeople(database.db)) === 0) {
+      const demo = await loadDemoData(database.db, systemClock.now(), systemAuditContext, config.initialCredentialMs);
+      const text = formatDemoCredentials(demo.credentials, config.publicBaseUrl);
+      const file = path.join(config.dataDir, "demo-accounts.txt");
+      writeFileSync(file, text, { mode: 0o600 });
+      console.log(`\n${text}\n(Esta lista quedó también en ${file})\n`);
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  }
+
+  const app = createApp({ config, database, clock: systemClock, logger });
+  server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    console.log(`SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`);
+  });
+  server.on("error", async (error: NodeJS.ErrnoException) => {
+    await release();
+    const message =
+      error.code === "EADDRINUSE"
+        ? `El puerto ${config.port} ya está en uso. Detenga el otro programa o elija otro puerto con PORT.`
+        : `No se pudo abrir el servidor HTTP: ${error.message}`;
+    console.error(message);
+    process.exit(5);
+  });
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(error.message);
+    process.exit(error instanceof StartupError ? error.exitCode : 2);
+  }
+  console.error("SIPAP no pudo iniciar:", error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// Pure rules of login throttling: how long an account or an address waits after repeated failures.
+
+export type ThrottleKind = "account" | "address";
+
+const MINUTE = 60_000;
+
+/** Failures are forgotten after this long without a new one. */
+export const FAILURE_MEMORY_MS: Record<ThrottleKind, number> = { account: 24 * 60 * MINUTE, address: 60 * MINUTE };
+
+/**
+ * Wait imposed after the n-th consecutive failure. An account slows down from the 3rd failure and is
+ * locked for 15 minutes from the 5th, doubling up to 4 hours; an address (many accounts tried from one
+ * place) from the 20th failure.
+ */
+export function lockDurationMs(kind: ThrottleKind, failures: number): number {
+  if (kind === "account") {
+    if (failures < 3) return 0;
+    if (failures === 3) return 30_000;
+    if (failures === 4) return MINUTE;
+    return Math.min(15 * MINUTE * 2 ** (failures - 5), 240 * MINUTE);
+  }
+  if (failures < 20) return 0;
+  return failures < 40 ? 15 * MINUTE : 60 * MINUTE;
+}
+
+export interface ThrottleState {
+  failures: number;
+  lastFailureAt: Date;
+  lockedUntil: Date | null;
+}
+
+export function afterFailure(kind: ThrottleKind, current: ThrottleState | undefined, now: Date): ThrottleState {
+  const remembered = current && now.getTime() - current.lastFailureAt.getTime() < FAILURE_MEMORY_MS[kind];
+  const failures = (remembered ? current.failures : 0) + 1;
+  const wait = lockDurationMs(kind, failures);
+  return { failures, lastFailureAt: now, lockedUntil: wait > 0 ? new Date(now.getTime() + wait) : null };
+}
+
+export function lockedUntil(state: ThrottleState | undefined, now: Date): Date | undefined {
+  return state?.lockedUntil && state.lockedUntil > now ? state.lockedUntil : undefined;
+}

@@ -1,0 +1,259 @@
+// Authentication: login with document number and password or a personal initial credential,
+// throttling, sessions with idle and absolute expiry, password changes and credential resets.
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/client.ts";
+import { type AuditContext, maskDocument, recordAudit } from "../../shared/audit.ts";
+import {
+  checkPasswordRules,
+  hashPassword,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../../shared/auth/passwords.ts";
+import type { CurrentUser, Role } from "../../shared/auth/roles.ts";
+import {
+  generateInitialCredential,
+  generateToken,
+  hashToken,
+  normalizeInitialCredential,
+} from "../../shared/auth/tokens.ts";
+import { AppError, notFound } from "../../shared/errors.ts";
+import * as people from "../people/people.service.ts";
+import type { NewPersonInput } from "../people/people.schemas.ts";
+import * as repo from "./auth.repository.ts";
+import { afterFailure, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
+
+export type SessionSettings = Pick<Config, "sessionIdleMs" | "sessionAbsoluteMs">;
+
+export type LoginResult =
+  | { kind: "ok"; token: string; mustChangePassword: boolean }
+  | { kind: "invalid" }
+  | { kind: "locked"; until: Date }
+  | { kind: "credential_expired" }
+  | { kind: "credential_used" }
+  | { kind: "inactive" };
+
+const accountKey = (documentNumber: string) => `account:${hashToken(documentNumber)}`;
+const addressKey = (ip: string) => `address:${ip}`;
+
+async function activeLock(db: Db, keys: string[], now: Date): Promise<Date | undefined> {
+  let until: Date | undefined;
+  for (const key of keys) {
+    const lock = lockedUntil(await repo.findThrottle(db, key), now);
+    if (lock && (!until || lock > until)) until = lock;
+  }
+  return until;
+}
+
+async function recordFailure(db: Db, key: string, kind: ThrottleKind, now: Date) {
+  await repo.saveThrottle(db, key, afterFailure(kind, await repo.findThrottle(db, key), now));
+}
+
+async function startSession(db: Db, personId: string, now: Date, settings: SessionSettings, mustChange: boolean) {
+  const token = generateToken();
+  await repo.insertSession(db, {
+    id: hashToken(token),
+    personId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + settings.sessionAbsoluteMs),
+    mustChangePassword: mustChange,
+  });
+  return token;
+}
+
+export async function login(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  settings: SessionSettings,
+  input: { documentNumber: string; password: string },
+): Promise<LoginResult> {
+  const documentNumber = people.normalizeDocumentNumber(input.documentNumber);
+  const keys = { account: accountKey(documentNumber), address: addressKey(audit.ip ?? "desconocida") };
+  const until = await activeLock(db, [keys.account, keys.address], now);
+  if (until) {
+    await recordAudit(db, now, audit, { action: "login.throttled", details: { document: maskDocument(documentNumber) } });
+    return { kind: "locked", until };
+  }
+
+  const fail = async (reason: string, personId?: string): Promise<LoginResult> => {
+    await recordFailure(db, keys.account, "account", now);
+    await recordFailure(db, keys.address, "address", now);
+    await recordAudit(db, now, audit, {
+      action: "login.failed",
+      targetType: personId ? "person" : undefined,
+      targetId: personId,
+      details: { reason, ...(personId ? {} : { document: maskDocument(documentNumber) }) },
+    });
+    return { kind: "invalid" };
+  };
+
+  const person = await people.findPersonByDocument(db, documentNumber);
+  if (!person) {
+    await verifyAgainstDummy(input.password);
+    return fail("unknown_document");
+  }
+
+  const succeed = async (mustChangePassword: boolean, method: string): Promise<LoginResult> => {
+    if (person.status !== "activo") {
+      await recordAudit(db, now, audit, { action: "login.refused_inactive", targetType: "person", targetId: person.id });
+      return { kind: "inactive" };
+    }
+    await repo.clearThrottle(db, keys.account);
+    const token = await startSession(db, person.id, now, settings, mustChangePassword);
+    await recordAudit(db, now, { ...audit, actorId: person.id }, {
+      action: "login.succeeded",
+      targetType: "person",
+      targetId: person.id,
+      details: { method },
+    });
+    return { kind: "ok", token, mustChangePassword };
+  };
+
+  const passwordHash = await repo.findPasswordHash(db, person.id);
+  if (passwordHash && (await verifyPassword(passwordHash, input.password))) return succeed(false, "password");
+
+  const typedCredential = normalizeInitialCredential(input.password);
+  for (const credential of await repo.findRecentCredentials(db, person.id)) {
+    if (!(await verifyPassword(credential.hash, typedCredential))) continue;
+    if (credential.usedAt) {
+      await recordAudit(db, now, audit, { action: "login.credential_reused", targetType: "person", targetId: person.id });
+      return { kind: "credential_used" };
+    }
+    if (credential.expiresAt <= now) {
+      await recordAudit(db, now, audit, { action: "login.credential_expired", targetType: "person", targetId: person.id });
+      return { kind: "credential_expired" };
+    }
+    if (person.status === "activo" && !(await repo.markCredentialUsed(db, credential.id, now)))
+      return { kind: "credential_used" };
+    return succeed(true, "initial_credential");
+  }
+  if (!passwordHash) await verifyAgainstDummy(input.password);
+  return fail("wrong_password", person.id);
+}
+
+/** Resolves the session cookie to the person, enforcing idle and absolute expiry. */
+export async function validateSession(
+  db: Db,
+  now: Date,
+  settings: SessionSettings,
+  token: string,
+): Promise<CurrentUser | undefined> {
+  const id = hashToken(token);
+  const session = await repo.findSession(db, id);
+  if (!session) return undefined;
+  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > settings.sessionIdleMs) {
+    await repo.deleteSession(db, id);
+    return undefined;
+  }
+  const person = await people.findPersonById(db, session.personId);
+  if (!person || person.status !== "activo") {
+    await repo.deleteSession(db, id);
+    return undefined;
+  }
+  // One write a minute at most: enough for idle expiry, light on the database.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, id, now);
+  return {
+    id: person.id,
+    sessionId: id,
+    firstNames: person.firstNames,
+    lastNames: person.lastNames,
+    dependenciaId: person.dependenciaId,
+    roles: await people.findRoles(db, person.id),
+    mustChangePassword: session.mustChangePassword,
+  };
+}
+
+export async function logout(db: Db, now: Date, audit: AuditContext, user: CurrentUser) {
+  await repo.deleteSession(db, user.sessionId);
+  await recordAudit(db, now, audit, { action: "logout", targetType: "person", targetId: user.id });
+}
+
+export type PasswordChangeResult = { ok: true } | { ok: false; field: "current" | "password" | "confirm"; message: string };
+
+export async function changePassword(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  user: CurrentUser,
+  input: { current: string; password: string; confirm: string },
+): Promise<PasswordChangeResult> {
+  const person = await people.findPersonById(db, user.id);
+  if (!person) throw notFound("La persona");
+  if (!user.mustChangePassword) {
+    const hash = await repo.findPasswordHash(db, user.id);
+    if (!hash || !(await verifyPassword(hash, input.current)))
+      return { ok: false, field: "current", message: "La contraseña actual no es correcta." };
+  }
+  const problem = checkPasswordRules(input.password, person);
+  if (problem) return { ok: false, field: "password", message: problem };
+  if (input.password !== input.confirm)
+    return { ok: false, field: "confirm", message: "Las dos contraseñas no coinciden. Escríbala igual en ambos campos." };
+  const hash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await repo.upsertPassword(tx, user.id, hash, now);
+    await repo.revokeOpenCredentials(tx, user.id, now);
+    await repo.deleteSessionsOf(tx, user.id, user.sessionId);
+    await repo.updateSession(tx, user.sessionId, { mustChangePassword: false });
+    await recordAudit(tx, now, audit, { action: "password.changed", targetType: "person", targetId: user.id });
+  });
+  return { ok: true };
+}
+
+export interface IssuedCredential {
+  credential: string;
+  expiresAt: Date;
+}
+
+/**
+ * Issues a new personal initial credential: earlier credentials, the password and every session of the
+ * person stop working. The credential is returned once and stored only as a hash.
+ */
+export async function issueInitialCredential(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  validityMs: number,
+  personId: string,
+): Promise<IssuedCredential> {
+  const credential = generateInitialCredential();
+  const hash = await hashPassword(credential);
+  const expiresAt = new Date(now.getTime() + validityMs);
+  await db.transaction(async (tx) => {
+    const person = await people.findPersonById(tx, personId);
+    if (!person) throw notFound("La persona");
+    if (person.status !== "activo")
+      throw new AppError(
+        "auth.inactive_person",
+        409,
+        "La persona está desvinculada: no se le puede entregar una credencial.",
+      );
+    await repo.revokeOpenCredentials(tx, personId, now);
+    await repo.deletePassword(tx, personId);
+    await repo.deleteSessionsOf(tx, personId);
+    await repo.insertCredential(tx, { personId, hash, issuedAt: now, expiresAt, issuedBy: audit.actorId });
+    await recordAudit(tx, now, audit, {
+      action: "credential.issued",
+      targetType: "person",
+      targetId: personId,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+  });
+  return { credential, expiresAt };
+}
+
+/** Creates a person and their first initial credential in one transaction. */
+export async function enrollPerson(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  validityMs: number,
+  input: NewPersonInput,
+  roles: Role[] = ["servidor"],
+) {
+  return db.transaction(async (tx) => {
+    const person = await people.createPerson(tx, now, audit, input, roles);
+    const issued = await issueInitialCredential(tx, now, audit, validityMs, person.id);
+    return { person, ...issued };
+  });
+}

@@ -1,0 +1,81 @@
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import type { Role } from "../../shared/auth/roles.ts";
+import { isRole } from "../../shared/auth/roles.ts";
+import { dependencias } from "../dependencias/dependencias.table.ts";
+import { type NewPerson, type Person, people, personRoles } from "./people.table.ts";
+
+export async function findPersonById(db: Db, id: string): Promise<Person | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(people).where(eq(people.id, id));
+  return row;
+}
+
+export async function findPersonByDocument(db: Db, documentNumber: string): Promise<Person | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.documentNumber, documentNumber));
+  return row;
+}
+
+export async function findRoles(db: Db, personId: string): Promise<Role[]> {
+  const rows = await db
+    .select({ role: personRoles.role })
+    .from(personRoles)
+    .where(eq(personRoles.personId, personId))
+    .orderBy(asc(personRoles.role));
+  return rows.map((r) => r.role).filter(isRole);
+}
+
+export async function insertPerson(db: Db, values: NewPerson): Promise<Person> {
+  const [row] = await db.insert(people).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function replaceRoles(db: Db, personId: string, roles: Role[], grantedBy: string | null, at: Date) {
+  await db.delete(personRoles).where(eq(personRoles.personId, personId));
+  if (roles.length > 0)
+    await db.insert(personRoles).values(roles.map((role) => ({ personId, role, grantedBy, grantedAt: at })));
+}
+
+export interface PeopleFilter {
+  query?: string;
+  dependenciaId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function searchPeople(db: Db, filter: PeopleFilter) {
+  const conditions: SQL[] = [];
+  if (filter.dependenciaId) conditions.push(eq(people.dependenciaId, filter.dependenciaId));
+  if (filter.query) {
+    const pattern = `%${filter.query.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const names = sql`(${people.firstNames} || ' ' || ${people.lastNames})`;
+    const match = or(ilike(names, pattern), ilike(people.documentNumber, pattern));
+    if (match) conditions.push(match);
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const rows = await db
+    .select({
+      id: people.id,
+      documentType: people.documentType,
+      documentNumber: people.documentNumber,
+      firstNames: people.firstNames,
+      lastNames: people.lastNames,
+      status: people.status,
+      dependencia: dependencias.name,
+    })
+    .from(people)
+    .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
+    .where(where)
+    .orderBy(asc(people.lastNames), asc(people.firstNames))
+    .limit(filter.limit + 1)
+    .offset(filter.offset);
+  return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+export type PersonListRow = Awaited<ReturnType<typeof searchPeople>>["rows"][number];
+
+export async function countPeople(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people);
+  return row?.n ?? 0;
+}

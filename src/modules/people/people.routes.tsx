@@ -1,0 +1,158 @@
+import { Hono } from "hono";
+import { mount } from "../../shared/auth/guard.ts";
+import { can } from "../../shared/auth/permissions.ts";
+import { isRole } from "../../shared/auth/roles.ts";
+import { AppError, forbidden } from "../../shared/errors.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { parseForm, readFormList } from "../../shared/forms.ts";
+import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
+import { pageContext } from "../../shared/views/page.ts";
+import { enrollPerson, issueInitialCredential } from "../auth/auth.service.ts";
+import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
+import { newPersonSchema, peopleQuerySchema } from "./people.schemas.ts";
+import { findPersonById, listPeople, setRoles, viewPerson } from "./people.service.ts";
+import { CredentialIssuedPage, LiaisonPeoplePage, NewPersonPage, PeopleListPage, PersonPage } from "./people.views.tsx";
+
+function readQuery(c: AppContext) {
+  return peopleQuerySchema.parse(c.req.query());
+}
+
+async function renderPerson(c: AppContext, backHref: string) {
+  const { database, clock } = c.var.deps;
+  const user = requireUser(c);
+  const { person, roles } = await viewPerson(database.db, clock.now(), auditContext(c), user, c.req.param("id") ?? "");
+  const dependencia = person.dependenciaId ? await findDependencia(database.db, person.dependenciaId) : undefined;
+  c.header("Cache-Control", "no-store");
+  return c.html(
+    <PersonPage
+      ctx={pageContext(c)}
+      person={person}
+      roles={roles}
+      dependenciaName={dependencia?.name}
+      backHref={backHref}
+      canEditRoles={can(user.roles, "people.setRoles")}
+      canResetCredential={backHref.startsWith("/admin") && can(user.roles, "people.resetCredential")}
+    />,
+  );
+}
+
+export function peopleRoutes() {
+  const app = new Hono<AppEnv>();
+
+  mount(app, "people.list", async (c) => {
+    const { database, clock } = c.var.deps;
+    const query = readQuery(c);
+    const result = await listPeople(database.db, clock.now(), auditContext(c), {
+      query: query.q,
+      dependenciaId: query.dependencia,
+      page: query.pagina,
+    });
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      <PeopleListPage
+        ctx={pageContext(c)}
+        rows={result.rows}
+        hasMore={result.hasMore}
+        page={query.pagina}
+        values={{ q: query.q, dependencia: query.dependencia ?? "" }}
+        dependencias={await dependenciaOptions(database.db)}
+      />,
+    );
+  });
+
+  mount(app, "people.new", async (c) =>
+    c.html(<NewPersonPage ctx={pageContext(c)} dependencias={await dependenciaOptions(c.var.deps.database.db)} />),
+  );
+
+  mount(app, "people.create", async (c) => {
+    const { database, clock, config } = c.var.deps;
+    const form = await parseForm(c, newPersonSchema);
+    const rerender = async (errors: Record<string, string>) =>
+      c.html(
+        <NewPersonPage
+          ctx={pageContext(c)}
+          dependencias={await dependenciaOptions(database.db)}
+          values={form.values}
+          errors={errors}
+        />,
+        422,
+      );
+    if (!form.ok) return rerender(form.errors);
+    if (!(await findDependencia(database.db, form.data.dependenciaId)))
+      return rerender({ dependenciaId: "Elija una dependencia de la lista." });
+    try {
+      const enrolled = await enrollPerson(
+        database.db,
+        clock.now(),
+        auditContext(c),
+        config.initialCredentialMs,
+        form.data,
+      );
+      c.header("Cache-Control", "no-store");
+      return c.html(
+        <CredentialIssuedPage
+          ctx={pageContext(c)}
+          person={enrolled.person}
+          credential={enrolled.credential}
+          expiresAt={enrolled.expiresAt}
+        />,
+        201,
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.code === "people.duplicate_document")
+        return rerender({ documentNumber: error.userMessage });
+      throw error;
+    }
+  });
+
+  mount(app, "people.show", (c) => renderPerson(c, "/admin/personas"));
+
+  mount(app, "people.setRoles", async (c) => {
+    const { database, clock } = c.var.deps;
+    const roles = (await readFormList(c, "roles")).filter(isRole);
+    const id = c.req.param("id") ?? "";
+    await setRoles(database.db, clock.now(), auditContext(c), id, [...new Set(roles)]);
+    return redirectWithFlash(c, `/admin/personas/${id}`, "Se guardaron los roles.");
+  });
+
+  mount(app, "people.resetCredential", async (c) => {
+    const { database, clock, config } = c.var.deps;
+    const id = c.req.param("id") ?? "";
+    const issued = await issueInitialCredential(database.db, clock.now(), auditContext(c), config.initialCredentialMs, id);
+    const person = await findPersonById(database.db, id);
+    if (!person) throw new Error("person vanished after credential reset");
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      <CredentialIssuedPage ctx={pageContext(c)} person={person} credential={issued.credential} expiresAt={issued.expiresAt} />,
+    );
+  });
+
+  mount(app, "liaison.people", async (c) => {
+    const { database, clock } = c.var.deps;
+    const user = requireUser(c);
+    if (!user.dependenciaId) throw forbidden("Su cuenta de enlace no tiene una dependencia asignada. Comuníquese con SSI.");
+    const dependencia = await findDependencia(database.db, user.dependenciaId);
+    const query = readQuery(c);
+    const result = await listPeople(database.db, clock.now(), auditContext(c), {
+      query: query.q,
+      dependenciaId: user.dependenciaId,
+      page: query.pagina,
+    });
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      <LiaisonPeoplePage
+        ctx={pageContext(c)}
+        dependenciaName={dependencia?.name ?? "su dependencia"}
+        rows={result.rows}
+        hasMore={result.hasMore}
+        page={query.pagina}
+        values={{ q: query.q }}
+      />,
+    );
+  });
+
+  mount(app, "liaison.person", (c) => renderPerson(c, "/dependencia/personas"));
+
+  return app;
+}
+

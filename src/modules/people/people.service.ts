@@ -1,0 +1,87 @@
+// People: everyone who works for the municipality, their roles, and who may see their data.
+import type { Db } from "../../db/client.ts";
+import { type AuditContext, recordAudit } from "../../shared/audit.ts";
+import type { CurrentUser, Role } from "../../shared/auth/roles.ts";
+import { conflict, forbidden, notFound } from "../../shared/errors.ts";
+import * as repo from "./people.repository.ts";
+import { canSeePerson } from "./people.rules.ts";
+import type { NewPersonInput } from "./people.schemas.ts";
+import type { Person } from "./people.table.ts";
+
+export { normalizeDocumentNumber } from "./people.rules.ts";
+export type { Person } from "./people.table.ts";
+
+export const findPersonByDocument = repo.findPersonByDocument;
+export const findPersonById = repo.findPersonById;
+export const findRoles = repo.findRoles;
+
+export const PAGE_SIZE = 50;
+
+export async function createPerson(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  input: NewPersonInput,
+  roles: Role[] = ["servidor"],
+): Promise<Person> {
+  if (await repo.findPersonByDocument(db, input.documentNumber))
+    throw conflict("people.duplicate_document", "Ya existe una persona con ese número de documento.");
+  const person = await repo.insertPerson(db, { ...input, createdAt: at, updatedAt: at });
+  await repo.replaceRoles(db, person.id, roles, audit.actorId, at);
+  await recordAudit(db, at, audit, {
+    action: "person.created",
+    targetType: "person",
+    targetId: person.id,
+    details: { roles, dependenciaId: input.dependenciaId },
+  });
+  return person;
+}
+
+export async function setRoles(db: Db, at: Date, audit: AuditContext, personId: string, roles: Role[]) {
+  await db.transaction(async (tx) => {
+    const person = await repo.findPersonById(tx, personId);
+    if (!person) throw notFound("La persona");
+    const before = await repo.findRoles(tx, personId);
+    if (audit.actorId === personId && before.includes("administrador") && !roles.includes("administrador"))
+      throw conflict("people.self_demotion", "No puede quitarse a sí mismo el rol de administrador.");
+    await repo.replaceRoles(tx, personId, roles, audit.actorId, at);
+    await recordAudit(tx, at, audit, {
+      action: "person.roles_changed",
+      targetType: "person",
+      targetId: personId,
+      details: { before, after: roles },
+    });
+  });
+}
+
+/** Loads a person for a staff page; refuses and audits when the viewer may not see them. */
+export async function viewPerson(db: Db, at: Date, audit: AuditContext, viewer: CurrentUser, personId: string) {
+  const person = await repo.findPersonById(db, personId);
+  if (!person) throw notFound("La persona");
+  if (!canSeePerson(viewer, person)) {
+    await recordAudit(db, at, audit, { action: "person.view_denied", targetType: "person", targetId: personId });
+    throw forbidden("Solo puede ver a las personas de su propia dependencia.");
+  }
+  await recordAudit(db, at, audit, { action: "person.viewed", targetType: "person", targetId: personId });
+  return { person, roles: await repo.findRoles(db, personId) };
+}
+
+/** Lists people (document numbers included), so the search itself is audited as staff access. */
+export async function listPeople(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  filter: { query: string; dependenciaId?: string; page: number },
+) {
+  await recordAudit(db, at, audit, { action: "people.listed", details: { ...filter } });
+  return repo.searchPeople(db, {
+    query: filter.query || undefined,
+    dependenciaId: filter.dependenciaId,
+    limit: PAGE_SIZE,
+    offset: (filter.page - 1) * PAGE_SIZE,
+  });
+}
+
+export async function countPeople(db: Db): Promise<number> {
+  return repo.countPeople(db);
+}

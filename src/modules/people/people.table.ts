@@ -1,0 +1,38 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { dependencias } from "../dependencias/dependencias.table.ts";
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentType: text("document_type", { enum: ["CC", "CE", "PPT", "PA"] }).notNull(),
+    // Login is by number alone, so numbers are unique across document types.
+    documentNumber: text("document_number").notNull().unique(),
+    firstNames: text("first_names").notNull(),
+    lastNames: text("last_names").notNull(),
+    email: text("email"),
+    dependenciaId: uuid("dependencia_id").references(() => dependencias.id),
+    status: text("status", { enum: ["activo", "desvinculado"] })
+      .notNull()
+      .default("activo"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("people_dependencia_idx").on(t.dependenciaId)],
+);
+
+export const personRoles = pgTable(
+  "person_roles",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    grantedBy: uuid("granted_by"),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.role] })],
+);
+
+export type Person = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;

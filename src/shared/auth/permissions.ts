@@ -1,0 +1,54 @@
+// The one table of "route × role → allowed?". Every route is registered from here (see guard.ts),
+// so a route cannot exist without a rule, and the permission-matrix test walks this table.
+import type { Role } from "./roles.ts";
+
+export type Access = "public" | "authenticated" | readonly Role[];
+
+export interface RouteRule {
+  method: "GET" | "POST";
+  path: string;
+  access: Access;
+  /** Reachable while the person still has to replace an initial credential. */
+  duringPasswordChange?: boolean;
+}
+
+const STAFF_PEOPLE: readonly Role[] = ["operador_ssi", "administrador"];
+const ADMIN: readonly Role[] = ["administrador"];
+
+export const ROUTES = {
+  "home.show": { method: "GET", path: "/", access: "public", duringPasswordChange: true },
+  "pages.privacy": { method: "GET", path: "/privacidad", access: "public", duringPasswordChange: true },
+  "pages.accessibility": { method: "GET", path: "/accesibilidad", access: "public", duringPasswordChange: true },
+  "pages.sitemap": { method: "GET", path: "/mapa-del-sitio", access: "public", duringPasswordChange: true },
+  "health.check": { method: "GET", path: "/healthz", access: "public", duringPasswordChange: true },
+  "auth.loginForm": { method: "GET", path: "/ingresar", access: "public", duringPasswordChange: true },
+  "auth.login": { method: "POST", path: "/ingresar", access: "public", duringPasswordChange: true },
+  "auth.logout": { method: "POST", path: "/salir", access: "authenticated", duringPasswordChange: true },
+  "auth.passwordForm": { method: "GET", path: "/cambiar-clave", access: "authenticated", duringPasswordChange: true },
+  "auth.changePassword": { method: "POST", path: "/cambiar-clave", access: "authenticated", duringPasswordChange: true },
+  "people.list": { method: "GET", path: "/admin/personas", access: STAFF_PEOPLE },
+  "people.new": { method: "GET", path: "/admin/personas/nueva", access: STAFF_PEOPLE },
+  "people.create": { method: "POST", path: "/admin/personas", access: STAFF_PEOPLE },
+  "people.show": { method: "GET", path: "/admin/personas/:id", access: STAFF_PEOPLE },
+  "people.setRoles": { method: "POST", path: "/admin/personas/:id/roles", access: ADMIN },
+  "people.resetCredential": { method: "POST", path: "/admin/personas/:id/credencial", access: STAFF_PEOPLE },
+  "liaison.people": { method: "GET", path: "/dependencia/personas", access: ["enlace"] },
+  "liaison.person": { method: "GET", path: "/dependencia/personas/:id", access: ["enlace"] },
+  "dependencias.list": { method: "GET", path: "/admin/dependencias", access: ADMIN },
+  "dependencias.create": { method: "POST", path: "/admin/dependencias", access: ADMIN },
+  "dependencias.edit": { method: "GET", path: "/admin/dependencias/:id", access: ADMIN },
+  "dependencias.update": { method: "POST", path: "/admin/dependencias/:id", access: ADMIN },
+  "audit.search": { method: "GET", path: "/admin/auditoria", access: ADMIN },
+} as const satisfies Record<string, RouteRule>;
+
+export type RouteId = keyof typeof ROUTES;
+
+export function isAllowed(rule: RouteRule, roles: readonly Role[] | undefined): boolean {
+  if (rule.access === "public") return true;
+  if (!roles) return false;
+  if (rule.access === "authenticated") return true;
+  return rule.access.some((role) => roles.includes(role));
+}
+
+/** For navigation: may this person open that page? */
+export const can = (roles: readonly Role[] | undefined, id: RouteId) => isAllowed(ROUTES[id], roles);

@@ -1,0 +1,47 @@
+// Random secrets: session tokens, CSRF tokens and human-typable initial credentials.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { generateRandomString, type RandomReader } from "@oslojs/crypto/random";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+
+const random: RandomReader = {
+  read: (bytes) => {
+    crypto.getRandomValues(bytes);
+  },
+};
+
+/** 160 random bits, base32: for session and CSRF cookies. */
+export function generateToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** What the database stores instead of a token. */
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+// No 0/O, 1/I/L: credentials are read from paper and typed on phones.
+const CREDENTIAL_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** 12 characters (≈59 bits) in groups of four: "K7MQ-XP9R-2HWT". Single-use, expiring and throttled. */
+export function generateInitialCredential(): string {
+  const raw = generateRandomString(random, CREDENTIAL_ALPHABET, 12);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+
+/** Accepts the credential typed with spaces, without dashes or in lower case. */
+export function normalizeInitialCredential(typed: string): string {
+  const raw = typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return raw.length === 12 ? `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}` : typed;
+}
+
+/** Constant-time comparison of two strings. */
+export function safeEqual(a: string, b: string): boolean {
+  const left = new TextEncoder().encode(a);
+  const right = new TextEncoder().encode(b);
+  if (left.length !== right.length) return false;
+  let diff = 0;
+  for (let i = 0; i < left.length; i++) diff |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return diff === 0;
+}

@@ -1,0 +1,28 @@
+// Time: stored in UTC, shown in America/Bogota. A Clock lets tests move time.
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const TIME_ZONE = "America/Bogota";
+
+const dateTimeFormat = new Intl.DateTimeFormat("es-CO", {
+  timeZone: TIME_ZONE,
+  dateStyle: "long",
+  timeStyle: "short",
+});
+const timeFormat = new Intl.DateTimeFormat("es-CO", { timeZone: TIME_ZONE, timeStyle: "short" });
+const dateFormat = new Intl.DateTimeFormat("es-CO", { timeZone: TIME_ZONE, dateStyle: "long" });
+
+/** "22 de noviembre de 2026, 9:15 a. m." in Bogotá time. */
+export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
+export const formatTime = (date: Date) => timeFormat.format(date);
+export const formatDate = (date: Date) => dateFormat.format(date);
+
+/** Parses "yyyy-mm-dd" as the start of that day in Bogotá (UTC−5, no daylight saving). */
+export function startOfBogotaDay(isoDate: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
+  const date = new Date(`${isoDate}T00:00:00-05:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

@@ -1,0 +1,143 @@
+// The GOV.CO frame shared by every page: top bar, entity header, role navigation, footer with the entity's data.
+import type { Child } from "hono/jsx";
+import { can, type RouteId, ROUTES } from "../auth/permissions.ts";
+import { CsrfField } from "./components.tsx";
+import type { PageContext } from "./page.ts";
+
+const NAV: { id: RouteId; label: string }[] = [
+  { id: "people.list", label: "Personas" },
+  { id: "liaison.people", label: "Mi dependencia" },
+  { id: "dependencias.list", label: "Dependencias" },
+  { id: "audit.search", label: "Auditoría" },
+];
+
+function Navigation({ ctx }: { ctx: PageContext }) {
+  const user = ctx.user;
+  if (!user) return null;
+  const items = user.mustChangePassword ? [] : NAV.filter((item) => can(user.roles, item.id));
+  return (
+    <nav class="site-nav" aria-label="Menú principal">
+      <div class="container site-nav__inner">
+        <ul class="site-nav__list">
+          <li>
+            <a href="/" aria-current={ctx.path === "/" ? "page" : undefined}>
+              Inicio
+            </a>
+          </li>
+          {items.map((item) => {
+            const path = ROUTES[item.id].path;
+            return (
+              <li>
+                <a href={path} aria-current={ctx.path.startsWith(path) ? "page" : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <div class="site-nav__account">
+          <span class="site-nav__name">{user.firstNames}</span>
+          <a href="/cambiar-clave">Cambiar contraseña</a>
+          <form method="post" action="/salir" class="inline-form">
+            <CsrfField token={ctx.csrfToken} />
+            <button type="submit" class="link-button">
+              Salir
+            </button>
+          </form>
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: Child }) {
+  const { entity } = ctx;
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang="es-CO">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} – SIPAP – ${entity.name}`}</title>
+          <link rel="stylesheet" href="/static/sipap.css" />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        </head>
+        <body>
+          <a class="skip-link" href="#contenido">
+            Saltar al contenido
+          </a>
+          <div class="govco-bar">
+            <div class="container">
+              <a href="https://www.gov.co" class="govco-bar__logo" lang="es">
+                GOV.CO
+              </a>
+            </div>
+          </div>
+          <header class="site-header">
+            <div class="container site-header__inner">
+              <a href="/" class="site-header__brand">
+                <img src="/static/escudo.svg" alt="" width="44" height="52" />
+                <span>
+                  <span class="site-header__entity">{entity.name}</span>
+                  <span class="site-header__product">SIPAP · Plataforma institucional</span>
+                </span>
+              </a>
+            </div>
+          </header>
+          <Navigation ctx={ctx} />
+          <main id="contenido" class="container main" tabindex={-1}>
+            {ctx.flash && (
+              <div class="notice notice--success" role="status">
+                {ctx.flash}
+              </div>
+            )}
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="container site-footer__inner">
+              <div>
+                <h2 class="site-footer__title">{entity.name}</h2>
+                <p>NIT {entity.nit}</p>
+                <p>{entity.address}</p>
+                <p>Teléfono: {entity.phone}</p>
+                <p>Horario de atención: {entity.hours}</p>
+              </div>
+              <div>
+                <h2 class="site-footer__title">Soporte</h2>
+                <p>
+                  Correo: <a href={`mailto:${entity.supportEmail}`}>{entity.supportEmail}</a>
+                </p>
+                <p>Subsecretaría de Sistemas de Información, {entity.supportPhone}</p>
+                <p>
+                  <a href={entity.website}>Sitio web de la entidad</a>
+                </p>
+              </div>
+              <div>
+                <h2 class="site-footer__title">Enlaces</h2>
+                <ul class="site-footer__links">
+                  <li>
+                    <a href="/privacidad">Política de tratamiento de datos personales</a>
+                  </li>
+                  <li>
+                    <a href="/accesibilidad">Declaración de accesibilidad</a>
+                  </li>
+                  <li>
+                    <a href="/mapa-del-sitio">Mapa del sitio</a>
+                  </li>
+                </ul>
+              </div>
+            </div>
+            <div class="govco-footer-bar">
+              <div class="container">
+                <a href="https://www.gov.co" lang="es">
+                  GOV.CO
+                </a>
+              </div>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
