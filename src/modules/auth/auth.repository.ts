@@ -37,7 +37,13 @@ export async function revokeOpenCredentials(db: Db, personId: string, at: Date) 
   await db
     .update(initialCredentials)
     .set({ revokedAt: at })
-    .where(and(eq(initialCredentials.personId, personId), isNull(initialCredentials.revokedAt)));
+    .where(
+      and(
+        eq(initialCredentials.personId, personId),
+        isNull(initialCredentials.usedAt),
+        isNull(initialCredentials.revokedAt),
+      ),
+    );
 }
 
 /** Marks a credential used; false when a concurrent login used it first. */

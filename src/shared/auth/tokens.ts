@@ -32,7 +32,8 @@ export function generateInitialCredential(): string {
 
 /** Accepts the credential typed with spaces, without dashes or in lower case. */
 export function normalizeInitialCredential(typed: string): string {
-  const raw = typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  if (!/^[A-Za-z0-9\s-]+$/.test(typed)) return typed;
+  const raw = typed.toUpperCase().replace(/[\s-]/g, "");
   return raw.length === 12 ? `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}` : typed;
 }
 

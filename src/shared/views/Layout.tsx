@@ -1,4 +1,5 @@
 // The GOV.CO frame shared by every page: top bar, entity header, role navigation, footer with the entity's data.
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { can, type RouteId, ROUTES } from "../auth/permissions.ts";
 import { CsrfField } from "./components.tsx";
@@ -54,7 +55,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
   const { entity } = ctx;
   return (
     <>
-      {"<!doctype html>"}
+      {raw("<!doctype html>")}
       <html lang="es-CO">
         <head>
           <meta charset="utf-8" />

@@ -1,0 +1,156 @@
+// `npm run sipap -- <command>`: operations for the IT office.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config.ts";
+import { backupDatabase, BackupFormatError, restoreDatabase } from "../db/backup.ts";
+import { openConfiguredDatabase, StartupError } from "../db/open.ts";
+import { enrollPerson, issueInitialCredential } from "../modules/auth/auth.service.ts";
+import { formatDemoCredentials, loadDemoData, seedDependencias } from "../modules/demo/demo.service.ts";
+import { findDependenciaByName } from "../modules/dependencias/dependencias.service.ts";
+import { findPersonByDocument, normalizeDocumentNumber } from "../modules/people/people.service.ts";
+import { newPersonSchema } from "../modules/people/people.schemas.ts";
+import { systemAuditContext } from "../shared/audit.ts";
+import { AppError } from "../shared/errors.ts";
+import { createLogger } from "../shared/logger.ts";
+import { formatDateTime, systemClock } from "../shared/time.ts";
+
+const USAGE = `Uso: npm run sipap -- <comando> [opciones]
+
+Comandos:
+  admin:create --doc <número> --name "<nombres y apellidos>" [--dependencia "<nombre>"]
+                         crea una persona con rol de administrador e imprime su credencial inicial
+  credential:reset --doc <número>
+                         genera una nueva credencial inicial (la anterior, la contraseña y las sesiones dejan de servir)
+  db:migrate             aplica las migraciones pendientes
+  db:backup <archivo>    guarda una copia de seguridad de toda la base de datos
+  db:restore <archivo>   reemplaza todos los datos por los de una copia de seguridad
+  demo:load              carga los datos de demostración que falten (dependencias y una cuenta por rol)
+`;
+
+class UsageError extends Error {}
+
+function splitName(full: string): { firstNames: string; lastNames: string } {
+  const words = full.trim().split(/\s+/);
+  if (words.length < 2) throw new UsageError("Escriba nombres y apellidos en --name, por ejemplo --name \"Ana Rosero\".");
+  const cut = words.length >= 4 ? 2 : 1;
+  return { firstNames: words.slice(0, cut).join(" "), lastNames: words.slice(cut).join(" ") };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { doc: { type: "string" }, name: { type: "string" }, dependencia: { type: "string" } },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || command === "help") {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const known = ["admin:create", "credential:reset", "db:migrate", "db:backup", "db:restore", "demo:load"];
+  if (!known.includes(command)) throw new UsageError(`Comando desconocido: ${command}.\n\n${USAGE}`);
+  if ((command === "db:backup" || command === "db:restore") && !rest[0])
+    throw new UsageError(`Indique el archivo: npm run sipap -- ${command} <archivo>`);
+  if ((command === "admin:create" || command === "credential:reset") && !values.doc)
+    throw new UsageError(`Indique el número de documento con --doc.`);
+
+  const config = loadConfig();
+  const { database, release } = await openConfiguredDatabase(config, createLogger("silent"));
+  const db = database.db;
+  const now = systemClock.now();
+  try {
+    await database.migrate();
+    switch (command) {
+      case "db:migrate":
+        console.log("La base de datos está al día.");
+        return 0;
+      case "admin:create": {
+        const dependenciaName = values.dependencia ?? "Subsecretaría de Sistemas de Información";
+        let dependencia = await findDependenciaByName(db, dependenciaName);
+        if (!dependencia && !values.dependencia) {
+          await seedDependencias(db, now, systemAuditContext);
+          dependencia = await findDependenciaByName(db, dependenciaName);
+        }
+        if (!dependencia) throw new UsageError(`No existe la dependencia «${dependenciaName}».`);
+        const parsed = newPersonSchema.safeParse({
+          documentType: "CC",
+          documentNumber: values.doc,
+          ...splitName(values.name ?? ""),
+          email: "",
+          dependenciaId: dependencia.id,
+        });
+        if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("\n"));
+        const enrolled = await enrollPerson(db, now, systemAuditContext, config.initialCredentialMs, parsed.data, [
+          "servidor",
+          "administrador",
+        ]);
+        console.log(`Administrador creado: ${enrolled.person.firstNames} ${enrolled.person.lastNames}.`);
+        console.log(`Credencial inicial (un solo uso): ${enrolled.credential}`);
+        console.log(`Vence: ${formatDateTime(enrolled.expiresAt)} (hora de Colombia).`);
+        return 0;
+      }
+      case "credential:reset": {
+        const person = await findPersonByDocument(db, normalizeDocumentNumber(values.doc ?? ""));
+        if (!person) throw new UsageError("No hay ninguna persona con ese número de documento.");
+        const issued = await issueInitialCredential(db, now, systemAuditContext, config.initialCredentialMs, person.id);
+        console.log(`Nueva credencial inicial de ${person.firstNames} ${person.lastNames}: ${issued.credential}`);
+        console.log(`Vence: ${formatDateTime(issued.expiresAt)} (hora de Colombia).`);
+        return 0;
+      }
+      case "db:backup": {
+        const file = path.resolve(rest[0] ?? "");
+        const counts = await backupDatabase(db, file, now);
+        console.log(`Copia de seguridad guardada en ${file}.`);
+        console.log(Object.entries(counts).map(([t, n]) => `  ${t}: ${n} filas`).join("\n"));
+        return 0;
+      }
+      case "db:restore": {
+        const file = path.resolve(rest[0] ?? "");
+        const counts = await restoreDatabase(db, file);
+        console.log(`Datos restaurados desde ${file}.`);
+        console.log(Object.entries(counts).map(([t, n]) => `  ${t}: ${n} filas`).join("\n"));
+        return 0;
+      }
+      case "demo:load": {
+        const demo = await loadDemoData(db, now, systemAuditContext, config.initialCredentialMs);
+        if (demo.credentials.length === 0) {
+          console.log("Los datos de demostración ya estaban cargados.");
+          return 0;
+        }
+        const text = formatDemoCredentials(demo.credentials, config.publicBaseUrl);
+        const file = path.join(config.dataDir, "demo-accounts.txt");
+        writeFileSync(file, text, { mode: 0o600 });
+        console.log(`${text}\n(Esta lista quedó también en ${file})`);
+        return 0;
+      }
+    }
+    return 1;
+  } finally {
+    await release();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof BackupFormatError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    if (error instanceof StartupError) {
+      console.error(error.message);
+      process.exit(error.exitCode);
+    }
+    if (error instanceof AppError) {
+      console.error(error.userMessage);
+      process.exit(2);
+    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      console.error(`No existe el archivo: ${(error as NodeJS.ErrnoException).path}`);
+      process.exit(2);
+    }
+    console.error("El comando falló:", (error as Error).message);
+    process.exit(1);
+  },
+);

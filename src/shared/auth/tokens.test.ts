@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { generateInitialCredential, generateToken, hashToken, normalizeInitialCredential, safeEqual } from "./tokens.ts";
+
+describe("tokens", () => {
+  it("makes initial credentials of 12 unambiguous characters in groups of four", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const credential = generateInitialCredential();
+      expect(credential).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+      seen.add(credential);
+    }
+    expect(seen.size).toBe(500);
+  });
+
+  it("accepts a credential typed in lower case, with spaces or without dashes", () => {
+    expect(normalizeInitialCredential("k7mq xp9r 2hwt")).toBe("K7MQ-XP9R-2HWT");
+    expect(normalizeInitialCredential("K7MQXP9R2HWT")).toBe("K7MQ-XP9R-2HWT");
+    expect(normalizeInitialCredential("una contraseña")).toBe("una contraseña");
+  });
+
+  it("hashes session tokens so the stored value differs from the cookie", () => {
+    const token = generateToken();
+    expect(token).toMatch(/^[a-z2-7]{32}$/);
+    expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashToken(token)).not.toContain(token);
+  });
+
+  it("compares secrets without short-circuiting on length or content", () => {
+    expect(safeEqual("abc", "abc")).toBe(true);
+    expect(safeEqual("abc", "abd")).toBe(false);
+    expect(safeEqual("abc", "abcd")).toBe(false);
+  });
+});

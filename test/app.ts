@@ -1,0 +1,87 @@
+// The real app on a fresh test database, with a clock tests can move and a client that keeps cookies.
+import { loadConfig } from "../src/config.ts";
+import type { Database } from "../src/db/client.ts";
+import type { Deps } from "../src/deps.ts";
+import { createApp } from "../src/app.tsx";
+import { createLogger } from "../src/shared/logger.ts";
+import type { Clock } from "../src/shared/time.ts";
+import { createTestDatabase } from "./db.ts";
+
+export class TestClock implements Clock {
+  constructor(private current = new Date("2026-02-02T14:00:00Z")) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  clock: TestClock;
+  database: Database;
+}
+
+export async function createTestApp(options: { database?: Database; env?: Record<string, string> } = {}) {
+  const database = options.database ?? (await createTestDatabase());
+  const clock = new TestClock();
+  const config = loadConfig({ DATA_DIR: "/tmp/sipap-test-unused", TRUST_PROXY: "true", ...options.env });
+  const deps: Deps = { config, database, clock, logger: createLogger("silent") };
+  return { app: createApp(deps), deps, clock, database } satisfies TestContext;
+}
+
+/** A browser stand-in over app.request(): keeps cookies and adds the CSRF field to every form post. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    private readonly app: TestContext["app"],
+    private readonly ip = "203.0.113.10",
+  ) {}
+
+  private store(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";");
+      const [name, ...rest] = (pair ?? "").split("=");
+      if (!name) continue;
+      const value = rest.join("=");
+      const expired = attributes.some((a) => /max-age=0/i.test(a.trim()));
+      if (expired || value === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+
+  private headers(extra: Record<string, string> = {}) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    return { ...(cookie ? { cookie } : {}), "x-forwarded-for": this.ip, ...extra };
+  }
+
+  async get(path: string) {
+    const response = await this.app.request(path, { headers: this.headers() });
+    this.store(response);
+    return response;
+  }
+
+  /** Posts a form as a browser would, with the CSRF token unless `csrf: false`. */
+  async post(path: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
+    if (!this.cookies.has("sipap_csrf")) await this.get("/ingresar");
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
+    if (options.csrf !== false) body.set("_csrf", this.cookies.get("sipap_csrf") ?? "");
+    const response = await this.app.request(path, {
+      method: "POST",
+      body,
+      headers: this.headers({ "content-type": "application/x-www-form-urlencoded" }),
+    });
+    this.store(response);
+    return response;
+  }
+}

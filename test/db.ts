@@ -1,0 +1,36 @@
+// A fresh database for one test file, copied from the migrated template (see global-setup.ts).
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
+
+let counter = 0;
+
+export const usingPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
+
+/** URL of a new, empty-but-migrated PostgreSQL database (PostgreSQL runs only). */
+export async function createPostgresTestDatabaseUrl(): Promise<string> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const template = inject("postgresTemplate");
+  // Copies start with the template's name so the global teardown finds and drops them.
+  const name = `${template}_c${process.pid}_${++counter}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function createTestDatabase(): Promise<Database> {
+  if (usingPostgres()) return openPostgres(await createPostgresTestDatabaseUrl(), { poolSize: 4 });
+  const tar = readFileSync(inject("pgliteTemplate"));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([tar]) });
+  return openPglite(undefined, pglite);
+}

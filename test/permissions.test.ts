@@ -1,0 +1,89 @@
+// Walks every route of the permission table with every role and anonymously, and checks that no route
+// exists outside the table.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAllowed, type RouteId, ROUTES } from "../src/shared/auth/permissions.ts";
+import { ROLES, type Role } from "../src/shared/auth/roles.ts";
+import { createTestApp, type TestClient, type TestContext, TestClient as Client } from "./app.ts";
+import { makeDependencia, makePerson, signIn } from "./factories.ts";
+
+let ctx: TestContext;
+const clients = new Map<Role, TestClient>();
+const people = new Map<Role, Awaited<ReturnType<typeof makePerson>>>();
+// The record that routes with an :id act on (its credential gets reset, its roles replaced).
+let target: Awaited<ReturnType<typeof makePerson>>;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const dependencia = await makeDependencia(ctx);
+  target = await makePerson(ctx, { dependenciaId: dependencia.id });
+  for (const role of ROLES) {
+    const person = await makePerson(ctx, { roles: [role], dependenciaId: dependencia.id });
+    people.set(role, person);
+    clients.set(role, await signIn(ctx, person, `10.9.0.${clients.size + 1}`));
+  }
+});
+afterAll(() => ctx.database.close());
+
+// A real id where the route needs one: a missing record would hide a forbidden answer behind a 404.
+function samplePath(id: RouteId): string {
+  const { path } = ROUTES[id];
+  if (!path.includes(":id")) return path;
+  return path.replace(":id", id.startsWith("dependencias.") ? target.dependenciaId : target.id);
+}
+
+async function call(client: TestClient, id: RouteId) {
+  const rule = ROUTES[id];
+  return rule.method === "GET" ? client.get(samplePath(id)) : client.post(samplePath(id), {});
+}
+
+const routeIds = Object.keys(ROUTES) as RouteId[];
+
+describe("permission matrix", () => {
+  it.each(routeIds)("%s answers each role as the table says", async (id) => {
+    const rule = ROUTES[id];
+    for (const role of ROLES) {
+      // Logging out ends the session: use a throwaway one.
+      const client =
+        id === "auth.logout" ? await signIn(ctx, people.get(role) as never, "10.9.9.9") : (clients.get(role) as TestClient);
+      const response = await call(client, id);
+      const allowed = isAllowed(rule, [role]);
+      if (allowed) {
+        expect(response.status, `${id} as ${role}`).not.toBe(403);
+        // Only logging out may send a signed-in person back to the login page.
+        const toLogin = response.headers.get("location")?.startsWith("/ingresar") ?? false;
+        expect(toLogin, `${id} as ${role}`).toBe(id === "auth.logout");
+      } else {
+        expect(response.status, `${id} as ${role}`).toBe(403);
+        expect(await response.text()).toContain("No tiene permiso");
+      }
+    }
+  });
+
+  it.each(routeIds)("%s answers anonymous visitors as the table says", async (id) => {
+    const response = await call(new Client(ctx.app, "10.9.8.8"), id);
+    if (ROUTES[id].access === "public") {
+      expect(response.status).not.toBe(403);
+      expect(response.headers.get("location") ?? "").not.toContain("/ingresar?");
+    } else {
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toMatch(/^\/ingresar/);
+    }
+  });
+
+  it("has no route outside the table (static files aside)", () => {
+    const tabled = new Set(Object.values(ROUTES).map((r) => `${r.method} ${r.path}`));
+    const registered = ctx.app.routes
+      .filter((r) => r.method !== "ALL" && !r.path.startsWith("/static/"))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(registered.filter((r) => !tabled.has(r))).toEqual([]);
+    expect([...tabled].filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  it("records forbidden attempts in the audit log", async () => {
+    const client = clients.get("servidor") as TestClient;
+    await client.get("/admin/auditoria");
+    const admin = clients.get("administrador") as TestClient;
+    const page = await admin.get("/admin/auditoria?accion=access.denied");
+    expect(await page.text()).toContain("audit.search");
+  });
+});

@@ -1,0 +1,117 @@
+// The two commands a newcomer runs, and the operator's CLI, as real processes.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createPostgresTestDatabaseUrl, usingPostgres } from "./db.ts";
+import { freePort, isRunning, runCli, startServer } from "./processes.ts";
+
+const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "sipap-start-"));
+
+async function loginStatus(url: string, documentNumber: string, password: string) {
+  const form = await fetch(`${url}/ingresar`);
+  const csrf = form.headers.getSetCookie().find((c) => c.startsWith("sipap_csrf="))?.split(";")[0] ?? "";
+  const response = await fetch(`${url}/ingresar`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: csrf, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: csrf.split("=")[1] ?? "", documentNumber, password }),
+  });
+  return { status: response.status, location: response.headers.get("location") };
+}
+
+describe("npm start on the embedded database", () => {
+  it("migrates, loads demo data once, prints one credential per role, and keeps data across restarts", async () => {
+    const dataDir = tempDir();
+    const port = String(await freePort());
+    const first = await startServer({ DATA_DIR: dataDir, PORT: port, DATABASE_URL: "" });
+    if (!isRunning(first)) throw new Error(`server did not start: ${first.stderr}`);
+    const listing = readFileSync(path.join(dataDir, "demo-accounts.txt"), "utf8");
+    const accounts = [...listing.matchAll(/documento (\d+)\s+credencial ([A-Z0-9-]{14})/g)];
+    expect(accounts).toHaveLength(8);
+    expect(first.output()).toContain(accounts[0]?.[2]);
+    expect(listing).toContain("Administrador");
+    expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: "ok" });
+    const [, doc, credential] = accounts[7] ?? [];
+    expect(await loginStatus(first.url, doc ?? "", credential ?? "")).toEqual({ status: 303, location: "/cambiar-clave" });
+
+    const second = await startServer({ DATA_DIR: dataDir, PORT: String(await freePort()), DATABASE_URL: "" });
+    expect(isRunning(second)).toBe(false);
+    if (!isRunning(second)) {
+      expect(second.code).toBe(4);
+      expect(second.stderr).toContain("ya está usando la carpeta de datos");
+    }
+    expect(await first.stop()).toBe(0);
+    expect(existsSync(path.join(dataDir, "sipap.lock"))).toBe(false);
+
+    const again = await startServer({ DATA_DIR: dataDir, PORT: port, DATABASE_URL: "" });
+    if (!isRunning(again)) throw new Error(`restart failed: ${again.stderr}`);
+    expect(again.output()).not.toContain("Cuentas de demostración");
+    // The credential was used before the restart: the database remembered it.
+    expect((await loginStatus(again.url, doc ?? "", credential ?? "")).status).toBe(403);
+    await again.stop();
+  });
+
+  it("exits with a clear message when the configuration is wrong or PostgreSQL does not answer", async () => {
+    const bad = await startServer({ PORT: "noventa", DATA_DIR: tempDir() });
+    expect(isRunning(bad)).toBe(false);
+    if (!isRunning(bad)) {
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("PORT");
+    }
+    const down = await startServer({ DATABASE_URL: "postgres://sipap:x@127.0.0.1:1/sipap", PORT: String(await freePort()) });
+    expect(isRunning(down)).toBe(false);
+    if (!isRunning(down)) {
+      expect(down.code).toBe(3);
+      expect(down.stderr).toContain("No se pudo conectar a PostgreSQL en 127.0.0.1:1");
+    }
+  });
+});
+
+describe("operations CLI", () => {
+  const environments = usingPostgres() ? ["pglite", "postgres"] : ["pglite"];
+
+  it.each(environments)("creates an admin, resets a credential, backs up and restores (%s)", async (driver) => {
+    const dataDir = tempDir();
+    const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: "" };
+    if (driver === "postgres") env.DATABASE_URL = await createPostgresTestDatabaseUrl();
+
+    const created = await runCli(["admin:create", "--doc", "1085999000", "--name", "Ana María Rosero Benavides"], env);
+    expect(created.code).toBe(0);
+    const first = created.stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
+    expect(first).toBeDefined();
+    expect(created.stdout).toContain("Ana María Rosero Benavides");
+
+    const reset = await runCli(["credential:reset", "--doc", "1.085.999.000"], env);
+    expect(reset.code).toBe(0);
+    const second = reset.stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
+    expect(second).not.toBe(first);
+
+    const backup = path.join(dataDir, "copia.gz");
+    expect((await runCli(["db:backup", backup], env)).code).toBe(0);
+    await runCli(["admin:create", "--doc", "1085999001", "--name", "Pedro Pérez"], env);
+    const restored = await runCli(["db:restore", backup], env);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/people: 1 filas/);
+
+    const unknown = await runCli(["credential:reset", "--doc", "1085999001"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("No hay ninguna persona con ese número de documento.");
+
+    const notAFile = await runCli(["db:restore", path.join(dataDir, "no-existe.gz")], env);
+    expect(notAFile.code).toBe(2);
+    expect(notAFile.stderr).toContain("No existe el archivo");
+
+    expect((await runCli(["db:migrate"], env)).stdout).toContain("al día");
+    const demo = await runCli(["demo:load"], env);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain("9000000008");
+  });
+
+  it("explains wrong usage without a stack trace", async () => {
+    const result = await runCli(["admin:create", "--doc", "1085999002", "--name", "Solo"], { DATA_DIR: tempDir(), DATABASE_URL: "" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Escriba nombres y apellidos");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
