@@ -18,7 +18,11 @@ import { staticRoutes } from "./shared/static.ts";
 import { ErrorPage } from "./shared/views/ErrorPage.tsx";
 import { pageContext } from "./shared/views/page.ts";
 
-function renderError(c: AppContext, status: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503, message: string) {
+function renderError(
+  c: AppContext,
+  status: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
+  message: string,
+) {
   return c.html(<ErrorPage ctx={pageContext(c)} status={status} message={message} />, status);
 }
 
@@ -58,12 +62,22 @@ export function createApp(deps: Deps) {
   app.onError((error, c) => {
     if (error instanceof AppError) return renderError(c, error.status, error.userMessage);
     if (isDatabaseUnavailable(error)) {
-      deps.logger.error({ requestId: c.var.requestId, err: { message: error.message } }, "database unavailable");
+      deps.logger.error(
+        { requestId: c.var.requestId, err: { message: error.message } },
+        "database unavailable",
+      );
       c.header("Retry-After", "30");
       return renderError(c, 503, "La base de datos no responde. Intente de nuevo en unos minutos.");
     }
-    deps.logger.error({ requestId: c.var.requestId, err: { name: error.name, message: error.message, stack: error.stack } }, "unexpected error");
-    return renderError(c, 500, "No pudimos completar la solicitud. Intente de nuevo; si el problema sigue, avise a soporte.");
+    deps.logger.error(
+      { requestId: c.var.requestId, err: { name: error.name, message: error.message, stack: error.stack } },
+      "unexpected error",
+    );
+    return renderError(
+      c,
+      500,
+      "No pudimos completar la solicitud. Intente de nuevo; si el problema sigue, avise a soporte.",
+    );
   });
 
   return app;

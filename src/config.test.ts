@@ -18,7 +18,7 @@ describe("configuration", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      expect(message).toContain("PORT=\"noventa\" no es válido");
+      expect(message).toContain('PORT="noventa" no es válido');
       expect(message).toContain("DATABASE_URL");
       expect(message).toContain("LOG_LEVEL");
     }

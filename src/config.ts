@@ -53,7 +53,10 @@ const settings = {
     doc: "Dirección física de la entidad.",
     schema: z.string().min(1).default("CAM Anganoy – Los Rosales II, Pasto, Nariño"),
   },
-  ENTITY_PHONE: { doc: "Teléfono de la entidad.", schema: z.string().min(1).default("+57 (602) 7244326 ext. 1301") },
+  ENTITY_PHONE: {
+    doc: "Teléfono de la entidad.",
+    schema: z.string().min(1).default("+57 (602) 7244326 ext. 1301"),
+  },
   ENTITY_SUPPORT_EMAIL: {
     doc: "Correo de soporte de la oficina de sistemas.",
     schema: z.string().email().default("soportesistemas@pasto.gov.co"),
@@ -66,8 +69,14 @@ const settings = {
     doc: "Horario de atención.",
     schema: z.string().min(1).default("Lunes a viernes, 8:00 a. m. a 12:00 m. y 2:00 p. m. a 6:00 p. m."),
   },
-  ENTITY_EMAIL_DOMAIN: { doc: "Dominio del correo institucional.", schema: z.string().min(1).default("pasto.gov.co") },
-  ENTITY_WEBSITE: { doc: "Sitio web de la entidad.", schema: z.string().url().default("https://www.pasto.gov.co") },
+  ENTITY_EMAIL_DOMAIN: {
+    doc: "Dominio del correo institucional.",
+    schema: z.string().min(1).default("pasto.gov.co"),
+  },
+  ENTITY_WEBSITE: {
+    doc: "Sitio web de la entidad.",
+    schema: z.string().url().default("https://www.pasto.gov.co"),
+  },
 } satisfies Record<string, { doc: string; schema: z.ZodType }>;
 
 type Settings = typeof settings;

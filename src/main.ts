@@ -28,7 +28,12 @@ async function main() {
   try {
     await database.migrate();
     if (database.driver === "pglite" && (await countPeople(database.db)) === 0) {
-      const demo = await loadDemoData(database.db, systemClock.now(), systemAuditContext, config.initialCredentialMs);
+      const demo = await loadDemoData(
+        database.db,
+        systemClock.now(),
+        systemAuditContext,
+        config.initialCredentialMs,
+      );
       const text = formatDemoCredentials(demo.credentials, config.publicBaseUrl);
       const file = path.join(config.dataDir, "demo-accounts.txt");
       writeFileSync(file, text, { mode: 0o600 });
@@ -41,7 +46,9 @@ async function main() {
 
   const app = createApp({ config, database, clock: systemClock, logger });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-    console.log(`SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`);
+    console.log(
+      `SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`,
+    );
   });
   server.on("error", async (error: NodeJS.ErrnoException) => {
     await release();

@@ -1,10 +1,9 @@
 // Cross-cutting behaviour of the app: error pages, security headers, limits, health and logs.
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.tsx";
 import { openPostgres } from "../src/db/client.ts";
 import { createLogger } from "../src/shared/logger.ts";
-import { createTestApp, type TestContext, TestClient } from "./app.ts";
+import { captureLogs, createTestApp, TestClient, type TestContext } from "./app.ts";
 import { makePerson, TEST_PASSWORD } from "./factories.ts";
 
 let ctx: TestContext;
@@ -33,8 +32,7 @@ describe("error pages", () => {
 
   it("shows a 503 page, not a stack trace, when the database is down during a request", async () => {
     const database = await openPostgres("postgres://sipap:x@127.0.0.1:1/none", { poolSize: 1 });
-    const logs: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, done) => (logs.push(String(chunk)), done()) });
+    const { lines: logs, sink } = captureLogs();
     const app = createApp({ ...ctx.deps, database, logger: createLogger("info", sink) });
     const client = new TestClient(app);
     await client.get("/ingresar");
@@ -51,9 +49,15 @@ describe("error pages", () => {
   });
 
   it("shows a Spanish 500 page for an unexpected error and logs it with the request id", async () => {
-    const logs: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, done) => (logs.push(String(chunk)), done()) });
-    const broken = { ...ctx.database, db: new Proxy(ctx.database.db, { get: () => () => { throw new TypeError("boom"); } }) };
+    const { lines: logs, sink } = captureLogs();
+    const broken = {
+      ...ctx.database,
+      db: new Proxy(ctx.database.db, {
+        get: () => () => {
+          throw new TypeError("boom");
+        },
+      }),
+    };
     const app = createApp({ ...ctx.deps, database: broken as never, logger: createLogger("info", sink) });
     const client = new TestClient(app);
     const response = await client.post("/ingresar", { documentNumber: "1", password: "x" });
@@ -105,8 +109,7 @@ describe("security headers", () => {
 
 describe("logs", () => {
   it("are JSON lines with a request id and never carry document numbers, passwords or credentials", async () => {
-    const logs: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, done) => (logs.push(String(chunk)), done()) });
+    const { lines: logs, sink } = captureLogs();
     const app = createApp({ ...ctx.deps, logger: createLogger("debug", sink) });
     const person = await makePerson(ctx, { password: null });
     const client = new TestClient(app, "10.3.3.3");

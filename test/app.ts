@@ -1,11 +1,25 @@
 // The real app on a fresh test database, with a clock tests can move and a client that keeps cookies.
+
+import { Writable } from "node:stream";
+import { createApp } from "../src/app.tsx";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/db/client.ts";
 import type { Deps } from "../src/deps.ts";
-import { createApp } from "../src/app.tsx";
 import { createLogger } from "../src/shared/logger.ts";
 import type { Clock } from "../src/shared/time.ts";
 import { createTestDatabase } from "./db.ts";
+
+/** A logger sink that keeps every JSON line written, for assertions on logs. */
+export function captureLogs() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, sink };
+}
 
 export class TestClock implements Clock {
   constructor(private current = new Date("2026-02-02T14:00:00Z")) {}

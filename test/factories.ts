@@ -1,11 +1,12 @@
 // Factories: the data each test needs, with unique values so tests never collide.
-import { systemAuditContext } from "../src/shared/audit.ts";
-import { hashPassword } from "../src/shared/auth/passwords.ts";
-import type { Role } from "../src/shared/auth/roles.ts";
+
 import { upsertPassword } from "../src/modules/auth/auth.repository.ts";
 import { enrollPerson } from "../src/modules/auth/auth.service.ts";
 import { createDependencia } from "../src/modules/dependencias/dependencias.service.ts";
-import { type TestContext, TestClient } from "./app.ts";
+import { systemAuditContext } from "../src/shared/audit.ts";
+import { hashPassword } from "../src/shared/auth/passwords.ts";
+import type { Role } from "../src/shared/auth/roles.ts";
+import { TestClient, type TestContext } from "./app.ts";
 
 let sequence = 0;
 const unique = () => `${process.pid % 1000}${++sequence}${Math.floor(Math.random() * 1000)}`;
@@ -46,11 +47,19 @@ export async function makePerson(
     ctx.clock.now(),
     systemAuditContext,
     ctx.deps.config.initialCredentialMs,
-    { documentType: "CC", documentNumber, firstNames: "Prueba", lastNames: `Persona ${unique()}`, email: null, dependenciaId },
+    {
+      documentType: "CC",
+      documentNumber,
+      firstNames: "Prueba",
+      lastNames: `Persona ${unique()}`,
+      email: null,
+      dependenciaId,
+    },
     options.roles ?? ["servidor"],
   );
   const password = options.password === null ? undefined : (options.password ?? TEST_PASSWORD);
-  if (password) await upsertPassword(ctx.database.db, enrolled.person.id, await hashPassword(password), ctx.clock.now());
+  if (password)
+    await upsertPassword(ctx.database.db, enrolled.person.id, await hashPassword(password), ctx.clock.now());
   return {
     id: enrolled.person.id,
     documentNumber,
@@ -65,7 +74,10 @@ export async function makePerson(
 /** A client logged in as the person (with their password). */
 export async function signIn(ctx: TestContext, person: TestPerson, ip?: string): Promise<TestClient> {
   const client = new TestClient(ctx.app, ip);
-  const response = await client.post("/ingresar", { documentNumber: person.documentNumber, password: person.password ?? "" });
+  const response = await client.post("/ingresar", {
+    documentNumber: person.documentNumber,
+    password: person.password ?? "",
+  });
   if (response.status !== 303) throw new Error(`login failed with ${response.status}`);
   return client;
 }

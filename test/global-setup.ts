@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
         [`${templateName}%`],
       );
       // Copies first: a template cannot be dropped while copies are being made from it.
-      for (const { datname } of rows.reverse()) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of rows.reverse())
+        await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
     };
   }

@@ -1,9 +1,9 @@
 // Walks every route of the permission table with every role and anonymously, and checks that no route
 // exists outside the table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAllowed, type RouteId, ROUTES } from "../src/shared/auth/permissions.ts";
+import { isAllowed, ROUTES, type RouteId } from "../src/shared/auth/permissions.ts";
 import { ROLES, type Role } from "../src/shared/auth/roles.ts";
-import { createTestApp, type TestClient, type TestContext, TestClient as Client } from "./app.ts";
+import { TestClient as Client, createTestApp, type TestClient, type TestContext } from "./app.ts";
 import { makeDependencia, makePerson, signIn } from "./factories.ts";
 
 let ctx: TestContext;
@@ -44,7 +44,9 @@ describe("permission matrix", () => {
     for (const role of ROLES) {
       // Logging out ends the session: use a throwaway one.
       const client =
-        id === "auth.logout" ? await signIn(ctx, people.get(role) as never, "10.9.9.9") : (clients.get(role) as TestClient);
+        id === "auth.logout"
+          ? await signIn(ctx, people.get(role) as never, "10.9.9.9")
+          : (clients.get(role) as TestClient);
       const response = await call(client, id);
       const allowed = isAllowed(rule, [role]);
       if (allowed) {

@@ -10,7 +10,11 @@ const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "sipap-start-"));
 
 async function loginStatus(url: string, documentNumber: string, password: string) {
   const form = await fetch(`${url}/ingresar`);
-  const csrf = form.headers.getSetCookie().find((c) => c.startsWith("sipap_csrf="))?.split(";")[0] ?? "";
+  const csrf =
+    form.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("sipap_csrf="))
+      ?.split(";")[0] ?? "";
   const response = await fetch(`${url}/ingresar`, {
     method: "POST",
     redirect: "manual",
@@ -33,7 +37,10 @@ describe("npm start on the embedded database", () => {
     expect(listing).toContain("Administrador");
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: "ok" });
     const [, doc, credential] = accounts[7] ?? [];
-    expect(await loginStatus(first.url, doc ?? "", credential ?? "")).toEqual({ status: 303, location: "/cambiar-clave" });
+    expect(await loginStatus(first.url, doc ?? "", credential ?? "")).toEqual({
+      status: 303,
+      location: "/cambiar-clave",
+    });
 
     const second = await startServer({ DATA_DIR: dataDir, PORT: String(await freePort()), DATABASE_URL: "" });
     expect(isRunning(second)).toBe(false);
@@ -59,7 +66,10 @@ describe("npm start on the embedded database", () => {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("PORT");
     }
-    const down = await startServer({ DATABASE_URL: "postgres://sipap:x@127.0.0.1:1/sipap", PORT: String(await freePort()) });
+    const down = await startServer({
+      DATABASE_URL: "postgres://sipap:x@127.0.0.1:1/sipap",
+      PORT: String(await freePort()),
+    });
     expect(isRunning(down)).toBe(false);
     if (!isRunning(down)) {
       expect(down.code).toBe(3);
@@ -71,45 +81,54 @@ describe("npm start on the embedded database", () => {
 describe("operations CLI", () => {
   const environments = usingPostgres() ? ["pglite", "postgres"] : ["pglite"];
 
-  it.each(environments)("creates an admin, resets a credential, backs up and restores (%s)", async (driver) => {
-    const dataDir = tempDir();
-    const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: "" };
-    if (driver === "postgres") env.DATABASE_URL = await createPostgresTestDatabaseUrl();
+  it.each(environments)(
+    "creates an admin, resets a credential, backs up and restores (%s)",
+    async (driver) => {
+      const dataDir = tempDir();
+      const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: "" };
+      if (driver === "postgres") env.DATABASE_URL = await createPostgresTestDatabaseUrl();
 
-    const created = await runCli(["admin:create", "--doc", "1085999000", "--name", "Ana María Rosero Benavides"], env);
-    expect(created.code).toBe(0);
-    const first = created.stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
-    expect(first).toBeDefined();
-    expect(created.stdout).toContain("Ana María Rosero Benavides");
+      const created = await runCli(
+        ["admin:create", "--doc", "1085999000", "--name", "Ana María Rosero Benavides"],
+        env,
+      );
+      expect(created.code).toBe(0);
+      const first = created.stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
+      expect(first).toBeDefined();
+      expect(created.stdout).toContain("Ana María Rosero Benavides");
 
-    const reset = await runCli(["credential:reset", "--doc", "1.085.999.000"], env);
-    expect(reset.code).toBe(0);
-    const second = reset.stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
-    expect(second).not.toBe(first);
+      const reset = await runCli(["credential:reset", "--doc", "1.085.999.000"], env);
+      expect(reset.code).toBe(0);
+      const second = reset.stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
+      expect(second).not.toBe(first);
 
-    const backup = path.join(dataDir, "copia.gz");
-    expect((await runCli(["db:backup", backup], env)).code).toBe(0);
-    await runCli(["admin:create", "--doc", "1085999001", "--name", "Pedro Pérez"], env);
-    const restored = await runCli(["db:restore", backup], env);
-    expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/people: 1 filas/);
+      const backup = path.join(dataDir, "copia.gz");
+      expect((await runCli(["db:backup", backup], env)).code).toBe(0);
+      await runCli(["admin:create", "--doc", "1085999001", "--name", "Pedro Pérez"], env);
+      const restored = await runCli(["db:restore", backup], env);
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toMatch(/people: 1 filas/);
 
-    const unknown = await runCli(["credential:reset", "--doc", "1085999001"], env);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("No hay ninguna persona con ese número de documento.");
+      const unknown = await runCli(["credential:reset", "--doc", "1085999001"], env);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain("No hay ninguna persona con ese número de documento.");
 
-    const notAFile = await runCli(["db:restore", path.join(dataDir, "no-existe.gz")], env);
-    expect(notAFile.code).toBe(2);
-    expect(notAFile.stderr).toContain("No existe el archivo");
+      const notAFile = await runCli(["db:restore", path.join(dataDir, "no-existe.gz")], env);
+      expect(notAFile.code).toBe(2);
+      expect(notAFile.stderr).toContain("No existe el archivo");
 
-    expect((await runCli(["db:migrate"], env)).stdout).toContain("al día");
-    const demo = await runCli(["demo:load"], env);
-    expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain("9000000008");
-  });
+      expect((await runCli(["db:migrate"], env)).stdout).toContain("al día");
+      const demo = await runCli(["demo:load"], env);
+      expect(demo.code).toBe(0);
+      expect(demo.stdout).toContain("9000000008");
+    },
+  );
 
   it("explains wrong usage without a stack trace", async () => {
-    const result = await runCli(["admin:create", "--doc", "1085999002", "--name", "Solo"], { DATA_DIR: tempDir(), DATABASE_URL: "" });
+    const result = await runCli(["admin:create", "--doc", "1085999002", "--name", "Solo"], {
+      DATA_DIR: tempDir(),
+      DATABASE_URL: "",
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Escriba nombres y apellidos");
     expect(result.stderr).not.toMatch(/\n\s+at /);

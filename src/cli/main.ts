@@ -3,13 +3,13 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
-import { backupDatabase, BackupFormatError, restoreDatabase } from "../db/backup.ts";
+import { BackupFormatError, backupDatabase, restoreDatabase } from "../db/backup.ts";
 import { openConfiguredDatabase, StartupError } from "../db/open.ts";
 import { enrollPerson, issueInitialCredential } from "../modules/auth/auth.service.ts";
 import { formatDemoCredentials, loadDemoData, seedDependencias } from "../modules/demo/demo.service.ts";
 import { findDependenciaByName } from "../modules/dependencias/dependencias.service.ts";
-import { findPersonByDocument, normalizeDocumentNumber } from "../modules/people/people.service.ts";
 import { newPersonSchema } from "../modules/people/people.schemas.ts";
+import { findPersonByDocument, normalizeDocumentNumber } from "../modules/people/people.service.ts";
 import { systemAuditContext } from "../shared/audit.ts";
 import { AppError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
@@ -32,7 +32,8 @@ class UsageError extends Error {}
 
 function splitName(full: string): { firstNames: string; lastNames: string } {
   const words = full.trim().split(/\s+/);
-  if (words.length < 2) throw new UsageError("Escriba nombres y apellidos en --name, por ejemplo --name \"Ana Rosero\".");
+  if (words.length < 2)
+    throw new UsageError('Escriba nombres y apellidos en --name, por ejemplo --name "Ana Rosero".');
   const cut = words.length >= 4 ? 2 : 1;
   return { firstNames: words.slice(0, cut).join(" "), lastNames: words.slice(cut).join(" ") };
 }
@@ -81,10 +82,14 @@ async function run(argv: string[]): Promise<number> {
           dependenciaId: dependencia.id,
         });
         if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("\n"));
-        const enrolled = await enrollPerson(db, now, systemAuditContext, config.initialCredentialMs, parsed.data, [
-          "servidor",
-          "administrador",
-        ]);
+        const enrolled = await enrollPerson(
+          db,
+          now,
+          systemAuditContext,
+          config.initialCredentialMs,
+          parsed.data,
+          ["servidor", "administrador"],
+        );
         console.log(`Administrador creado: ${enrolled.person.firstNames} ${enrolled.person.lastNames}.`);
         console.log(`Credencial inicial (un solo uso): ${enrolled.credential}`);
         console.log(`Vence: ${formatDateTime(enrolled.expiresAt)} (hora de Colombia).`);
@@ -93,8 +98,16 @@ async function run(argv: string[]): Promise<number> {
       case "credential:reset": {
         const person = await findPersonByDocument(db, normalizeDocumentNumber(values.doc ?? ""));
         if (!person) throw new UsageError("No hay ninguna persona con ese número de documento.");
-        const issued = await issueInitialCredential(db, now, systemAuditContext, config.initialCredentialMs, person.id);
-        console.log(`Nueva credencial inicial de ${person.firstNames} ${person.lastNames}: ${issued.credential}`);
+        const issued = await issueInitialCredential(
+          db,
+          now,
+          systemAuditContext,
+          config.initialCredentialMs,
+          person.id,
+        );
+        console.log(
+          `Nueva credencial inicial de ${person.firstNames} ${person.lastNames}: ${issued.credential}`,
+        );
         console.log(`Vence: ${formatDateTime(issued.expiresAt)} (hora de Colombia).`);
         return 0;
       }
@@ -102,14 +115,22 @@ async function run(argv: string[]): Promise<number> {
         const file = path.resolve(rest[0] ?? "");
         const counts = await backupDatabase(db, file, now);
         console.log(`Copia de seguridad guardada en ${file}.`);
-        console.log(Object.entries(counts).map(([t, n]) => `  ${t}: ${n} filas`).join("\n"));
+        console.log(
+          Object.entries(counts)
+            .map(([t, n]) => `  ${t}: ${n} filas`)
+            .join("\n"),
+        );
         return 0;
       }
       case "db:restore": {
         const file = path.resolve(rest[0] ?? "");
         const counts = await restoreDatabase(db, file);
         console.log(`Datos restaurados desde ${file}.`);
-        console.log(Object.entries(counts).map(([t, n]) => `  ${t}: ${n} filas`).join("\n"));
+        console.log(
+          Object.entries(counts)
+            .map(([t, n]) => `  ${t}: ${n} filas`)
+            .join("\n"),
+        );
         return 0;
       }
       case "demo:load": {

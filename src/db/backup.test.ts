@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestContext, TestClient } from "../../test/app.ts";
+import { createTestApp, TestClient, type TestContext } from "../../test/app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { makePerson, TEST_PASSWORD } from "../../test/factories.ts";
 import { auditLog } from "../shared/audit.table.ts";
-import { backupDatabase, BackupFormatError, restoreDatabase } from "./backup.ts";
+import { BackupFormatError, backupDatabase, restoreDatabase } from "./backup.ts";
 import type { Database } from "./client.ts";
 import { people } from "./schema.ts";
 
@@ -37,7 +37,10 @@ describe("backup and restore", () => {
     expect(names).toEqual((await ctx.database.db.select().from(people)).map((p) => p.documentNumber));
 
     const { app } = await createTestApp({ database: target });
-    const login = await new TestClient(app).post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    const login = await new TestClient(app).post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: TEST_PASSWORD,
+    });
     expect(login.status).toBe(303);
     // The audit log keeps growing after a restore, with ids after the restored ones.
     const ids = (await target.db.select({ id: auditLog.id }).from(auditLog)).map((r) => r.id);
@@ -52,7 +55,9 @@ describe("backup and restore", () => {
     const corrupt = path.join(dir, "corrupto.gz");
     writeFileSync(
       corrupt,
-      gzipSync(`${JSON.stringify({ format: "sipap-backup", version: 1, migrations: 2 })}\n{"table":"people","rows":[{"id":"x"}]}\n`),
+      gzipSync(
+        `${JSON.stringify({ format: "sipap-backup", version: 1, migrations: 2 })}\n{"table":"people","rows":[{"id":"x"}]}\n`,
+      ),
     );
     await expect(restoreDatabase(target.db, corrupt)).rejects.toThrow();
     expect((await target.db.select().from(people)).length).toBe(before);

@@ -21,7 +21,10 @@ async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 async function migrationCount(db: Db): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return row?.n ?? 0;
 }
 
@@ -85,7 +88,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line.trim()) continue;
       const batch = JSON.parse(line) as { table: TableName; rows: unknown[] };
-      if (!known.has(batch.table)) throw new BackupFormatError(`La copia trae una tabla desconocida: ${batch.table}.`);
+      if (!known.has(batch.table))
+        throw new BackupFormatError(`La copia trae una tabla desconocida: ${batch.table}.`);
       const table = sql.identifier(batch.table);
       await tx.execute(
         sql`insert into ${table} overriding system value select * from json_populate_recordset(null::${table}, ${JSON.stringify(batch.rows)}::json)`,

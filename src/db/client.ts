@@ -87,9 +87,25 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown };
     const code = typeof e.code === "string" ? e.code : "";
     const message = typeof e.message === "string" ? e.message : "";
-    if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P03", "08006", "08001"].includes(code))
+    if (
+      [
+        "ECONNREFUSED",
+        "ECONNRESET",
+        "ETIMEDOUT",
+        "ENOTFOUND",
+        "EPIPE",
+        "57P01",
+        "57P03",
+        "08006",
+        "08001",
+      ].includes(code)
+    )
       return true;
-    if (/PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Client was closed/i.test(message))
+    if (
+      /PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Client was closed/i.test(
+        message,
+      )
+    )
       return true;
     current = e.cause;
   }

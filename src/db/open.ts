@@ -22,7 +22,8 @@ export interface OpenedDatabase {
 export async function openConfiguredDatabase(config: Config, logger: Logger): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
     const database = await openPostgres(config.databaseUrl, {
-      onPoolError: (error) => logger.warn({ err: { message: error.message } }, "idle database connection lost"),
+      onPoolError: (error) =>
+        logger.warn({ err: { message: error.message } }, "idle database connection lost"),
     });
     try {
       await database.ping();

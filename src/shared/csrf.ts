@@ -1,10 +1,11 @@
 // CSRF protection for every state-changing request: a per-browser token in an HttpOnly cookie that each
 // form repeats in a hidden field (double submit), plus a same-origin check of the Origin header.
-import { getCookie, setCookie } from "hono/cookie";
+
 import type { MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { generateToken, safeEqual } from "./auth/tokens.ts";
 import { AppError } from "./errors.ts";
 import { type AppEnv, isHttps } from "./http.ts";
-import { generateToken, safeEqual } from "./auth/tokens.ts";
 
 const COOKIE = "sipap_csrf";
 export const CSRF_FIELD = "_csrf";
@@ -27,9 +28,13 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
 
   const origin = c.req.header("origin");
-  if (origin && origin !== new URL(c.req.url).origin && origin !== c.var.deps.config.publicBaseUrl) throw csrfFailed();
+  if (origin && origin !== new URL(c.req.url).origin && origin !== c.var.deps.config.publicBaseUrl)
+    throw csrfFailed();
   const contentType = c.req.header("content-type") ?? "";
-  if (!contentType.startsWith("application/x-www-form-urlencoded") && !contentType.startsWith("multipart/form-data"))
+  if (
+    !contentType.startsWith("application/x-www-form-urlencoded") &&
+    !contentType.startsWith("multipart/form-data")
+  )
     throw csrfFailed();
   const body = await c.req.parseBody();
   const sent = body[CSRF_FIELD];

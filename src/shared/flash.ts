@@ -1,6 +1,7 @@
 // One-shot messages shown after a redirect ("Los cambios se guardaron").
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+
 import type { MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { type AppContext, type AppEnv, isHttps } from "./http.ts";
 
 const COOKIE = "sipap_flash";

@@ -5,7 +5,9 @@ import type { AppContext } from "./http.ts";
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
 
-export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues };
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; errors: FormErrors; values: FormValues };
 
 /** Reads an urlencoded or multipart body as strings (files and the CSRF field left out). */
 export async function readForm(c: AppContext): Promise<FormValues> {
@@ -38,6 +40,9 @@ export function validateForm<S extends z.ZodType>(schema: S, values: FormValues)
   return { ok: false, errors, values };
 }
 
-export async function parseForm<S extends z.ZodType>(c: AppContext, schema: S): Promise<FormResult<z.output<S>>> {
+export async function parseForm<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
   return validateForm(schema, await readForm(c));
 }

@@ -1,6 +1,7 @@
 // Hono context types and small request helpers shared by every module.
-import type { Context } from "hono";
+
 import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import type { Deps } from "../deps.ts";
 import type { AuditContext } from "./audit.ts";
 import type { CurrentUser } from "./auth/roles.ts";

@@ -10,7 +10,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { app: "sipap" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ["password", "*.password", "credential", "*.credential", "documentNumber", "*.documentNumber", "doc"],
+        paths: [
+          "password",
+          "*.password",
+          "credential",
+          "*.credential",
+          "documentNumber",
+          "*.documentNumber",
+          "doc",
+        ],
         censor: "[oculto]",
       },
     },

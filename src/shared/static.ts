@@ -25,6 +25,9 @@ export function staticRoutes() {
       serveStatic({ root, rewriteRequestPath: (p) => p.replace(`/static/fonts/${family}/`, "") }),
     );
   }
-  app.get("/static/*", serveStatic({ root: staticDir, rewriteRequestPath: (p) => p.replace(/^\/static\//, "") }));
+  app.get(
+    "/static/*",
+    serveStatic({ root: staticDir, rewriteRequestPath: (p) => p.replace(/^\/static\//, "") }),
+  );
   return app;
 }

@@ -17,7 +17,8 @@ const actor = alias(people, "actor");
 
 export async function searchAudit(db: Db, filter: AuditFilter) {
   const conditions: SQL[] = [];
-  if (filter.actionPrefix) conditions.push(like(auditLog.action, `${filter.actionPrefix.replace(/[\\%_]/g, "\\$&")}%`));
+  if (filter.actionPrefix)
+    conditions.push(like(auditLog.action, `${filter.actionPrefix.replace(/[\\%_]/g, "\\$&")}%`));
   if (filter.personId) {
     const byPerson = or(eq(auditLog.actorId, filter.personId), eq(auditLog.targetId, filter.personId));
     if (byPerson) conditions.push(byPerson);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestContext, TestClient } from "../../../test/app.ts";
+import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makePerson, signIn } from "../../../test/factories.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 
@@ -25,7 +25,10 @@ describe("audit log", () => {
   it("lets an administrator find failed logins of one person, with address and time", async () => {
     const admin = await makePerson(ctx, { roles: ["administrador"] });
     const person = await makePerson(ctx);
-    await new TestClient(ctx.app, "198.18.0.7").post("/ingresar", { documentNumber: person.documentNumber, password: "mala" });
+    await new TestClient(ctx.app, "198.18.0.7").post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: "mala",
+    });
     const client = await signIn(ctx, admin);
     const page = await client.get(`/admin/auditoria?accion=login.failed&persona=${person.documentNumber}`);
     expect(page.status).toBe(200);
@@ -39,7 +42,9 @@ describe("audit log", () => {
   it("filters by Bogotá dates and explains a badly written date", async () => {
     const client = await signIn(ctx, await makePerson(ctx, { roles: ["administrador"] }));
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Bogota" }).format(ctx.clock.now());
-    const inRange = await (await client.get(`/admin/auditoria?accion=login.succeeded&desde=${today}&hasta=${today}`)).text();
+    const inRange = await (
+      await client.get(`/admin/auditoria?accion=login.succeeded&desde=${today}&hasta=${today}`)
+    ).text();
     expect(inRange).toContain("login.succeeded");
     const before = await (await client.get("/admin/auditoria?accion=login&hasta=2020-01-01")).text();
     expect(before).toContain("No hay registros que coincidan");

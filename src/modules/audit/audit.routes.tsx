@@ -21,7 +21,17 @@ export function auditRoutes() {
     const form = validateForm(auditQuerySchema, values);
     c.header("Cache-Control", "no-store");
     if (!form.ok)
-      return c.html(<AuditPage ctx={pageContext(c)} rows={[]} hasMore={false} page={1} values={shown} errors={form.errors} />, 422);
+      return c.html(
+        <AuditPage
+          ctx={pageContext(c)}
+          rows={[]}
+          hasMore={false}
+          page={1}
+          values={shown}
+          errors={form.errors}
+        />,
+        422,
+      );
     const { database, clock } = c.var.deps;
     const result = await searchAuditLog(database.db, clock.now(), auditContext(c), form.data);
     return c.html(

@@ -29,10 +29,24 @@ export function AuditPage(props: {
     <Layout ctx={ctx} title="Auditoría">
       <ErrorSummary errors={errors} />
       <h1>Auditoría</h1>
-      <p class="lead">Registro de solo adición de ingresos, cambios de estado y accesos a datos personales.</p>
-      <form method="get" action="/admin/auditoria" class="search-form search-form--wide" role="search">
-        <Field name="accion" label="Acción (comienza por)" hint="Por ejemplo: login, person." values={values} errors={errors} />
-        <Field name="persona" label="Documento de la persona" hint="Quien actuó o sobre quien se actuó." values={values} errors={errors} />
+      <p class="lead">
+        Registro de solo adición de ingresos, cambios de estado y accesos a datos personales.
+      </p>
+      <form method="get" action="/admin/auditoria" class="search-form search-form--wide">
+        <Field
+          name="accion"
+          label="Acción (comienza por)"
+          hint="Por ejemplo: login, person."
+          values={values}
+          errors={errors}
+        />
+        <Field
+          name="persona"
+          label="Documento de la persona"
+          hint="Quien actuó o sobre quien se actuó."
+          values={values}
+          errors={errors}
+        />
         <Field name="desde" type="date" label="Desde" values={values} errors={errors} />
         <Field name="hasta" type="date" label="Hasta" values={values} errors={errors} />
         <Button variant="secondary">Buscar</Button>
@@ -61,7 +75,11 @@ export function AuditPage(props: {
                   <td>
                     <code>{row.action}</code>
                   </td>
-                  <td>{row.actorFirstNames ? `${row.actorFirstNames} ${row.actorLastNames}` : "Sistema o anónimo"}</td>
+                  <td>
+                    {row.actorFirstNames
+                      ? `${row.actorFirstNames} ${row.actorLastNames}`
+                      : "Sistema o anónimo"}
+                  </td>
                   <td>{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}</td>
                   <td class="details">{describeDetails(row.details)}</td>
                   <td>{row.ip ?? ""}</td>

@@ -1,10 +1,13 @@
 import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { initialCredentials, loginThrottle, passwords, type Session, sessions } from "./auth.table.ts";
 import type { ThrottleState } from "./auth.rules.ts";
+import { initialCredentials, loginThrottle, passwords, type Session, sessions } from "./auth.table.ts";
 
 export async function findPasswordHash(db: Db, personId: string): Promise<string | undefined> {
-  const [row] = await db.select({ hash: passwords.hash }).from(passwords).where(eq(passwords.personId, personId));
+  const [row] = await db
+    .select({ hash: passwords.hash })
+    .from(passwords)
+    .where(eq(passwords.personId, personId));
   return row?.hash;
 }
 

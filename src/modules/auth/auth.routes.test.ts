@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestContext, TestClient } from "../../../test/app.ts";
+import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makePerson, TEST_PASSWORD } from "../../../test/factories.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { people } from "../people/people.table.ts";
@@ -25,7 +25,10 @@ describe("login", () => {
   it("logs in with document number and password, opens the home page, and logs out", async () => {
     const person = await makePerson(ctx);
     const client = newClient();
-    const login = await client.post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    const login = await client.post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: TEST_PASSWORD,
+    });
     expect(login.status).toBe(303);
     expect(login.headers.get("location")).toBe("/");
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith("sipap_session="));
@@ -45,20 +48,30 @@ describe("login", () => {
   it("accepts the document number typed with dots and spaces", async () => {
     const person = await makePerson(ctx);
     const dotted = person.documentNumber.replace(/(\d)(?=(\d{3})+$)/g, "$1.");
-    const response = await newClient().post("/ingresar", { documentNumber: ` ${dotted} `, password: TEST_PASSWORD });
+    const response = await newClient().post("/ingresar", {
+      documentNumber: ` ${dotted} `,
+      password: TEST_PASSWORD,
+    });
     expect(response.status).toBe(303);
   });
 
   it("gives the same answer for a wrong password and an unknown document", async () => {
     const person = await makePerson(ctx);
-    const wrong = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: "otra clave cualquiera" });
-    const unknown = await newClient().post("/ingresar", { documentNumber: "5550001112", password: "otra clave cualquiera" });
+    const wrong = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: "otra clave cualquiera",
+    });
+    const unknown = await newClient().post("/ingresar", {
+      documentNumber: "5550001112",
+      password: "otra clave cualquiera",
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const [a, b] = [await wrong.text(), await unknown.text()];
     expect(a).toContain(GENERIC_ERROR);
     expect(b).toContain(GENERIC_ERROR);
-    const normalize = (html: string, doc: string) => html.replace(doc, "DOC").replace(/[a-z2-7]{32}|[0-9a-f]{12}/g, "");
+    const normalize = (html: string, doc: string) =>
+      html.replace(doc, "DOC").replace(/[a-z2-7]{32}|[0-9a-f]{12}/g, "");
     expect(normalize(a, person.documentNumber)).toBe(normalize(b, "5550001112"));
     expect(await auditActions(person.id)).toContain("login.failed");
   });
@@ -94,7 +107,11 @@ describe("login", () => {
         "content-type": "application/x-www-form-urlencoded",
         cookie: `sipap_csrf=${client.cookie("sipap_csrf")}`,
       },
-      body: new URLSearchParams({ _csrf: client.cookie("sipap_csrf") ?? "", documentNumber: "1", password: "x" }),
+      body: new URLSearchParams({
+        _csrf: client.cookie("sipap_csrf") ?? "",
+        documentNumber: "1",
+        password: "x",
+      }),
     });
     expect(response.status).toBe(403);
   });
@@ -117,7 +134,10 @@ describe("login", () => {
   it("refuses a person who left (desvinculado) even with the right password", async () => {
     const person = await makePerson(ctx);
     await ctx.database.db.update(people).set({ status: "desvinculado" }).where(eq(people.id, person.id));
-    const response = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    const response = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: TEST_PASSWORD,
+    });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("desactivada");
   });
@@ -150,14 +170,23 @@ describe("first login with a personal initial credential", () => {
       confirm: `clave${person.documentNumber}`,
     });
     expect(await withDocument.text()).toContain("número de documento");
-    const mismatch = await client.post("/cambiar-clave", { password: "nubes sobre el galeras", confirm: "otra cosa distinta" });
+    const mismatch = await client.post("/cambiar-clave", {
+      password: "nubes sobre el galeras",
+      confirm: "otra cosa distinta",
+    });
     expect(await mismatch.text()).toContain("no coinciden");
 
-    const ok = await client.post("/cambiar-clave", { password: "nubes sobre el galeras", confirm: "nubes sobre el galeras" });
+    const ok = await client.post("/cambiar-clave", {
+      password: "nubes sobre el galeras",
+      confirm: "nubes sobre el galeras",
+    });
     expect(ok.status).toBe(303);
     expect((await client.get("/admin/personas")).status).toBe(200);
 
-    const reused = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: person.credential });
+    const reused = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: person.credential,
+    });
     expect(reused.status).toBe(403);
     expect(await reused.text()).toContain("ya se usó");
     const withNew = await newClient().post("/ingresar", {
@@ -166,21 +195,39 @@ describe("first login with a personal initial credential", () => {
     });
     expect(withNew.status).toBe(303);
     expect(await auditActions(person.id)).toEqual(
-      expect.arrayContaining(["credential.issued", "login.succeeded", "password.changed", "login.credential_reused"]),
+      expect.arrayContaining([
+        "credential.issued",
+        "login.succeeded",
+        "password.changed",
+        "login.credential_reused",
+      ]),
     );
   });
 
   it("refuses a credential used once even if the person never changed the password", async () => {
     const person = await makePerson(ctx, { password: null });
-    expect((await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: person.credential })).status).toBe(303);
-    const again = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: person.credential });
+    expect(
+      (
+        await newClient().post("/ingresar", {
+          documentNumber: person.documentNumber,
+          password: person.credential,
+        })
+      ).status,
+    ).toBe(303);
+    const again = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: person.credential,
+    });
     expect(again.status).toBe(403);
   });
 
   it("refuses an expired credential with a message that says to ask SSI", async () => {
     const person = await makePerson(ctx, { password: null });
     ctx.clock.advance(ctx.deps.config.initialCredentialMs + 1000);
-    const response = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: person.credential });
+    const response = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: person.credential,
+    });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("venció");
   });
@@ -224,7 +271,11 @@ describe("sessions", () => {
     const laptop = newClient();
     for (const c of [phone, laptop])
       await c.post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
-    const wrong = await laptop.post("/cambiar-clave", { current: "no es", password: "montaña de azúcar", confirm: "montaña de azúcar" });
+    const wrong = await laptop.post("/cambiar-clave", {
+      current: "no es",
+      password: "montaña de azúcar",
+      confirm: "montaña de azúcar",
+    });
     expect(await wrong.text()).toContain("La contraseña actual no es correcta.");
     const ok = await laptop.post("/cambiar-clave", {
       current: TEST_PASSWORD,
@@ -243,32 +294,51 @@ describe("throttling", () => {
     const client = newClient();
     for (let i = 0; i < 3; i++)
       await client.post("/ingresar", { documentNumber: person.documentNumber, password: `mala ${i}` });
-    const locked = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    const locked = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: TEST_PASSWORD,
+    });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await locked.text()).toMatch(/espere hasta las .+ \(hora de Colombia\)/);
     ctx.clock.advance(31_000);
-    expect((await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD })).status).toBe(303);
+    expect(
+      (
+        await newClient().post("/ingresar", {
+          documentNumber: person.documentNumber,
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(303);
   });
 
   it("locks unknown document numbers the same way, so a lock reveals nothing", async () => {
     const client = newClient();
-    for (let i = 0; i < 3; i++) await client.post("/ingresar", { documentNumber: "4440009999", password: `mala ${i}` });
-    expect((await newClient().post("/ingresar", { documentNumber: "4440009999", password: "x" })).status).toBe(429);
+    for (let i = 0; i < 3; i++)
+      await client.post("/ingresar", { documentNumber: "4440009999", password: `mala ${i}` });
+    expect(
+      (await newClient().post("/ingresar", { documentNumber: "4440009999", password: "x" })).status,
+    ).toBe(429);
   });
 
   it("locks an address that tries many accounts", async () => {
     const ip = "192.0.2.77";
     const attacker = new TestClient(ctx.app, ip);
     for (let i = 0; i < 20; i++)
-      await attacker.post("/ingresar", { documentNumber: `30000000${String(i).padStart(2, "0")}`, password: "123456" });
+      await attacker.post("/ingresar", {
+        documentNumber: `30000000${String(i).padStart(2, "0")}`,
+        password: "123456",
+      });
     const person = await makePerson(ctx);
     const fromSameAddress = await new TestClient(ctx.app, ip).post("/ingresar", {
       documentNumber: person.documentNumber,
       password: TEST_PASSWORD,
     });
     expect(fromSameAddress.status).toBe(429);
-    const fromElsewhere = await newClient().post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    const fromElsewhere = await newClient().post("/ingresar", {
+      documentNumber: person.documentNumber,
+      password: TEST_PASSWORD,
+    });
     expect(fromElsewhere.status).toBe(303);
   });
 });

@@ -37,7 +37,8 @@ export function authRoutes() {
     const next = c.req.query("siguiente");
     const form = await parseForm(c, loginSchema);
     const values = { documentNumber: form.values.documentNumber ?? "" };
-    if (!form.ok) return c.html(<LoginPage ctx={pageContext(c)} values={values} errors={form.errors} next={next} />, 422);
+    if (!form.ok)
+      return c.html(<LoginPage ctx={pageContext(c)} values={values} errors={form.errors} next={next} />, 422);
     const { database, clock, config } = c.var.deps;
     const result = await login(database.db, clock.now(), auditContext(c), config, form.data);
     if (result.kind === "ok") {
@@ -48,7 +49,10 @@ export function authRoutes() {
     if (result.kind === "locked")
       c.header("Retry-After", String(Math.ceil((result.until.getTime() - clock.now().getTime()) / 1000)));
     const status = result.kind === "locked" ? 429 : result.kind === "invalid" ? 401 : 403;
-    return c.html(<LoginPage ctx={pageContext(c)} values={values} errors={{ _form: message }} next={next} />, status);
+    return c.html(
+      <LoginPage ctx={pageContext(c)} values={values} errors={{ _form: message }} next={next} />,
+      status,
+    );
   });
 
   mount(app, "auth.logout", async (c) => {

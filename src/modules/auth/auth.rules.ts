@@ -5,7 +5,10 @@ export type ThrottleKind = "account" | "address";
 const MINUTE = 60_000;
 
 /** Failures are forgotten after this long without a new one. */
-export const FAILURE_MEMORY_MS: Record<ThrottleKind, number> = { account: 24 * 60 * MINUTE, address: 60 * MINUTE };
+export const FAILURE_MEMORY_MS: Record<ThrottleKind, number> = {
+  account: 24 * 60 * MINUTE,
+  address: 60 * MINUTE,
+};
 
 /**
  * Wait imposed after the n-th consecutive failure. An account slows down from the 3rd failure and is
@@ -29,7 +32,11 @@ export interface ThrottleState {
   lockedUntil: Date | null;
 }
 
-export function afterFailure(kind: ThrottleKind, current: ThrottleState | undefined, now: Date): ThrottleState {
+export function afterFailure(
+  kind: ThrottleKind,
+  current: ThrottleState | undefined,
+  now: Date,
+): ThrottleState {
   const remembered = current && now.getTime() - current.lastFailureAt.getTime() < FAILURE_MEMORY_MS[kind];
   const failures = (remembered ? current.failures : 0) + 1;
   const wait = lockDurationMs(kind, failures);

@@ -17,8 +17,8 @@ import {
   normalizeInitialCredential,
 } from "../../shared/auth/tokens.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
-import * as people from "../people/people.service.ts";
 import type { NewPersonInput } from "../people/people.schemas.ts";
+import * as people from "../people/people.service.ts";
 import * as repo from "./auth.repository.ts";
 import { afterFailure, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
 
@@ -48,7 +48,13 @@ async function recordFailure(db: Db, key: string, kind: ThrottleKind, now: Date)
   await repo.saveThrottle(db, key, afterFailure(kind, await repo.findThrottle(db, key), now));
 }
 
-async function startSession(db: Db, personId: string, now: Date, settings: SessionSettings, mustChange: boolean) {
+async function startSession(
+  db: Db,
+  personId: string,
+  now: Date,
+  settings: SessionSettings,
+  mustChange: boolean,
+) {
   const token = generateToken();
   await repo.insertSession(db, {
     id: hashToken(token),
@@ -72,7 +78,10 @@ export async function login(
   const keys = { account: accountKey(documentNumber), address: addressKey(audit.ip ?? "desconocida") };
   const until = await activeLock(db, [keys.account, keys.address], now);
   if (until) {
-    await recordAudit(db, now, audit, { action: "login.throttled", details: { document: maskDocument(documentNumber) } });
+    await recordAudit(db, now, audit, {
+      action: "login.throttled",
+      details: { document: maskDocument(documentNumber) },
+    });
     return { kind: "locked", until };
   }
 
@@ -96,17 +105,26 @@ export async function login(
 
   const succeed = async (mustChangePassword: boolean, method: string): Promise<LoginResult> => {
     if (person.status !== "activo") {
-      await recordAudit(db, now, audit, { action: "login.refused_inactive", targetType: "person", targetId: person.id });
+      await recordAudit(db, now, audit, {
+        action: "login.refused_inactive",
+        targetType: "person",
+        targetId: person.id,
+      });
       return { kind: "inactive" };
     }
     await repo.clearThrottle(db, keys.account);
     const token = await startSession(db, person.id, now, settings, mustChangePassword);
-    await recordAudit(db, now, { ...audit, actorId: person.id }, {
-      action: "login.succeeded",
-      targetType: "person",
-      targetId: person.id,
-      details: { method },
-    });
+    await recordAudit(
+      db,
+      now,
+      { ...audit, actorId: person.id },
+      {
+        action: "login.succeeded",
+        targetType: "person",
+        targetId: person.id,
+        details: { method },
+      },
+    );
     return { kind: "ok", token, mustChangePassword };
   };
 
@@ -117,11 +135,19 @@ export async function login(
   for (const credential of await repo.findRecentCredentials(db, person.id)) {
     if (!(await verifyPassword(credential.hash, typedCredential))) continue;
     if (credential.usedAt) {
-      await recordAudit(db, now, audit, { action: "login.credential_reused", targetType: "person", targetId: person.id });
+      await recordAudit(db, now, audit, {
+        action: "login.credential_reused",
+        targetType: "person",
+        targetId: person.id,
+      });
       return { kind: "credential_used" };
     }
     if (credential.expiresAt <= now) {
-      await recordAudit(db, now, audit, { action: "login.credential_expired", targetType: "person", targetId: person.id });
+      await recordAudit(db, now, audit, {
+        action: "login.credential_expired",
+        targetType: "person",
+        targetId: person.id,
+      });
       return { kind: "credential_expired" };
     }
     if (person.status === "activo" && !(await repo.markCredentialUsed(db, credential.id, now)))
@@ -147,7 +173,7 @@ export async function validateSession(
     return undefined;
   }
   const person = await people.findPersonById(db, session.personId);
-  if (!person || person.status !== "activo") {
+  if (person?.status !== "activo") {
     await repo.deleteSession(db, id);
     return undefined;
   }
@@ -169,7 +195,9 @@ export async function logout(db: Db, now: Date, audit: AuditContext, user: Curre
   await recordAudit(db, now, audit, { action: "logout", targetType: "person", targetId: user.id });
 }
 
-export type PasswordChangeResult = { ok: true } | { ok: false; field: "current" | "password" | "confirm"; message: string };
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; field: "current" | "password" | "confirm"; message: string };
 
 export async function changePassword(
   db: Db,
@@ -188,14 +216,22 @@ export async function changePassword(
   const problem = checkPasswordRules(input.password, person);
   if (problem) return { ok: false, field: "password", message: problem };
   if (input.password !== input.confirm)
-    return { ok: false, field: "confirm", message: "Las dos contraseñas no coinciden. Escríbala igual en ambos campos." };
+    return {
+      ok: false,
+      field: "confirm",
+      message: "Las dos contraseñas no coinciden. Escríbala igual en ambos campos.",
+    };
   const hash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await repo.upsertPassword(tx, user.id, hash, now);
     await repo.revokeOpenCredentials(tx, user.id, now);
     await repo.deleteSessionsOf(tx, user.id, user.sessionId);
     await repo.updateSession(tx, user.sessionId, { mustChangePassword: false });
-    await recordAudit(tx, now, audit, { action: "password.changed", targetType: "person", targetId: user.id });
+    await recordAudit(tx, now, audit, {
+      action: "password.changed",
+      targetType: "person",
+      targetId: user.id,
+    });
   });
   return { ok: true };
 }

@@ -3,7 +3,12 @@ import { Button, CsrfField, ErrorSummary, Field } from "../../shared/views/compo
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
-export function LoginPage(props: { ctx: PageContext; values?: FormValues; errors?: FormErrors; next?: string }) {
+export function LoginPage(props: {
+  ctx: PageContext;
+  values?: FormValues;
+  errors?: FormErrors;
+  next?: string;
+}) {
   const { ctx, values, errors = {} } = props;
   return (
     <Layout ctx={ctx} title="Ingresar">
@@ -11,7 +16,11 @@ export function LoginPage(props: { ctx: PageContext; values?: FormValues; errors
         <ErrorSummary errors={errors} />
         <h1>Ingresar a SIPAP</h1>
         <p class="lead">Use su número de documento y su contraseña.</p>
-        <form method="post" action={props.next ? `/ingresar?siguiente=${encodeURIComponent(props.next)}` : "/ingresar"} novalidate>
+        <form
+          method="post"
+          action={props.next ? `/ingresar?siguiente=${encodeURIComponent(props.next)}` : "/ingresar"}
+          novalidate
+        >
           <CsrfField token={ctx.csrfToken} />
           <Field
             name="documentNumber"
@@ -36,9 +45,10 @@ export function LoginPage(props: { ctx: PageContext; values?: FormValues; errors
         </form>
         <h2 class="heading-m">¿Primer ingreso u olvidó su contraseña?</h2>
         <p>
-          Su credencial inicial llega a su correo institucional o en la lista que recibe su dependencia. Sirve una sola vez
-          y vence. Si no la tiene, venció o olvidó su contraseña, pida una nueva a la Subsecretaría de Sistemas de
-          Información: <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a>,{" "}
+          Su credencial inicial llega a su correo institucional o en la lista que recibe su dependencia. Sirve
+          una sola vez y vence. Si no la tiene, venció o olvidó su contraseña, pida una nueva a la
+          Subsecretaría de Sistemas de Información:{" "}
+          <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a>,{" "}
           {ctx.entity.supportPhone}.
         </p>
       </div>
@@ -55,8 +65,8 @@ export function PasswordPage(props: { ctx: PageContext; forced: boolean; errors?
         <h1>{forced ? "Cree su contraseña" : "Cambiar contraseña"}</h1>
         {forced && (
           <p class="lead">
-            Ingresó con una credencial inicial, que solo sirve una vez. Antes de continuar, cree la contraseña que usará
-            de ahora en adelante.
+            Ingresó con una credencial inicial, que solo sirve una vez. Antes de continuar, cree la contraseña
+            que usará de ahora en adelante.
           </p>
         )}
         <form method="post" action="/cambiar-clave" novalidate>

@@ -47,12 +47,60 @@ export interface DemoAccount {
 
 // Fictitious people; document numbers outside the ranges the Registraduría has issued to adults in Pasto.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { role: "servidor", documentNumber: "9000000001", firstNames: "Ana María", lastNames: "Rosero Benavides", dependencia: "Secretaría de Hacienda" },
-  { role: "enlace", documentNumber: "9000000002", firstNames: "Carlos Andrés", lastNames: "Muñoz Erazo", dependencia: "Secretaría de Educación" },
-  { role: "operador_ssi", documentNumber: "9000000003", firstNames: "Luisa Fernanda", lastNames: "Guerrero Ortiz", dependencia: "Subsecretaría de Sistemas de Información" },
-  { role: "comunicaciones", documentNumber: "9000000004", firstNames: "Jorge Iván", lastNames: "Bravo Delgado", dependencia: "Oficina de Comunicación Social" },
-  { role: "planeacion", documentNumber: "9000000005", firstNames: "Diana Carolina", lastNames: "Ceballos Paz", dependencia: "Oficina de Planeación de Gestión Institucional" },
-  { role: "control_interno", documentNumber: "9000000006", firstNames: "Mauricio", lastNames: "Insuasty Villota", dependencia: "Oficina de Control Interno de Gestión" },
-  { role: "responsable_plan", documentNumber: "9000000007", firstNames: "Paola Andrea", lastNames: "Chamorro Díaz", dependencia: "Secretaría de Salud" },
-  { role: "administrador", documentNumber: "9000000008", firstNames: "Sebastián", lastNames: "Narváez López", dependencia: "Subsecretaría de Sistemas de Información" },
+  {
+    role: "servidor",
+    documentNumber: "9000000001",
+    firstNames: "Ana María",
+    lastNames: "Rosero Benavides",
+    dependencia: "Secretaría de Hacienda",
+  },
+  {
+    role: "enlace",
+    documentNumber: "9000000002",
+    firstNames: "Carlos Andrés",
+    lastNames: "Muñoz Erazo",
+    dependencia: "Secretaría de Educación",
+  },
+  {
+    role: "operador_ssi",
+    documentNumber: "9000000003",
+    firstNames: "Luisa Fernanda",
+    lastNames: "Guerrero Ortiz",
+    dependencia: "Subsecretaría de Sistemas de Información",
+  },
+  {
+    role: "comunicaciones",
+    documentNumber: "9000000004",
+    firstNames: "Jorge Iván",
+    lastNames: "Bravo Delgado",
+    dependencia: "Oficina de Comunicación Social",
+  },
+  {
+    role: "planeacion",
+    documentNumber: "9000000005",
+    firstNames: "Diana Carolina",
+    lastNames: "Ceballos Paz",
+    dependencia: "Oficina de Planeación de Gestión Institucional",
+  },
+  {
+    role: "control_interno",
+    documentNumber: "9000000006",
+    firstNames: "Mauricio",
+    lastNames: "Insuasty Villota",
+    dependencia: "Oficina de Control Interno de Gestión",
+  },
+  {
+    role: "responsable_plan",
+    documentNumber: "9000000007",
+    firstNames: "Paola Andrea",
+    lastNames: "Chamorro Díaz",
+    dependencia: "Secretaría de Salud",
+  },
+  {
+    role: "administrador",
+    documentNumber: "9000000008",
+    firstNames: "Sebastián",
+    lastNames: "Narváez López",
+    dependencia: "Subsecretaría de Sistemas de Información",
+  },
 ];

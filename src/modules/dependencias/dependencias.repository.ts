@@ -15,12 +15,19 @@ export async function findDependenciaByName(db: Db, name: string): Promise<Depen
   return row;
 }
 
-export async function insertDependencia(db: Db, values: typeof dependencias.$inferInsert): Promise<Dependencia> {
+export async function insertDependencia(
+  db: Db,
+  values: typeof dependencias.$inferInsert,
+): Promise<Dependencia> {
   const [row] = await db.insert(dependencias).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
-export async function updateDependencia(db: Db, id: string, values: Partial<typeof dependencias.$inferInsert>) {
+export async function updateDependencia(
+  db: Db,
+  id: string,
+  values: Partial<typeof dependencias.$inferInsert>,
+) {
   await db.update(dependencias).set(values).where(eq(dependencias.id, id));
 }

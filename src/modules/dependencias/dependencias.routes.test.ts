@@ -17,7 +17,12 @@ const byName = async (name: string) =>
 describe("dependencias tree for administrators", () => {
   it("adds a dependencia under another and shows it in the tree", async () => {
     const client = await signIn(ctx, await makePerson(ctx, { roles: ["administrador"] }));
-    await client.post("/admin/dependencias", { name: "Secretaría General", acronym: "", parentId: "", sortOrder: "1" });
+    await client.post("/admin/dependencias", {
+      name: "Secretaría General",
+      acronym: "",
+      parentId: "",
+      sortOrder: "1",
+    });
     const parent = await byName("Secretaría General");
     const response = await client.post("/admin/dependencias", {
       name: "Subsecretaría de Sistemas de Información",
@@ -30,13 +35,21 @@ describe("dependencias tree for administrators", () => {
     expect(child?.parentId).toBe(parent?.id);
     const page = await (await client.get("/admin/dependencias")).text();
     expect(page).toMatch(/tree-indent--1">Subsecretaría de Sistemas de Información/);
-    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, child?.id ?? ""));
+    const audit = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, child?.id ?? ""));
     expect(audit.map((a) => a.action)).toEqual(["dependencia.created"]);
   });
 
   it("refuses a duplicate name and a move that would put a dependencia inside its own child", async () => {
     const client = await signIn(ctx, await makePerson(ctx, { roles: ["administrador"] }));
-    await client.post("/admin/dependencias", { name: "Secretaría de Cultura", acronym: "", parentId: "", sortOrder: "0" });
+    await client.post("/admin/dependencias", {
+      name: "Secretaría de Cultura",
+      acronym: "",
+      parentId: "",
+      sortOrder: "0",
+    });
     const cultura = await byName("Secretaría de Cultura");
     await client.post("/admin/dependencias", {
       name: "Subsecretaría de Cultura Ciudadana",
@@ -46,7 +59,12 @@ describe("dependencias tree for administrators", () => {
     });
     const child = await byName("Subsecretaría de Cultura Ciudadana");
 
-    const duplicate = await client.post("/admin/dependencias", { name: "Secretaría de Cultura", acronym: "", parentId: "", sortOrder: "0" });
+    const duplicate = await client.post("/admin/dependencias", {
+      name: "Secretaría de Cultura",
+      acronym: "",
+      parentId: "",
+      sortOrder: "0",
+    });
     expect(duplicate.status).toBe(422);
     expect(await duplicate.text()).toContain("Ya existe una dependencia con ese nombre.");
 
@@ -74,7 +92,12 @@ describe("dependencias tree for administrators", () => {
 
   it("renames a dependencia and records before and after", async () => {
     const client = await signIn(ctx, await makePerson(ctx, { roles: ["administrador"] }));
-    await client.post("/admin/dependencias", { name: "Oficina de Prensa", acronym: "", parentId: "", sortOrder: "0" });
+    await client.post("/admin/dependencias", {
+      name: "Oficina de Prensa",
+      acronym: "",
+      parentId: "",
+      sortOrder: "0",
+    });
     const office = await byName("Oficina de Prensa");
     const response = await client.post(`/admin/dependencias/${office?.id}`, {
       name: "Oficina de Comunicación Social",
@@ -84,7 +107,13 @@ describe("dependencias tree for administrators", () => {
       active: "si",
     });
     expect(response.status).toBe(303);
-    const [row] = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "dependencia.updated"));
-    expect(row?.details).toMatchObject({ before: { name: "Oficina de Prensa" }, after: { name: "Oficina de Comunicación Social", acronym: "OCS" } });
+    const [row] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "dependencia.updated"));
+    expect(row?.details).toMatchObject({
+      before: { name: "Oficina de Prensa" },
+      after: { name: "Oficina de Comunicación Social", acronym: "OCS" },
+    });
   });
 });

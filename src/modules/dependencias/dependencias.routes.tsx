@@ -21,7 +21,11 @@ export function dependenciasRoutes() {
   mount(app, "dependencias.list", async (c) => {
     const db = c.var.deps.database.db;
     return c.html(
-      <DependenciasPage ctx={pageContext(c)} tree={await listDependenciaTree(db)} options={await dependenciaOptions(db)} />,
+      <DependenciasPage
+        ctx={pageContext(c)}
+        tree={await listDependenciaTree(db)}
+        options={await dependenciaOptions(db)}
+      />,
     );
   });
 
@@ -30,7 +34,8 @@ export function dependenciasRoutes() {
     const db = database.db;
     const form = await parseForm(c, dependenciaSchema);
     const result = form.ok ? await createDependencia(db, clock.now(), auditContext(c), form.data) : undefined;
-    if (result && "id" in result) return redirectWithFlash(c, "/admin/dependencias", `Se agregó «${result.name}».`);
+    if (result && "id" in result)
+      return redirectWithFlash(c, "/admin/dependencias", `Se agregó «${result.name}».`);
     const errors = form.ok ? { [result?.field ?? "_form"]: result?.message ?? "" } : form.errors;
     return c.html(
       <DependenciasPage
@@ -56,7 +61,12 @@ export function dependenciasRoutes() {
       active: dependencia.active ? "si" : "no",
     };
     return c.html(
-      <DependenciaEditPage ctx={pageContext(c)} dependencia={dependencia} options={await dependenciaOptions(db)} values={values} />,
+      <DependenciaEditPage
+        ctx={pageContext(c)}
+        dependencia={dependencia}
+        options={await dependenciaOptions(db)}
+        values={values}
+      />,
     );
   });
 
@@ -69,7 +79,8 @@ export function dependenciasRoutes() {
     const problem = form.ok
       ? await updateDependencia(db, clock.now(), auditContext(c), dependencia.id, form.data)
       : undefined;
-    if (form.ok && !problem) return redirectWithFlash(c, "/admin/dependencias", `Se guardaron los cambios de «${form.data.name}».`);
+    if (form.ok && !problem)
+      return redirectWithFlash(c, "/admin/dependencias", `Se guardaron los cambios de «${form.data.name}».`);
     const errors = form.ok ? { [problem?.field ?? "_form"]: problem?.message ?? "" } : form.errors;
     return c.html(
       <DependenciaEditPage

@@ -11,7 +11,13 @@ const items = [
 
 describe("dependencias tree", () => {
   it("lists parents before children, siblings by order, with their depth", () => {
-    expect(flattenTree(items).map((n) => `${n.depth}:${n.item.id}`)).toEqual(["0:desp", "0:sg", "1:ssi", "2:cc", "1:th"]);
+    expect(flattenTree(items).map((n) => `${n.depth}:${n.item.id}`)).toEqual([
+      "0:desp",
+      "0:sg",
+      "1:ssi",
+      "2:cc",
+      "1:th",
+    ]);
   });
 
   it("shows orphans (parent missing) at the first level instead of hiding them", () => {

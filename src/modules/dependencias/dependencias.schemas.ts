@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const dependenciaSchema = z.object({
-  name: z.string().trim().min(3, "Escriba el nombre de la dependencia.").max(150, "Use como máximo 150 caracteres."),
+  name: z
+    .string()
+    .trim()
+    .min(3, "Escriba el nombre de la dependencia.")
+    .max(150, "Use como máximo 150 caracteres."),
   acronym: z
     .string()
     .trim()
@@ -11,7 +15,12 @@ export const dependenciaSchema = z.object({
     .string()
     .transform((v) => (v === "" ? null : v))
     .pipe(z.string().uuid("Elija una dependencia de la lista.").nullable()),
-  sortOrder: z.coerce.number({ error: "Escriba un número." }).int("Escriba un número entero.").min(0).max(9999).default(0),
+  sortOrder: z.coerce
+    .number({ error: "Escriba un número." })
+    .int("Escriba un número entero.")
+    .min(0)
+    .max(9999)
+    .default(0),
   active: z
     .string()
     .optional()

@@ -24,14 +24,22 @@ export async function dependenciaOptions(db: Db) {
 
 export type DependenciaFieldError = { field: keyof DependenciaInput; message: string };
 
-async function checkInput(db: Db, input: DependenciaInput, id?: string): Promise<DependenciaFieldError | undefined> {
+async function checkInput(
+  db: Db,
+  input: DependenciaInput,
+  id?: string,
+): Promise<DependenciaFieldError | undefined> {
   const sameName = await repo.findDependenciaByName(db, input.name);
-  if (sameName && sameName.id !== id) return { field: "name", message: "Ya existe una dependencia con ese nombre." };
+  if (sameName && sameName.id !== id)
+    return { field: "name", message: "Ya existe una dependencia con ese nombre." };
   if (input.parentId) {
     if (!(await repo.findDependencia(db, input.parentId)))
       return { field: "parentId", message: "La dependencia superior elegida no existe." };
     if (id && wouldCreateCycle(await repo.findAllDependencias(db), id, input.parentId))
-      return { field: "parentId", message: "Una dependencia no puede quedar dentro de sí misma ni de sus subdependencias." };
+      return {
+        field: "parentId",
+        message: "Una dependencia no puede quedar dentro de sí misma ni de sus subdependencias.",
+      };
   }
   return undefined;
 }
@@ -80,7 +88,12 @@ export async function updateDependencia(
       targetType: "dependencia",
       targetId: id,
       details: {
-        before: { name: before.name, acronym: before.acronym, parentId: before.parentId, active: before.active },
+        before: {
+          name: before.name,
+          acronym: before.acronym,
+          parentId: before.parentId,
+          active: before.active,
+        },
         after: { name: input.name, acronym: input.acronym, parentId: input.parentId, active: input.active },
       },
     });

@@ -7,7 +7,12 @@ import type { Dependencia } from "./dependencias.table.ts";
 
 type Option = { value: string; label: string };
 
-function DependenciaFields(props: { options: Option[]; values?: FormValues; errors?: FormErrors; editing: boolean }) {
+function DependenciaFields(props: {
+  options: Option[];
+  values?: FormValues;
+  errors?: FormErrors;
+  editing: boolean;
+}) {
   const { options, values, errors } = props;
   return (
     <>
@@ -66,7 +71,9 @@ export function DependenciasPage(props: {
     <Layout ctx={ctx} title="Dependencias">
       <ErrorSummary errors={errors} />
       <h1>Dependencias</h1>
-      <p class="lead">El árbol de la organización. Las personas, las listas y los planes se asignan a estas dependencias.</p>
+      <p class="lead">
+        El árbol de la organización. Las personas, las listas y los planes se asignan a estas dependencias.
+      </p>
       <table class="table">
         <caption class="visually-hidden">Dependencias de la entidad</caption>
         <thead>

@@ -1,11 +1,15 @@
-import { can, type RouteId, ROUTES } from "../../shared/auth/permissions.ts";
+import { can, ROUTES, type RouteId } from "../../shared/auth/permissions.ts";
 import { ROLE_LABELS } from "../../shared/auth/roles.ts";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
 const TASKS: { id: RouteId; title: string; text: string }[] = [
   { id: "people.list", title: "Personas", text: "Buscar, registrar y entregar credenciales iniciales." },
-  { id: "liaison.people", title: "Personas de mi dependencia", text: "Consultar quiénes están en su dependencia." },
+  {
+    id: "liaison.people",
+    title: "Personas de mi dependencia",
+    text: "Consultar quiénes están en su dependencia.",
+  },
   { id: "dependencias.list", title: "Dependencias", text: "Editar el árbol de la organización." },
   { id: "audit.search", title: "Auditoría", text: "Consultar ingresos, cambios y accesos a datos." },
   { id: "auth.passwordForm", title: "Cambiar contraseña", text: "Cambie su contraseña cuando lo necesite." },
@@ -18,16 +22,16 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
       <Layout ctx={ctx} title="Inicio">
         <h1>SIPAP</h1>
         <p class="lead">
-          La plataforma institucional de la {ctx.entity.name} para el carnet de servidores públicos y contratistas, los
-          planes institucionales y las comunicaciones internas.
+          La plataforma institucional de la {ctx.entity.name} para el carnet de servidores públicos y
+          contratistas, los planes institucionales y las comunicaciones internas.
         </p>
         <a class="button button--large" href="/ingresar">
           Ingresar
         </a>
         <h2>¿Es su primer ingreso?</h2>
         <p>
-          Ingrese con su número de documento y la credencial inicial personal que recibió. SIPAP le pedirá crear su propia
-          contraseña antes de continuar.
+          Ingrese con su número de documento y la credencial inicial personal que recibió. SIPAP le pedirá
+          crear su propia contraseña antes de continuar.
         </p>
       </Layout>
     );
@@ -37,7 +41,8 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title="Inicio">
       <h1>Hola, {user.firstNames}</h1>
       <p class="lead">
-        Sus roles: {user.roles.length > 0 ? user.roles.map((r) => ROLE_LABELS[r]).join(", ") : "ninguno asignado"}.
+        Sus roles:{" "}
+        {user.roles.length > 0 ? user.roles.map((r) => ROLE_LABELS[r]).join(", ") : "ninguno asignado"}.
       </p>
       <ul class="task-list">
         {tasks.map((task) => (

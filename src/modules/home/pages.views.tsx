@@ -9,26 +9,28 @@ export function PrivacyPage({ ctx }: { ctx: PageContext }) {
       <div class="prose">
         <h1>Política de tratamiento de datos personales</h1>
         <p class="lead">
-          La {entity.name} (NIT {entity.nit}) trata en SIPAP los datos de sus servidores públicos y contratistas para
-          expedir, controlar y verificar el carnet institucional, y para gestionar los planes y las comunicaciones
-          internas, en cumplimiento de sus funciones legales (Ley 1581 de 2012 y Decreto 1377 de 2013).
+          La {entity.name} (NIT {entity.nit}) trata en SIPAP los datos de sus servidores públicos y
+          contratistas para expedir, controlar y verificar el carnet institucional, y para gestionar los
+          planes y las comunicaciones internas, en cumplimiento de sus funciones legales (Ley 1581 de 2012 y
+          Decreto 1377 de 2013).
         </p>
         <h2>Qué datos tratamos</h2>
         <p>
-          Tipo y número de documento, nombres, dependencia, cargo u objeto del contrato, datos del contrato, correo
-          institucional, teléfono, grupo sanguíneo y RH, y la fotografía del carnet. La fotografía que identifica a una
-          persona es un dato sensible: se usa solo para el carnet y se guarda de forma privada.
+          Tipo y número de documento, nombres, dependencia, cargo u objeto del contrato, datos del contrato,
+          correo institucional, teléfono, grupo sanguíneo y RH, y la fotografía del carnet. La fotografía que
+          identifica a una persona es un dato sensible: se usa solo para el carnet y se guarda de forma
+          privada.
         </p>
         <h2>Para qué los usamos</h2>
         <p>
-          Para identificar a cada persona en el carnet, permitir su verificación pública con el mínimo de datos, y llevar
-          el registro de su entrega, inhabilitación y devolución. El análisis automático de la foto solo revisa su calidad;
-          nunca se usa para reconocer a nadie.
+          Para identificar a cada persona en el carnet, permitir su verificación pública con el mínimo de
+          datos, y llevar el registro de su entrega, inhabilitación y devolución. El análisis automático de la
+          foto solo revisa su calidad; nunca se usa para reconocer a nadie.
         </p>
         <h2>Sus derechos</h2>
         <p>
-          Usted puede conocer, actualizar y rectificar sus datos, pedir prueba de esta información y presentar quejas ante
-          la Superintendencia de Industria y Comercio. Para ejercerlos, escriba a{" "}
+          Usted puede conocer, actualizar y rectificar sus datos, pedir prueba de esta información y presentar
+          quejas ante la Superintendencia de Industria y Comercio. Para ejercerlos, escriba a{" "}
           <a href={`mailto:${entity.supportEmail}`}>{entity.supportEmail}</a> o acérquese a {entity.address}.
         </p>
       </div>
@@ -42,8 +44,9 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
       <div class="prose">
         <h1>Declaración de accesibilidad</h1>
         <p class="lead">
-          SIPAP busca cumplir las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.1, nivel AA, como exige la
-          Resolución 1519 de 2020 del Ministerio de Tecnologías de la Información y las Comunicaciones.
+          SIPAP busca cumplir las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.1, nivel AA, como
+          exige la Resolución 1519 de 2020 del Ministerio de Tecnologías de la Información y las
+          Comunicaciones.
         </p>
         <h2>Qué hacemos</h2>
         <ul>
@@ -54,8 +57,8 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
         <h2>Cómo reportar un problema</h2>
         <p>
           Si encuentra una barrera de accesibilidad, escriba a{" "}
-          <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a> y cuéntenos en qué página y qué
-          ocurrió. Le responderemos y le daremos una alternativa mientras lo corregimos.
+          <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a> y cuéntenos en qué
+          página y qué ocurrió. Le responderemos y le daremos una alternativa mientras lo corregimos.
         </p>
       </div>
     </Layout>

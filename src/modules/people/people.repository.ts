@@ -31,7 +31,13 @@ export async function insertPerson(db: Db, values: NewPerson): Promise<Person> {
   return row;
 }
 
-export async function replaceRoles(db: Db, personId: string, roles: Role[], grantedBy: string | null, at: Date) {
+export async function replaceRoles(
+  db: Db,
+  personId: string,
+  roles: Role[],
+  grantedBy: string | null,
+  at: Date,
+) {
   await db.delete(personRoles).where(eq(personRoles.personId, personId));
   if (roles.length > 0)
     await db.insert(personRoles).values(roles.map((role) => ({ personId, role, grantedBy, grantedAt: at })));

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestContext, TestClient } from "../../../test/app.ts";
+import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { people } from "./people.table.ts";
@@ -35,11 +35,17 @@ describe("people for SSI and administrators", () => {
     const html = await response.text();
     const credential = html.match(/[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}/)?.[0];
     expect(credential).toBeDefined();
-    const [stored] = await ctx.database.db.select().from(people).where(eq(people.documentNumber, "1085000111"));
+    const [stored] = await ctx.database.db
+      .select()
+      .from(people)
+      .where(eq(people.documentNumber, "1085000111"));
     expect(stored?.firstNames).toBe("Rosa Elena");
 
     const newcomer = new TestClient(ctx.app, "10.1.1.1");
-    const login = await newcomer.post("/ingresar", { documentNumber: "1085000111", password: credential ?? "" });
+    const login = await newcomer.post("/ingresar", {
+      documentNumber: "1085000111",
+      password: credential ?? "",
+    });
     expect(login.headers.get("location")).toBe("/cambiar-clave");
   });
 
@@ -56,7 +62,12 @@ describe("people for SSI and administrators", () => {
     });
     expect(invalid.status).toBe(422);
     const html = await invalid.text();
-    for (const message of ["sin letras", "Escriba los nombres.", "Escriba un correo válido", "Elija la dependencia."])
+    for (const message of [
+      "sin letras",
+      "Escriba los nombres.",
+      "Escriba un correo válido",
+      "Elija la dependencia.",
+    ])
       expect(html).toContain(message);
     expect(html).toContain('value="Solo Apellido"');
 
@@ -81,7 +92,10 @@ describe("people for SSI and administrators", () => {
     expect(await audited("person.viewed", person.id)).toHaveLength(1);
     const list = await client.get(`/admin/personas?q=${encodeURIComponent(person.lastNames)}`);
     expect(await list.text()).toContain(person.lastNames);
-    const searches = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "people.listed"));
+    const searches = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "people.listed"));
     expect(searches.some((r) => r.actorId === admin.id)).toBe(true);
   });
 
@@ -89,7 +103,9 @@ describe("people for SSI and administrators", () => {
     const admin = await makePerson(ctx, { roles: ["administrador"] });
     const person = await makePerson(ctx);
     const client = await signIn(ctx, admin);
-    const response = await client.post(`/admin/personas/${person.id}/roles`, { roles: ["servidor", "enlace", "no_existe"] });
+    const response = await client.post(`/admin/personas/${person.id}/roles`, {
+      roles: ["servidor", "enlace", "no_existe"],
+    });
     expect(response.status).toBe(303);
     const page = await client.get(`/admin/personas/${person.id}`);
     expect(await page.text()).toContain("Enlace de dependencia");
@@ -113,7 +129,9 @@ describe("people for SSI and administrators", () => {
     const client = await signIn(ctx, operator);
     const response = await client.post(`/admin/personas/${person.id}/credencial`, {});
     expect(response.status).toBe(200);
-    const credential = (await response.text()).match(/[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}/)?.[0];
+    const credential = (await response.text()).match(
+      /[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}/,
+    )?.[0];
     expect((await personClient.get("/cambiar-clave")).status).toBe(303);
     const oldPassword = await new TestClient(ctx.app, "10.2.2.2").post("/ingresar", {
       documentNumber: person.documentNumber,

@@ -11,7 +11,13 @@ import { enrollPerson, issueInitialCredential } from "../auth/auth.service.ts";
 import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
 import { newPersonSchema, peopleQuerySchema } from "./people.schemas.ts";
 import { findPersonById, listPeople, setRoles, viewPerson } from "./people.service.ts";
-import { CredentialIssuedPage, LiaisonPeoplePage, NewPersonPage, PeopleListPage, PersonPage } from "./people.views.tsx";
+import {
+  CredentialIssuedPage,
+  LiaisonPeoplePage,
+  NewPersonPage,
+  PeopleListPage,
+  PersonPage,
+} from "./people.views.tsx";
 
 function readQuery(c: AppContext) {
   return peopleQuerySchema.parse(c.req.query());
@@ -20,8 +26,16 @@ function readQuery(c: AppContext) {
 async function renderPerson(c: AppContext, backHref: string) {
   const { database, clock } = c.var.deps;
   const user = requireUser(c);
-  const { person, roles } = await viewPerson(database.db, clock.now(), auditContext(c), user, c.req.param("id") ?? "");
-  const dependencia = person.dependenciaId ? await findDependencia(database.db, person.dependenciaId) : undefined;
+  const { person, roles } = await viewPerson(
+    database.db,
+    clock.now(),
+    auditContext(c),
+    user,
+    c.req.param("id") ?? "",
+  );
+  const dependencia = person.dependenciaId
+    ? await findDependencia(database.db, person.dependenciaId)
+    : undefined;
   c.header("Cache-Control", "no-store");
   return c.html(
     <PersonPage
@@ -61,7 +75,9 @@ export function peopleRoutes() {
   });
 
   mount(app, "people.new", async (c) =>
-    c.html(<NewPersonPage ctx={pageContext(c)} dependencias={await dependenciaOptions(c.var.deps.database.db)} />),
+    c.html(
+      <NewPersonPage ctx={pageContext(c)} dependencias={await dependenciaOptions(c.var.deps.database.db)} />,
+    ),
   );
 
   mount(app, "people.create", async (c) => {
@@ -118,19 +134,31 @@ export function peopleRoutes() {
   mount(app, "people.resetCredential", async (c) => {
     const { database, clock, config } = c.var.deps;
     const id = c.req.param("id") ?? "";
-    const issued = await issueInitialCredential(database.db, clock.now(), auditContext(c), config.initialCredentialMs, id);
+    const issued = await issueInitialCredential(
+      database.db,
+      clock.now(),
+      auditContext(c),
+      config.initialCredentialMs,
+      id,
+    );
     const person = await findPersonById(database.db, id);
     if (!person) throw new Error("person vanished after credential reset");
     c.header("Cache-Control", "no-store");
     return c.html(
-      <CredentialIssuedPage ctx={pageContext(c)} person={person} credential={issued.credential} expiresAt={issued.expiresAt} />,
+      <CredentialIssuedPage
+        ctx={pageContext(c)}
+        person={person}
+        credential={issued.credential}
+        expiresAt={issued.expiresAt}
+      />,
     );
   });
 
   mount(app, "liaison.people", async (c) => {
     const { database, clock } = c.var.deps;
     const user = requireUser(c);
-    if (!user.dependenciaId) throw forbidden("Su cuenta de enlace no tiene una dependencia asignada. Comuníquese con SSI.");
+    if (!user.dependenciaId)
+      throw forbidden("Su cuenta de enlace no tiene una dependencia asignada. Comuníquese con SSI.");
     const dependencia = await findDependencia(database.db, user.dependenciaId);
     const query = readQuery(c);
     const result = await listPeople(database.db, clock.now(), auditContext(c), {
@@ -155,4 +183,3 @@ export function peopleRoutes() {
 
   return app;
 }
-

@@ -17,17 +17,25 @@ export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
 /** Returns a Spanish message when the number does not fit its document type. */
 export function checkDocumentNumber(type: DocumentType, number: string): string | undefined {
-  if (type === "CC") return /^\d{3,10}$/.test(number) ? undefined : "La cédula debe tener entre 3 y 10 dígitos, sin letras.";
+  if (type === "CC")
+    return /^\d{3,10}$/.test(number) ? undefined : "La cédula debe tener entre 3 y 10 dígitos, sin letras.";
   if (type === "PA")
-    return /^[A-Z0-9]{5,15}$/.test(number) ? undefined : "El pasaporte debe tener entre 5 y 15 letras o números.";
+    return /^[A-Z0-9]{5,15}$/.test(number)
+      ? undefined
+      : "El pasaporte debe tener entre 5 y 15 letras o números.";
   return /^[A-Z0-9]{4,15}$/.test(number) ? undefined : "El número debe tener entre 4 y 15 letras o números.";
 }
 
 /** Staff who manage people see everyone; a liaison sees only the people of their own dependencia. */
-export function canSeePerson(viewer: CurrentUser, person: { id: string; dependenciaId: string | null }): boolean {
+export function canSeePerson(
+  viewer: CurrentUser,
+  person: { id: string; dependenciaId: string | null },
+): boolean {
   if (viewer.id === person.id) return true;
   if (viewer.roles.includes("administrador") || viewer.roles.includes("operador_ssi")) return true;
   return (
-    viewer.roles.includes("enlace") && viewer.dependenciaId !== null && viewer.dependenciaId === person.dependenciaId
+    viewer.roles.includes("enlace") &&
+    viewer.dependenciaId !== null &&
+    viewer.dependenciaId === person.dependenciaId
   );
 }

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { checkDocumentNumber, DOCUMENT_TYPES, type DocumentType, normalizeDocumentNumber } from "./people.rules.ts";
+import {
+  checkDocumentNumber,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  normalizeDocumentNumber,
+} from "./people.rules.ts";
 
 const documentTypes = Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]];
 
@@ -18,7 +23,10 @@ export const newPersonSchema = z
       .trim()
       .toLowerCase()
       .max(120)
-      .refine((v) => v === "" || z.email().safeParse(v).success, "Escriba un correo válido, como nombre@pasto.gov.co.")
+      .refine(
+        (v) => v === "" || z.email().safeParse(v).success,
+        "Escriba un correo válido, como nombre@pasto.gov.co.",
+      )
       .transform((v) => (v === "" ? null : v)),
     dependenciaId: z.string().uuid("Elija la dependencia."),
   })

@@ -55,11 +55,21 @@ export async function setRoles(db: Db, at: Date, audit: AuditContext, personId: 
 }
 
 /** Loads a person for a staff page; refuses and audits when the viewer may not see them. */
-export async function viewPerson(db: Db, at: Date, audit: AuditContext, viewer: CurrentUser, personId: string) {
+export async function viewPerson(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  viewer: CurrentUser,
+  personId: string,
+) {
   const person = await repo.findPersonById(db, personId);
   if (!person) throw notFound("La persona");
   if (!canSeePerson(viewer, person)) {
-    await recordAudit(db, at, audit, { action: "person.view_denied", targetType: "person", targetId: personId });
+    await recordAudit(db, at, audit, {
+      action: "person.view_denied",
+      targetType: "person",
+      targetId: personId,
+    });
     throw forbidden("Solo puede ver a las personas de su propia dependencia.");
   }
   await recordAudit(db, at, audit, { action: "person.viewed", targetType: "person", targetId: personId });

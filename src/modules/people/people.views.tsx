@@ -76,7 +76,7 @@ export function PeopleListPage(props: {
           Registrar persona
         </a>
       </div>
-      <form method="get" action="/admin/personas" class="search-form" role="search">
+      <form method="get" action="/admin/personas" class="search-form">
         <Field name="q" label="Buscar por nombre o número de documento" values={values} />
         <Select
           name="dependencia"
@@ -106,17 +106,26 @@ export function LiaisonPeoplePage(props: {
     <Layout ctx={ctx} title="Personas de mi dependencia">
       <h1>Personas de {props.dependenciaName}</h1>
       <p class="lead">Como enlace, usted ve solo a las personas de su dependencia.</p>
-      <form method="get" action="/dependencia/personas" class="search-form" role="search">
+      <form method="get" action="/dependencia/personas" class="search-form">
         <Field name="q" label="Buscar por nombre o número de documento" values={values} />
         <Button variant="secondary">Buscar</Button>
       </form>
       <PeopleTable rows={props.rows} basePath="/dependencia/personas" />
-      <Pagination page={props.page} hasMore={props.hasMore} query={new URLSearchParams({ q: values.q ?? "" })} />
+      <Pagination
+        page={props.page}
+        hasMore={props.hasMore}
+        query={new URLSearchParams({ q: values.q ?? "" })}
+      />
     </Layout>
   );
 }
 
-export function NewPersonPage(props: { ctx: PageContext; dependencias: Option[]; values?: FormValues; errors?: FormErrors }) {
+export function NewPersonPage(props: {
+  ctx: PageContext;
+  dependencias: Option[];
+  values?: FormValues;
+  errors?: FormErrors;
+}) {
   const { ctx, values, errors = {} } = props;
   return (
     <Layout ctx={ctx} title="Registrar persona">
@@ -124,7 +133,9 @@ export function NewPersonPage(props: { ctx: PageContext; dependencias: Option[];
       <div class="narrow">
         <ErrorSummary errors={errors} />
         <h1>Registrar persona</h1>
-        <p class="lead">Al registrarla, SIPAP genera su credencial inicial personal para el primer ingreso.</p>
+        <p class="lead">
+          Al registrarla, SIPAP genera su credencial inicial personal para el primer ingreso.
+        </p>
         <form method="post" action="/admin/personas" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <Select
@@ -134,7 +145,13 @@ export function NewPersonPage(props: { ctx: PageContext; dependencias: Option[];
             values={values ?? { documentType: "CC" }}
             errors={errors}
           />
-          <Field name="documentNumber" label="Número de documento" width="medium" values={values} errors={errors} />
+          <Field
+            name="documentNumber"
+            label="Número de documento"
+            width="medium"
+            values={values}
+            errors={errors}
+          />
           <Field name="firstNames" label="Nombres" autocomplete="off" values={values} errors={errors} />
           <Field name="lastNames" label="Apellidos" autocomplete="off" values={values} errors={errors} />
           <Field
@@ -160,7 +177,12 @@ export function NewPersonPage(props: { ctx: PageContext; dependencias: Option[];
   );
 }
 
-export function CredentialIssuedPage(props: { ctx: PageContext; person: Person; credential: string; expiresAt: Date }) {
+export function CredentialIssuedPage(props: {
+  ctx: PageContext;
+  person: Person;
+  credential: string;
+  expiresAt: Date;
+}) {
   const { ctx, person } = props;
   return (
     <Layout ctx={ctx} title="Credencial inicial">
@@ -173,8 +195,8 @@ export function CredentialIssuedPage(props: { ctx: PageContext; person: Person; 
         <p>Vence el {formatDateTime(props.expiresAt)} (hora de Colombia).</p>
       </div>
       <p>
-        Entréguela solo a esta persona. SIPAP no la vuelve a mostrar: si se pierde, genere otra. Al ingresar con su número
-        de documento y esta credencial, la persona debe crear su propia contraseña.
+        Entréguela solo a esta persona. SIPAP no la vuelve a mostrar: si se pierde, genere otra. Al ingresar
+        con su número de documento y esta credencial, la persona debe crear su propia contraseña.
       </p>
       <p>
         <a href={`/admin/personas/${person.id}`}>Ver los datos de la persona</a>
@@ -230,7 +252,13 @@ export function PersonPage(props: {
             <div class="checkboxes">
               {ROLES.map((role) => (
                 <div class="checkbox">
-                  <input type="checkbox" id={`role-${role}`} name="roles" value={role} checked={roles.includes(role)} />
+                  <input
+                    type="checkbox"
+                    id={`role-${role}`}
+                    name="roles"
+                    value={role}
+                    checked={roles.includes(role)}
+                  />
                   <label for={`role-${role}`}>{ROLE_LABELS[role]}</label>
                 </div>
               ))}
@@ -244,8 +272,8 @@ export function PersonPage(props: {
           <CsrfField token={ctx.csrfToken} />
           <h2 class="heading-m">Credencial inicial</h2>
           <p>
-            Si la persona no recibió su credencial, le venció u olvidó su contraseña, genere una nueva. Su contraseña y sus
-            sesiones abiertas dejarán de funcionar.
+            Si la persona no recibió su credencial, le venció u olvidó su contraseña, genere una nueva. Su
+            contraseña y sus sesiones abiertas dejarán de funcionar.
           </p>
           <Button variant="warning">Generar nueva credencial inicial</Button>
         </form>

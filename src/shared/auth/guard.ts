@@ -10,7 +10,8 @@ export function guard(id: RouteId): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.var.user;
     if (rule.access !== "public" && !user) {
-      const next = c.req.method === "GET" ? `?siguiente=${encodeURIComponent(new URL(c.req.url).pathname)}` : "";
+      const next =
+        c.req.method === "GET" ? `?siguiente=${encodeURIComponent(new URL(c.req.url).pathname)}` : "";
       return c.redirect(`/ingresar${next}`, 303);
     }
     if (user?.mustChangePassword && !rule.duringPasswordChange) return c.redirect("/cambiar-clave", 303);

@@ -20,9 +20,12 @@ describe("password rules (NIST SP 800-63B)", () => {
     expect(checkPasswordRules(password, owner)).toContain(fragment);
   });
 
-  it.each(["tres perros en la nieve", "Galeras humea de noche", "cafe-con-pandeyuca-7"])("accepts %j", (password) => {
-    expect(checkPasswordRules(password, owner)).toBeUndefined();
-  });
+  it.each(["tres perros en la nieve", "Galeras humea de noche", "cafe-con-pandeyuca-7"])(
+    "accepts %j",
+    (password) => {
+      expect(checkPasswordRules(password, owner)).toBeUndefined();
+    },
+  );
 });
 
 describe("password hashing", () => {

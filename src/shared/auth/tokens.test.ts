@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { generateInitialCredential, generateToken, hashToken, normalizeInitialCredential, safeEqual } from "./tokens.ts";
+import {
+  generateInitialCredential,
+  generateToken,
+  hashToken,
+  normalizeInitialCredential,
+  safeEqual,
+} from "./tokens.ts";
 
 describe("tokens", () => {
   it("makes initial credentials of 12 unambiguous characters in groups of four", () => {

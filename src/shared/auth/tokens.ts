@@ -1,6 +1,7 @@
 // Random secrets: session tokens, CSRF tokens and human-typable initial credentials.
-import { sha256 } from "@oslojs/crypto/sha2";
+
 import { generateRandomString, type RandomReader } from "@oslojs/crypto/random";
+import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 
 const random: RandomReader = {

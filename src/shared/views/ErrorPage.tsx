@@ -22,8 +22,9 @@ export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: 
         <a href="/">Volver al inicio</a>
       </p>
       <p class="hint">
-        Si necesita ayuda, escriba a <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a> e
-        incluya este código de soporte: <strong class="request-id">{ctx.requestId}</strong>
+        Si necesita ayuda, escriba a{" "}
+        <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a> e incluya este código de
+        soporte: <strong class="request-id">{ctx.requestId}</strong>
       </p>
     </Layout>
   );

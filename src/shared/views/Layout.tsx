@@ -1,7 +1,7 @@
 // The GOV.CO frame shared by every page: top bar, entity header, role navigation, footer with the entity's data.
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { can, type RouteId, ROUTES } from "../auth/permissions.ts";
+import { can, ROUTES, type RouteId } from "../auth/permissions.ts";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page.ts";
 
