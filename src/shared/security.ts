@@ -20,7 +20,8 @@ export const securityHeaders = secureHeaders({
   },
   xFrameOptions: "DENY",
   xContentTypeOptions: "nosniff",
-  referrerPolicy: "no-referrer",
+  // "no-referrer" would make browsers send "Origin: null" on our own form posts.
+  referrerPolicy: "same-origin",
   strictTransportSecurity: "max-age=31536000; includeSubDomains",
   crossOriginResourcePolicy: "same-origin",
   crossOriginOpenerPolicy: "same-origin",

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../shared/audit.table.ts";
@@ -14,6 +14,7 @@ export interface AuditFilter {
 }
 
 const actor = alias(people, "actor");
+const targetPerson = alias(people, "target_person");
 
 export async function searchAudit(db: Db, filter: AuditFilter) {
   const conditions: SQL[] = [];
@@ -37,9 +38,15 @@ export async function searchAudit(db: Db, filter: AuditFilter) {
       requestId: auditLog.requestId,
       actorFirstNames: actor.firstNames,
       actorLastNames: actor.lastNames,
+      targetFirstNames: targetPerson.firstNames,
+      targetLastNames: targetPerson.lastNames,
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .leftJoin(
+      targetPerson,
+      and(eq(auditLog.targetType, "person"), eq(sql`${targetPerson.id}::text`, auditLog.targetId)),
+    )
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(filter.limit + 1)

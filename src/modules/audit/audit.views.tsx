@@ -10,6 +10,11 @@ function describeDetails(details: Record<string, unknown>): string {
   return entries.length === 0 ? "" : entries.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("; ");
 }
 
+function describeTarget(row: AuditListRow): string {
+  if (row.targetFirstNames) return `${row.targetFirstNames} ${row.targetLastNames}`;
+  return row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "";
+}
+
 export function AuditPage(props: {
   ctx: PageContext;
   rows: AuditListRow[];
@@ -80,7 +85,7 @@ export function AuditPage(props: {
                       ? `${row.actorFirstNames} ${row.actorLastNames}`
                       : "Sistema o anónimo"}
                   </td>
-                  <td>{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}</td>
+                  <td>{describeTarget(row)}</td>
                   <td class="details">{describeDetails(row.details)}</td>
                   <td>{row.ip ?? ""}</td>
                 </tr>

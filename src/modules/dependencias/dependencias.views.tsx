@@ -106,7 +106,12 @@ export function DependenciasPage(props: {
       <h2 id="nueva">Agregar una dependencia</h2>
       <form method="post" action="/admin/dependencias" novalidate class="narrow">
         <CsrfField token={ctx.csrfToken} />
-        <DependenciaFields options={props.options} values={props.values} errors={errors} editing={false} />
+        <DependenciaFields
+          options={props.options}
+          values={props.values ?? { sortOrder: "0" }}
+          errors={errors}
+          editing={false}
+        />
         <Button>Agregar dependencia</Button>
       </form>
     </Layout>
