@@ -13,7 +13,8 @@ import { csrfProtection } from "./shared/csrf.ts";
 import { AppError } from "./shared/errors.ts";
 import { readFlash } from "./shared/flash.ts";
 import type { AppContext, AppEnv } from "./shared/http.ts";
-import { assignRequestId, formBodyLimit, securityHeaders } from "./shared/security.ts";
+import { requestContext } from "./shared/request-context.ts";
+import { formBodyLimit, securityHeaders } from "./shared/security.ts";
 import { staticRoutes } from "./shared/static.ts";
 import { ErrorPage } from "./shared/views/ErrorPage.tsx";
 import { pageContext } from "./shared/views/page.ts";
@@ -29,20 +30,7 @@ function renderError(
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  app.use(assignRequestId);
-  app.use(async (c, next) => {
-    c.set("deps", deps);
-    const started = performance.now();
-    await next();
-    // Path only: query strings may carry searched names or document numbers.
-    deps.logger.info({
-      requestId: c.var.requestId,
-      method: c.req.method,
-      path: new URL(c.req.url).pathname,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
-  });
+  app.use(requestContext(deps));
   app.use(securityHeaders);
   app.route("/", staticRoutes());
   app.route("/", healthRoutes());

@@ -20,6 +20,7 @@ async function main() {
     logger.info({ signal }, "shutting down");
     server?.close();
     await release();
+    logger.flush();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -33,7 +33,7 @@ export function clientIp(c: AppContext): string {
 }
 
 export function isHttps(c: AppContext): boolean {
-  if (new URL(c.req.url).protocol === "https:") return true;
+  if (c.req.url.startsWith("https:")) return true;
   return c.var.deps.config.trustProxy && c.req.header("x-forwarded-proto") === "https";
 }
 

@@ -1,37 +1,47 @@
 // Security headers and request limits applied to every response.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "./errors.ts";
 import type { AppEnv } from "./http.ts";
 
-export const securityHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", "data:"],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    objectSrc: ["'none'"],
-  },
-  xFrameOptions: "DENY",
-  xContentTypeOptions: "nosniff",
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join("; ");
+
+const SECURITY_HEADERS: [string, string][] = [
+  ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+  ["X-Frame-Options", "DENY"],
+  ["X-Content-Type-Options", "nosniff"],
   // "no-referrer" would make browsers send "Origin: null" on our own form posts.
-  referrerPolicy: "same-origin",
-  strictTransportSecurity: "max-age=31536000; includeSubDomains",
-  crossOriginResourcePolicy: "same-origin",
-  crossOriginOpenerPolicy: "same-origin",
-  permissionsPolicy: { camera: ["self"], geolocation: [], microphone: [] },
-});
+  ["Referrer-Policy", "same-origin"],
+  ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
+  ["Cross-Origin-Resource-Policy", "same-origin"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+  ["Permissions-Policy", "camera=(self), geolocation=(), microphone=()"],
+];
+
+/**
+ * Security headers on every response, set before the handler runs (hono/secure-headers sets them after,
+ * which takes @hono/node-server off its fast path and halves throughput).
+ */
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+  await next();
+};
 
 /** Ordinary forms are small; uploads get their own, larger limit on their own routes. */
 export const FORM_BODY_LIMIT = 64 * 1024;
 
-export const formBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: FORM_BODY_LIMIT,
   onError: () => {
     throw new AppError(
@@ -42,12 +52,6 @@ export const formBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
   },
 });
 
-/** Short random id for each request, shown on error pages and written in every log line. */
-export const assignRequestId: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const bytes = new Uint8Array(6);
-  crypto.getRandomValues(bytes);
-  const id = Buffer.from(bytes).toString("hex");
-  c.set("requestId", id);
-  c.header("X-Request-Id", id);
-  await next();
-};
+/** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
+export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next);

@@ -76,6 +76,17 @@ describe("login", () => {
     expect(await auditActions(person.id)).toContain("login.failed");
   });
 
+  it("gives each visitor a login form carrying their own CSRF token", async () => {
+    const tokens = [];
+    for (const client of [newClient(), newClient()]) {
+      const html = await (await client.get("/ingresar")).text();
+      const inForm = html.match(/name="_csrf" value="([a-z2-7]{32})"/)?.[1];
+      expect(inForm).toBe(client.cookie("sipap_csrf"));
+      tokens.push(inForm);
+    }
+    expect(tokens[0]).not.toBe(tokens[1]);
+  });
+
   it("shows field errors, keeps the document typed, and never echoes the password", async () => {
     const response = await newClient().post("/ingresar", { documentNumber: "123", password: "" });
     expect(response.status).toBe(422);

@@ -5,6 +5,7 @@ import { parseForm } from "../../shared/forms.ts";
 import { type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { formatTime } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { renderSharedPage } from "../../shared/views/shared-page.ts";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.ts";
 import { loginSchema, passwordChangeSchema, safeNextPath } from "./auth.schemas.ts";
 import { changePassword, type LoginResult, login, logout } from "./auth.service.ts";
@@ -30,7 +31,9 @@ export function authRoutes() {
 
   mount(app, "auth.loginForm", (c) => {
     if (c.var.user) return c.redirect("/", 303);
-    return c.html(<LoginPage ctx={pageContext(c)} next={c.req.query("siguiente")} />);
+    const next = c.req.query("siguiente");
+    if (next) return c.html(<LoginPage ctx={pageContext(c)} next={next} />);
+    return renderSharedPage(c, "login", (ctx) => <LoginPage ctx={ctx} />);
   });
 
   mount(app, "auth.login", async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { mount } from "../../shared/auth/guard.ts";
 import type { AppEnv } from "../../shared/http.ts";
-import { pageContext } from "../../shared/views/page.ts";
+import { renderSharedPage } from "../../shared/views/shared-page.ts";
 import { HomePage } from "./home.views.tsx";
 import { AccessibilityPage, PrivacyPage, SitemapPage } from "./pages.views.tsx";
 
@@ -9,10 +9,12 @@ export function homeRoutes() {
   const app = new Hono<AppEnv>();
   mount(app, "home.show", (c) => {
     if (c.var.user?.mustChangePassword) return c.redirect("/cambiar-clave", 303);
-    return c.html(<HomePage ctx={pageContext(c)} />);
+    return renderSharedPage(c, "home", (ctx) => <HomePage ctx={ctx} />);
   });
-  mount(app, "pages.privacy", (c) => c.html(<PrivacyPage ctx={pageContext(c)} />));
-  mount(app, "pages.accessibility", (c) => c.html(<AccessibilityPage ctx={pageContext(c)} />));
-  mount(app, "pages.sitemap", (c) => c.html(<SitemapPage ctx={pageContext(c)} />));
+  mount(app, "pages.privacy", (c) => renderSharedPage(c, "privacy", (ctx) => <PrivacyPage ctx={ctx} />));
+  mount(app, "pages.accessibility", (c) =>
+    renderSharedPage(c, "accessibility", (ctx) => <AccessibilityPage ctx={ctx} />),
+  );
+  mount(app, "pages.sitemap", (c) => renderSharedPage(c, "sitemap", (ctx) => <SitemapPage ctx={ctx} />));
   return app;
 }

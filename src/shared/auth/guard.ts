@@ -10,8 +10,7 @@ export function guard(id: RouteId): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.var.user;
     if (rule.access !== "public" && !user) {
-      const next =
-        c.req.method === "GET" ? `?siguiente=${encodeURIComponent(new URL(c.req.url).pathname)}` : "";
+      const next = c.req.method === "GET" ? `?siguiente=${encodeURIComponent(c.req.path)}` : "";
       return c.redirect(`/ingresar${next}`, 303);
     }
     if (user?.mustChangePassword && !rule.duringPasswordChange) return c.redirect("/cambiar-clave", 303);
@@ -19,7 +18,7 @@ export function guard(id: RouteId): MiddlewareHandler<AppEnv> {
       const { database, clock } = c.var.deps;
       await recordAudit(database.db, clock.now(), auditContext(c), {
         action: "access.denied",
-        details: { route: id, path: new URL(c.req.url).pathname },
+        details: { route: id, path: c.req.path },
       });
       throw forbidden();
     }

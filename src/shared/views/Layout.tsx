@@ -1,6 +1,7 @@
 // The GOV.CO frame shared by every page: top bar, entity header, role navigation, footer with the entity's data.
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import type { HtmlEscapedString } from "hono/utils/html";
 import { can, ROUTES, type RouteId } from "../auth/permissions.ts";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page.ts";
@@ -51,8 +52,98 @@ function Navigation({ ctx }: { ctx: PageContext }) {
   );
 }
 
+type Entity = PageContext["entity"];
+
+function SiteHeader({ entity }: { entity: Entity }) {
+  return (
+    <>
+      <div class="govco-bar">
+        <div class="container">
+          <a href="https://www.gov.co" class="govco-bar__logo" lang="es">
+            GOV.CO
+          </a>
+        </div>
+      </div>
+      <header class="site-header">
+        <div class="container site-header__inner">
+          <a href="/" class="site-header__brand">
+            <img src="/static/escudo.svg" alt="" width="44" height="52" />
+            <span>
+              <span class="site-header__entity">{entity.name}</span>
+              <span class="site-header__product">SIPAP · Plataforma institucional</span>
+            </span>
+          </a>
+        </div>
+      </header>
+    </>
+  );
+}
+
+function SiteFooter({ entity }: { entity: Entity }) {
+  return (
+    <footer class="site-footer">
+      <div class="container site-footer__inner">
+        <div>
+          <h2 class="site-footer__title">{entity.name}</h2>
+          <p>NIT {entity.nit}</p>
+          <p>{entity.address}</p>
+          <p>Teléfono: {entity.phone}</p>
+          <p>Horario de atención: {entity.hours}</p>
+        </div>
+        <div>
+          <h2 class="site-footer__title">Soporte</h2>
+          <p>
+            Correo: <a href={`mailto:${entity.supportEmail}`}>{entity.supportEmail}</a>
+          </p>
+          <p>Subsecretaría de Sistemas de Información, {entity.supportPhone}</p>
+          <p>
+            <a href={entity.website}>Sitio web de la entidad</a>
+          </p>
+        </div>
+        <div>
+          <h2 class="site-footer__title">Enlaces</h2>
+          <ul class="site-footer__links">
+            <li>
+              <a href="/privacidad">Política de tratamiento de datos personales</a>
+            </li>
+            <li>
+              <a href="/accesibilidad">Declaración de accesibilidad</a>
+            </li>
+            <li>
+              <a href="/mapa-del-sitio">Mapa del sitio</a>
+            </li>
+          </ul>
+        </div>
+      </div>
+      <div class="govco-footer-bar">
+        <div class="container">
+          <a href="https://www.gov.co" lang="es">
+            GOV.CO
+          </a>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+// Header and footer depend only on the entity's configuration: rendered once, reused on every page.
+const frameCache = new WeakMap<Entity, { header: HtmlEscapedString; footer: HtmlEscapedString }>();
+
+function frameFor(entity: Entity) {
+  let frame = frameCache.get(entity);
+  if (!frame) {
+    frame = {
+      header: raw(String(<SiteHeader entity={entity} />)),
+      footer: raw(String(<SiteFooter entity={entity} />)),
+    };
+    frameCache.set(entity, frame);
+  }
+  return frame;
+}
+
 export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: Child }) {
   const { entity } = ctx;
+  const frame = frameFor(entity);
   return (
     <>
       {raw("<!doctype html>")}
@@ -68,24 +159,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           <a class="skip-link" href="#contenido">
             Saltar al contenido
           </a>
-          <div class="govco-bar">
-            <div class="container">
-              <a href="https://www.gov.co" class="govco-bar__logo" lang="es">
-                GOV.CO
-              </a>
-            </div>
-          </div>
-          <header class="site-header">
-            <div class="container site-header__inner">
-              <a href="/" class="site-header__brand">
-                <img src="/static/escudo.svg" alt="" width="44" height="52" />
-                <span>
-                  <span class="site-header__entity">{entity.name}</span>
-                  <span class="site-header__product">SIPAP · Plataforma institucional</span>
-                </span>
-              </a>
-            </div>
-          </header>
+          {frame.header}
           <Navigation ctx={ctx} />
           <main id="contenido" class="container main" tabindex={-1}>
             {ctx.flash && (
@@ -95,48 +169,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
             )}
             {children}
           </main>
-          <footer class="site-footer">
-            <div class="container site-footer__inner">
-              <div>
-                <h2 class="site-footer__title">{entity.name}</h2>
-                <p>NIT {entity.nit}</p>
-                <p>{entity.address}</p>
-                <p>Teléfono: {entity.phone}</p>
-                <p>Horario de atención: {entity.hours}</p>
-              </div>
-              <div>
-                <h2 class="site-footer__title">Soporte</h2>
-                <p>
-                  Correo: <a href={`mailto:${entity.supportEmail}`}>{entity.supportEmail}</a>
-                </p>
-                <p>Subsecretaría de Sistemas de Información, {entity.supportPhone}</p>
-                <p>
-                  <a href={entity.website}>Sitio web de la entidad</a>
-                </p>
-              </div>
-              <div>
-                <h2 class="site-footer__title">Enlaces</h2>
-                <ul class="site-footer__links">
-                  <li>
-                    <a href="/privacidad">Política de tratamiento de datos personales</a>
-                  </li>
-                  <li>
-                    <a href="/accesibilidad">Declaración de accesibilidad</a>
-                  </li>
-                  <li>
-                    <a href="/mapa-del-sitio">Mapa del sitio</a>
-                  </li>
-                </ul>
-              </div>
-            </div>
-            <div class="govco-footer-bar">
-              <div class="container">
-                <a href="https://www.gov.co" lang="es">
-                  GOV.CO
-                </a>
-              </div>
-            </div>
-          </footer>
+          {frame.footer}
         </body>
       </html>
     </>

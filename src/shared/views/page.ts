@@ -19,6 +19,6 @@ export function pageContext(c: AppContext): PageContext {
     csrfToken: c.var.csrfToken ?? "",
     flash: c.var.flash,
     requestId: c.var.requestId,
-    path: new URL(c.req.url).pathname,
+    path: c.req.path,
   };
 }

@@ -1,0 +1,60 @@
+// The servers the HTTP benchmark compares, each run in its own process:
+//   sipap        the real app on a fresh migrated database (PGlite in memory, or DATABASE_URL)
+//   bare-static  bare node:http answering fixed bytes (the login page's HTML, read from SIPAP first)
+//   bare-ping    bare node:http running the same database ping as /healthz, same driver
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { serve } from "@hono/node-server";
+import { createApp } from "../src/app.tsx";
+import { loadConfig } from "../src/config.ts";
+import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
+import { createLogger } from "../src/shared/logger.ts";
+import { systemClock } from "../src/shared/time.ts";
+
+const [kind, portText, bodyFile] = process.argv.slice(2);
+process.on("SIGINT", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
+const port = Number(portText);
+
+async function openDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  const database = url ? await openPostgres(url, { poolSize: 10 }) : await openPglite(undefined);
+  await database.migrate();
+  return database;
+}
+
+function ready() {
+  process.send?.("ready");
+}
+
+if (kind === "sipap") {
+  const database = await openDatabase();
+  const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: "info" });
+  // Logs go to stdout as in production; the parent discards them.
+  const app = createApp({ config, database, clock: systemClock, logger: createLogger("info") });
+  serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, ready);
+} else if (kind === "bare-static") {
+  const body = readFileSync(bodyFile ?? "");
+  createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=UTF-8", "content-length": body.length });
+    res.end(body);
+  }).listen(port, "127.0.0.1", ready);
+} else if (kind === "bare-ping") {
+  const database = await openDatabase();
+  const body = JSON.stringify({ status: "ok" });
+  createServer((_req, res) => {
+    database.ping().then(
+      () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(503);
+        res.end();
+      },
+    );
+  }).listen(port, "127.0.0.1", ready);
+} else {
+  console.error(`unknown server kind: ${kind}`);
+  process.exit(2);
+}

@@ -1,0 +1,28 @@
+// First middleware of every request: its id, the dependencies, and one structured log line at the end.
+import type { MiddlewareHandler } from "hono";
+import type { Deps } from "../deps.ts";
+import type { AppEnv } from "./http.ts";
+
+export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    // Short random id, shown on error pages and written in every log line.
+    const bytes = new Uint8Array(6);
+    crypto.getRandomValues(bytes);
+    const requestId = Buffer.from(bytes).toString("hex");
+    c.set("requestId", requestId);
+    c.set("deps", deps);
+    // Headers set before the handler runs go into its response as it is made; set afterwards, they
+    // force @hono/node-server off its fast path (a copy of the response, its body read as a stream).
+    c.header("X-Request-Id", requestId);
+    const started = performance.now();
+    await next();
+    // Path only: query strings may carry searched names or document numbers.
+    deps.logger.info({
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  };
+}
