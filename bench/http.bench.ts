@@ -68,23 +68,27 @@ async function scratchPostgres(adminUrl: string): Promise<{ url: string; drop: (
   };
 }
 
+/** Each measurement on a fresh server process, so one load does not leave state for the next. */
+async function measure(kind: string, env: Record<string, string>, urlPath: string, extra: string[] = []) {
+  const server = await startServer(kind, env, extra);
+  try {
+    return await load(`${server.url}${urlPath}`);
+  } finally {
+    await stop(server.child);
+  }
+}
+
 async function benchDriver(driver: string, env: Record<string, string>) {
   const sipap = await startServer("sipap", env);
   const loginHtml = await (await fetch(`${sipap.url}/ingresar`)).text();
+  await stop(sipap.child);
   const bodyFile = path.join(mkdtempSync(path.join(os.tmpdir(), "sipap-bench-")), "login.html");
   writeFileSync(bodyFile, loginHtml);
 
-  const loginPage = await load(`${sipap.url}/ingresar`);
-  const health = await load(`${sipap.url}/healthz`);
-  await stop(sipap.child);
-
-  const bareStatic = await startServer("bare-static", env, [bodyFile]);
-  const staticResult = await load(bareStatic.url);
-  await stop(bareStatic.child);
-
-  const barePing = await startServer("bare-ping", env);
-  const pingResult = await load(barePing.url);
-  await stop(barePing.child);
+  const loginPage = await measure("sipap", env, "/ingresar");
+  const staticResult = await measure("bare-static", env, "/", [bodyFile]);
+  const health = await measure("sipap", env, "/healthz");
+  const pingResult = await measure("bare-ping", env, "/");
 
   console.log(`\n### ${driver}: ${CONNECTIONS} connections, ${DURATION_S} s each\n`);
   console.log("| what | requests/s | p99 ms | errors |\n| --- | ---: | ---: | ---: |");

@@ -30,10 +30,11 @@ function renderError(
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
+  // Load balancers poll /healthz every few seconds: it answers before logging and page headers.
+  app.route("/", healthRoutes(deps));
   app.use(requestContext(deps));
   app.use(securityHeaders);
   app.route("/", staticRoutes());
-  app.route("/", healthRoutes());
   app.use(formBodyLimit);
   app.use(csrfProtection);
   app.use(loadSession);

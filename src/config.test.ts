@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, SETTING_NAMES } from "./config.ts";
 
 describe("configuration", () => {
   it("uses the Alcaldía de Pasto's defaults and the embedded database", () => {
@@ -22,5 +23,12 @@ describe("configuration", () => {
       expect(message).toContain("DATABASE_URL");
       expect(message).toContain("LOG_LEVEL");
     }
+  });
+
+  it("is documented in the README, every variable of it", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    expect(SETTING_NAMES.filter((name) => !new RegExp(`^\\| \`${name}\` +\\|`, "m").test(readme))).toEqual(
+      [],
+    );
   });
 });

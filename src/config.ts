@@ -147,8 +147,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** Markdown table of every setting, for the README. */
-export function describeSettings(): string {
-  const rows = Object.entries(settings).map(([key, { doc }]) => `| \`${key}\` | ${doc} |`);
-  return ["| variable | para qué sirve |", "| --- | --- |", ...rows].join("\n");
-}
+/** Names of every environment variable SIPAP reads (the README documents each). */
+export const SETTING_NAMES = Object.keys(settings);

@@ -5,11 +5,14 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.tsx";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
+import { purgeExpired } from "./modules/auth/auth.service.ts";
 import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service.ts";
 import { countPeople } from "./modules/people/people.service.ts";
 import { systemAuditContext } from "./shared/audit.ts";
 import { createLogger } from "./shared/logger.ts";
 import { systemClock } from "./shared/time.ts";
+
+const HOUR = 3_600_000;
 
 async function main() {
   const config = loadConfig();
@@ -46,6 +49,12 @@ async function main() {
   }
 
   const app = createApp({ config, database, clock: systemClock, logger });
+  const housekeeping = setInterval(() => {
+    purgeExpired(database.db, systemClock.now(), config).catch((error: Error) =>
+      logger.warn({ err: { message: error.message } }, "housekeeping failed"),
+    );
+  }, HOUR);
+  housekeeping.unref();
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(
       `SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`,

@@ -1,14 +1,13 @@
 // First middleware of every request: its id, the dependencies, and one structured log line at the end.
 import type { MiddlewareHandler } from "hono";
 import type { Deps } from "../deps.ts";
+import { randomBytes } from "./auth/tokens.ts";
 import type { AppEnv } from "./http.ts";
 
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // Short random id, shown on error pages and written in every log line.
-    const bytes = new Uint8Array(6);
-    crypto.getRandomValues(bytes);
-    const requestId = Buffer.from(bytes).toString("hex");
+    const requestId = Buffer.from(randomBytes(6)).toString("hex");
     c.set("requestId", requestId);
     c.set("deps", deps);
     // Headers set before the handler runs go into its response as it is made; set afterwards, they

@@ -89,6 +89,18 @@ export async function deleteExpiredSessions(db: Db, now: Date, idleCutoff: Date)
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)));
 }
 
+/** Counters whose last failure is older than `before` and that hold no lock any more. */
+export async function deleteStaleThrottle(db: Db, before: Date, now: Date) {
+  await db
+    .delete(loginThrottle)
+    .where(
+      and(
+        lt(loginThrottle.lastFailureAt, before),
+        or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now)),
+      ),
+    );
+}
+
 export async function findThrottle(db: Db, key: string): Promise<ThrottleState | undefined> {
   const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
   return row;

@@ -4,7 +4,8 @@ import { createTestApp, TestClient, type TestContext } from "../../../test/app.t
 import { makePerson, TEST_PASSWORD } from "../../../test/factories.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { people } from "../people/people.table.ts";
-import { sessions } from "./auth.table.ts";
+import { purgeExpired } from "./auth.service.ts";
+import { loginThrottle, sessions } from "./auth.table.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -296,6 +297,31 @@ describe("sessions", () => {
     expect(ok.status).toBe(303);
     expect((await laptop.get("/cambiar-clave")).status).toBe(200);
     expect((await phone.get("/cambiar-clave")).status).toBe(303);
+  });
+});
+
+describe("housekeeping", () => {
+  it("removes expired sessions and forgotten failure counters, and keeps live ones", async () => {
+    const person = await makePerson(ctx);
+    const live = newClient();
+    await live.post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    const stale = newClient();
+    await stale.post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    await newClient().post("/ingresar", { documentNumber: "6660001111", password: "mala" });
+    ctx.clock.advance(ctx.deps.config.sessionIdleMs - 60_000);
+    await live.get("/cambiar-clave");
+    ctx.clock.advance(2 * 60_000);
+    await purgeExpired(ctx.database.db, ctx.clock.now(), ctx.deps.config);
+    const left = await ctx.database.db.select().from(sessions).where(eq(sessions.personId, person.id));
+    expect(left).toHaveLength(1);
+    expect((await live.get("/cambiar-clave")).status).toBe(200);
+
+    const throttleRows = async () => (await ctx.database.db.select().from(loginThrottle)).length;
+    const before = await throttleRows();
+    expect(before).toBeGreaterThan(0);
+    ctx.clock.advance(25 * 3_600_000);
+    await purgeExpired(ctx.database.db, ctx.clock.now(), ctx.deps.config);
+    expect(await throttleRows()).toBe(0);
   });
 });
 

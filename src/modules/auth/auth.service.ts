@@ -20,7 +20,7 @@ import { AppError, notFound } from "../../shared/errors.ts";
 import type { NewPersonInput } from "../people/people.schemas.ts";
 import * as people from "../people/people.service.ts";
 import * as repo from "./auth.repository.ts";
-import { afterFailure, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
+import { afterFailure, FAILURE_MEMORY_MS, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
 
 export type SessionSettings = Pick<Config, "sessionIdleMs" | "sessionAbsoluteMs">;
 
@@ -188,6 +188,13 @@ export async function validateSession(
     roles: await people.findRoles(db, person.id),
     mustChangePassword: session.mustChangePassword,
   };
+}
+
+/** Removes expired sessions and forgotten failure counters; main.ts runs it every hour. */
+export async function purgeExpired(db: Db, now: Date, settings: SessionSettings) {
+  await repo.deleteExpiredSessions(db, now, new Date(now.getTime() - settings.sessionIdleMs));
+  const longestMemory = Math.max(...Object.values(FAILURE_MEMORY_MS));
+  await repo.deleteStaleThrottle(db, new Date(now.getTime() - longestMemory), now);
 }
 
 export async function logout(db: Db, now: Date, audit: AuditContext, user: CurrentUser) {

