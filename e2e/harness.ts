@@ -1,5 +1,5 @@
 // Browser tests: SIPAP served over real HTTP on a fresh test database, driven by Debian's Chromium.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -23,8 +23,13 @@ export async function startHarness(): Promise<Harness> {
   const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Browser tests need Chromium at ${executablePath}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath,
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -78,6 +78,25 @@ describe("npm start on the embedded database", () => {
   });
 });
 
+// Registered only when the suite runs against PostgreSQL (TEST_DATABASE_URL), as it needs a server.
+const onPostgres = usingPostgres() ? describe : () => {};
+onPostgres("npm start on PostgreSQL", () => {
+  it("migrates but loads no demo data unless asked for", async () => {
+    const url = await createPostgresTestDatabaseUrl();
+    const dataDir = tempDir();
+    const server = await startServer({
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+    });
+    if (!isRunning(server)) throw new Error(`server did not start: ${server.stderr}`);
+    expect(server.output()).not.toContain("Cuentas de demostración");
+    expect(existsSync(path.join(dataDir, "demo-accounts.txt"))).toBe(false);
+    expect((await loginStatus(server.url, "9000000008", "AAAA-BBBB-CCCC")).status).toBe(401);
+    expect(await server.stop()).toBe(0);
+  });
+});
+
 describe("operations CLI", () => {
   const environments = usingPostgres() ? ["pglite", "postgres"] : ["pglite"];
 
