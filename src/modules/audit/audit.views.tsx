@@ -1,6 +1,6 @@
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
-import { Button, ErrorSummary, Field } from "../../shared/views/components.tsx";
+import { Button, ErrorSummary, Field, Pagination } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import type { AuditListRow } from "./audit.repository.ts";
@@ -25,11 +25,6 @@ export function AuditPage(props: {
   unknownPerson?: boolean;
 }) {
   const { ctx, rows, values, errors = {} } = props;
-  const link = (page: number) => {
-    const params = new URLSearchParams(values);
-    params.set("pagina", String(page));
-    return `?${params.toString()}`;
-  };
   return (
     <Layout ctx={ctx} title="Auditoría">
       <ErrorSummary errors={errors} />
@@ -94,11 +89,12 @@ export function AuditPage(props: {
           </table>
         </div>
       )}
-      <nav class="pagination" aria-label="Páginas de resultados">
-        {props.page > 1 && <a href={link(props.page - 1)}>Más recientes</a>}
-        <span>Página {props.page}</span>
-        {props.hasMore && <a href={link(props.page + 1)}>Más antiguos</a>}
-      </nav>
+      <Pagination
+        page={props.page}
+        hasMore={props.hasMore}
+        query={values}
+        labels={["Más recientes", "Más antiguos"]}
+      />
     </Layout>
   );
 }

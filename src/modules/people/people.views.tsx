@@ -1,7 +1,15 @@
 import { ROLE_LABELS, ROLES, type Role } from "../../shared/auth/roles.ts";
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
-import { BackLink, Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
+import {
+  BackLink,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Pagination,
+  Select,
+} from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import type { PersonListRow } from "./people.repository.ts";
@@ -42,22 +50,6 @@ function PeopleTable({ rows, basePath }: { rows: PersonListRow[]; basePath: stri
   );
 }
 
-function Pagination({ page, hasMore, query }: { page: number; hasMore: boolean; query: URLSearchParams }) {
-  if (page === 1 && !hasMore) return null;
-  const link = (target: number) => {
-    const params = new URLSearchParams(query);
-    params.set("pagina", String(target));
-    return `?${params.toString()}`;
-  };
-  return (
-    <nav class="pagination" aria-label="Páginas de resultados">
-      {page > 1 && <a href={link(page - 1)}>Página anterior</a>}
-      <span>Página {page}</span>
-      {hasMore && <a href={link(page + 1)}>Página siguiente</a>}
-    </nav>
-  );
-}
-
 export function PeopleListPage(props: {
   ctx: PageContext;
   rows: PersonListRow[];
@@ -67,7 +59,6 @@ export function PeopleListPage(props: {
   dependencias: Option[];
 }) {
   const { ctx, values } = props;
-  const query = new URLSearchParams({ q: values.q ?? "", dependencia: values.dependencia ?? "" });
   return (
     <Layout ctx={ctx} title="Personas">
       <div class="page-heading">
@@ -88,7 +79,11 @@ export function PeopleListPage(props: {
         <Button variant="secondary">Buscar</Button>
       </form>
       <PeopleTable rows={props.rows} basePath="/admin/personas" />
-      <Pagination page={props.page} hasMore={props.hasMore} query={query} />
+      <Pagination
+        page={props.page}
+        hasMore={props.hasMore}
+        query={{ q: values.q ?? "", dependencia: values.dependencia ?? "" }}
+      />
     </Layout>
   );
 }
@@ -111,11 +106,7 @@ export function LiaisonPeoplePage(props: {
         <Button variant="secondary">Buscar</Button>
       </form>
       <PeopleTable rows={props.rows} basePath="/dependencia/personas" />
-      <Pagination
-        page={props.page}
-        hasMore={props.hasMore}
-        query={new URLSearchParams({ q: values.q ?? "" })}
-      />
+      <Pagination page={props.page} hasMore={props.hasMore} query={{ q: values.q ?? "" }} />
     </Layout>
   );
 }

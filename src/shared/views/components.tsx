@@ -41,38 +41,60 @@ interface FieldProps {
   width?: "short" | "medium" | "full";
 }
 
-export function Field(props: FieldProps) {
-  const error = props.errors?.[props.name];
+/** Label, hint and error of one form control, and the ids that tie them to it. */
+function FieldFrame(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  control: (aria: object) => Child;
+}) {
   const hintId = props.hint ? `${props.name}-hint` : undefined;
-  const errorId = error ? `${props.name}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const errorId = props.error ? `${props.name}-error` : undefined;
+  const aria = {
+    "aria-invalid": props.error ? "true" : undefined,
+    "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+  };
   return (
-    <div class={error ? "field field--error" : "field"}>
+    <div class={props.error ? "field field--error" : "field"}>
       <label for={props.name}>{props.label}</label>
       {props.hint && (
         <p class="hint" id={hintId}>
           {props.hint}
         </p>
       )}
-      {error && (
+      {props.error && (
         <p class="field-error" id={errorId}>
           <span class="visually-hidden">Error: </span>
-          {error}
+          {props.error}
         </p>
       )}
-      <input
-        class={`input input--${props.width ?? "full"}`}
-        id={props.name}
-        name={props.name}
-        type={props.type ?? "text"}
-        value={props.type === "password" ? undefined : (props.values?.[props.name] ?? "")}
-        autocomplete={props.autocomplete}
-        inputmode={props.inputmode}
-        required={props.required}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy}
-      />
+      {props.control(aria)}
     </div>
+  );
+}
+
+export function Field(props: FieldProps) {
+  return (
+    <FieldFrame
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.errors?.[props.name]}
+      control={(aria) => (
+        <input
+          class={`input input--${props.width ?? "full"}`}
+          id={props.name}
+          name={props.name}
+          type={props.type ?? "text"}
+          value={props.type === "password" ? undefined : (props.values?.[props.name] ?? "")}
+          autocomplete={props.autocomplete}
+          inputmode={props.inputmode}
+          required={props.required}
+          {...aria}
+        />
+      )}
+    />
   );
 }
 
@@ -87,39 +109,45 @@ interface SelectProps {
 }
 
 export function Select(props: SelectProps) {
-  const error = props.errors?.[props.name];
   const selected = props.values?.[props.name] ?? "";
-  const hintId = props.hint ? `${props.name}-hint` : undefined;
-  const errorId = error ? `${props.name}-error` : undefined;
   return (
-    <div class={error ? "field field--error" : "field"}>
-      <label for={props.name}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
+    <FieldFrame
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.errors?.[props.name]}
+      control={(aria) => (
+        <select class="select" id={props.name} name={props.name} {...aria}>
+          {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
+          {props.options.map((o) => (
+            <option value={o.value} selected={o.value === selected}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error && (
-        <p class="field-error" id={errorId}>
-          <span class="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <select
-        class="select"
-        id={props.name}
-        name={props.name}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      >
-        {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === selected}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    />
+  );
+}
+
+/** Previous / next page links that keep the current search. */
+export function Pagination(props: {
+  page: number;
+  hasMore: boolean;
+  query: Record<string, string>;
+  labels?: [previous: string, next: string];
+}) {
+  const { page, hasMore } = props;
+  if (page === 1 && !hasMore) return null;
+  const [previous, next] = props.labels ?? ["Página anterior", "Página siguiente"];
+  const link = (target: number) =>
+    `?${new URLSearchParams({ ...props.query, pagina: String(target) }).toString()}`;
+  return (
+    <nav class="pagination" aria-label="Páginas de resultados">
+      {page > 1 && <a href={link(page - 1)}>{previous}</a>}
+      <span>Página {page}</span>
+      {hasMore && <a href={link(page + 1)}>{next}</a>}
+    </nav>
   );
 }
 
