@@ -54,12 +54,40 @@ describe("first login on a phone", () => {
       }
 
       await password.choose("luna sobre el volcán galeras");
-      await page.getByRole("heading", { name: `Hola, ${person.firstNames}` }).waitFor();
+      await page
+        .getByRole("heading", { level: 1, name: "Aviso de tratamiento de sus datos personales" })
+        .waitFor();
       expect(await page.getByRole("status").textContent()).toContain("Su contraseña se guardó");
+      await page.getByRole("button", { name: "Continuar" }).click();
+      expect(await page.getByRole("alert").textContent()).toContain("Marque la casilla");
+      if (js) {
+        await expectAccessible(page);
+        await screenshot(page, "phone-notice-error");
+      }
+      await page.getByLabel("Leí el aviso").check();
+      await page.getByRole("button", { name: "Continuar" }).click();
+      await page.getByRole("heading", { name: `Hola, ${person.firstNames}` }).waitFor();
       if (js) {
         await expectAccessible(page);
         await screenshot(page, "phone-home-servidor");
       }
+
+      await page.getByRole("link", { name: "Mis datos" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Mis datos" }).waitFor();
+      await page.getByLabel("Cargo u objeto del contrato").fill("Profesional universitario");
+      await page.getByLabel("Correo institucional").fill("prueba@gmail.com");
+      await page.getByLabel("Celular o teléfono").fill("300 123 4567");
+      await page.getByLabel("Grupo sanguíneo y RH").selectOption("A+");
+      await page.getByRole("button", { name: "Guardar mis datos" }).click();
+      expect(await page.getByRole("alert").textContent()).toContain("@pasto.gov.co");
+      if (js) {
+        await expectAccessible(page);
+        await screenshot(page, "phone-my-data-error");
+      }
+      await page.getByLabel("Correo institucional").fill("prueba.persona@pasto.gov.co");
+      await page.getByRole("button", { name: "Guardar mis datos" }).click();
+      expect(await page.getByRole("status").textContent()).toContain("Sus datos se guardaron.");
+      if (js) await expectAccessible(page);
 
       await page.getByRole("button", { name: "Salir" }).click();
       await login.assertOn();

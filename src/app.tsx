@@ -9,6 +9,7 @@ import { dependenciasRoutes } from "./modules/dependencias/dependencias.routes.t
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
 import { peopleRoutes } from "./modules/people/people.routes.tsx";
+import { profileRoutes } from "./modules/profile/profile.routes.tsx";
 import { csrfProtection } from "./shared/csrf.ts";
 import { AppError } from "./shared/errors.ts";
 import { readFlash } from "./shared/flash.ts";
@@ -42,6 +43,7 @@ export function createApp(deps: Deps) {
 
   app.route("/", homeRoutes());
   app.route("/", authRoutes());
+  app.route("/", profileRoutes());
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());

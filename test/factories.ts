@@ -1,8 +1,10 @@
 // Factories: the data each test needs, with unique values so tests never collide.
 
+import { eq } from "drizzle-orm";
 import { upsertPassword } from "../src/modules/auth/auth.repository.ts";
 import { enrollPerson } from "../src/modules/auth/auth.service.ts";
 import { createDependencia } from "../src/modules/dependencias/dependencias.service.ts";
+import { people } from "../src/modules/people/people.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { hashPassword } from "../src/shared/auth/passwords.ts";
 import type { Role } from "../src/shared/auth/roles.ts";
@@ -38,7 +40,12 @@ export interface TestPerson {
 /** A person with the given roles; with `password`, their initial credential was already replaced. */
 export async function makePerson(
   ctx: TestContext,
-  options: { roles?: Role[]; dependenciaId?: string; password?: string | null } = {},
+  options: {
+    roles?: Role[];
+    dependenciaId?: string;
+    password?: string | null;
+    noticeAccepted?: boolean;
+  } = {},
 ): Promise<TestPerson> {
   const dependenciaId = options.dependenciaId ?? (await makeDependencia(ctx)).id;
   const documentNumber = `7${unique()}`.slice(0, 10);
@@ -60,6 +67,11 @@ export async function makePerson(
   const password = options.password === null ? undefined : (options.password ?? TEST_PASSWORD);
   if (password)
     await upsertPassword(ctx.database.db, enrolled.person.id, await hashPassword(password), ctx.clock.now());
+  if (options.noticeAccepted ?? Boolean(password))
+    await ctx.database.db
+      .update(people)
+      .set({ privacyAcceptedAt: ctx.clock.now() })
+      .where(eq(people.id, enrolled.person.id));
   return {
     id: enrolled.person.id,
     documentNumber,

@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { tablesInDependencyOrder } from "./schema.ts";
+import { tablesInDependencyOrder, tablesWithIdentity } from "./schema.ts";
 
 const FORMAT = "sipap-backup";
 const VERSION = 1;
@@ -96,9 +96,12 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       );
       counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
     }
-    await tx.execute(
-      sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`,
-    );
+    for (const name of tablesWithIdentity) {
+      const table = sql.identifier(name);
+      await tx.execute(
+        sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
+      );
+    }
     await tx.execute(sql`alter table audit_log enable trigger user`);
   });
   return counts;

@@ -1,9 +1,15 @@
 // Every table of SIPAP, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
 
 export { initialCredentials, loginThrottle, passwords, sessions } from "../modules/auth/auth.table.ts";
+export { cards } from "../modules/cards/cards.table.ts";
 export { dependencias } from "../modules/dependencias/dependencias.table.ts";
 export { people, personRoles } from "../modules/people/people.table.ts";
+export { photos } from "../modules/photos/photos.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
+export { stateTransitions } from "../shared/transitions.table.ts";
+
+/** Tables whose `id` is an identity column: restore moves their sequences past the restored ids. */
+export const tablesWithIdentity = ["state_transitions", "audit_log"] as const;
 
 /** Tables in foreign-key order, for backup and restore. */
 export const tablesInDependencyOrder = [
@@ -14,5 +20,8 @@ export const tablesInDependencyOrder = [
   "initial_credentials",
   "sessions",
   "login_throttle",
+  "cards",
+  "photos",
+  "state_transitions",
   "audit_log",
 ] as const;

@@ -18,15 +18,15 @@ export function setFlash(c: AppContext, message: string): void {
 
 export const readFlash: MiddlewareHandler<AppEnv> = async (c, next) => {
   const raw = getCookie(c, COOKIE);
-  if (raw && c.req.method === "GET") {
-    try {
-      c.set("flash", decodeURIComponent(raw).slice(0, 300));
-    } catch {
-      c.set("flash", undefined);
-    }
-    deleteCookie(c, COOKIE, { path: "/" });
+  if (!raw || c.req.method !== "GET") return next();
+  try {
+    c.set("flash", decodeURIComponent(raw).slice(0, 300));
+  } catch {
+    c.set("flash", undefined);
   }
   await next();
+  // A page that only redirects (e.g. to a first-login step) leaves the message for the page shown.
+  if (c.res.status < 300 || c.res.status >= 400) deleteCookie(c, COOKIE, { path: "/" });
 };
 
 /** 303 redirect with a flash message: the end of every successful form post. */

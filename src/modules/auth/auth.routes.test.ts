@@ -193,6 +193,14 @@ describe("first login with a personal initial credential", () => {
       confirm: "nubes sobre el galeras",
     });
     expect(ok.status).toBe(303);
+
+    // Then the data-processing notice, before anything else.
+    const toNotice = await client.get("/admin/personas");
+    expect(toNotice.headers.get("location")).toBe("/aviso-de-privacidad");
+    const unticked = await client.post("/aviso-de-privacidad", {});
+    expect(unticked.status).toBe(422);
+    expect(await unticked.text()).toContain("Marque la casilla");
+    expect((await client.post("/aviso-de-privacidad", { read: "si" })).status).toBe(303);
     expect((await client.get("/admin/personas")).status).toBe(200);
 
     const reused = await newClient().post("/ingresar", {
@@ -211,6 +219,7 @@ describe("first login with a personal initial credential", () => {
         "credential.issued",
         "login.succeeded",
         "password.changed",
+        "privacy.accepted",
         "login.credential_reused",
       ]),
     );

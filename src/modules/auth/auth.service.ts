@@ -187,6 +187,7 @@ export async function validateSession(
     dependenciaId: person.dependenciaId,
     roles: await people.findRoles(db, person.id),
     mustChangePassword: session.mustChangePassword,
+    privacyPending: person.privacyAcceptedAt === null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { mount } from "../../shared/auth/guard.ts";
+import { mount, onboardingStep } from "../../shared/auth/guard.ts";
 import type { AppEnv } from "../../shared/http.ts";
 import { renderSharedPage } from "../../shared/views/shared-page.ts";
 import { HomePage } from "./home.views.tsx";
@@ -8,7 +8,8 @@ import { AccessibilityPage, PrivacyPage, SitemapPage } from "./pages.views.tsx";
 export function homeRoutes() {
   const app = new Hono<AppEnv>();
   mount(app, "home.show", (c) => {
-    if (c.var.user?.mustChangePassword) return c.redirect("/cambiar-clave", 303);
+    const onboarding = onboardingStep(c.var.user);
+    if (onboarding) return c.redirect(onboarding, 303);
     return renderSharedPage(c, "home", (ctx) => <HomePage ctx={ctx} />);
   });
   mount(app, "pages.privacy", (c) => renderSharedPage(c, "privacy", (ctx) => <PrivacyPage ctx={ctx} />));

@@ -4,6 +4,7 @@ import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
 const TASKS: { id: RouteId; title: string; text: string }[] = [
+  { id: "profile.data", title: "Mis datos", text: "Revise y corrija los datos que irán en su carnet." },
   { id: "people.list", title: "Personas", text: "Buscar, registrar y entregar credenciales iniciales." },
   {
     id: "liaison.people",

@@ -10,6 +10,7 @@ const user = (roles: CurrentUser["roles"], dependenciaId: string | null = "dep-a
   dependenciaId,
   roles,
   mustChangePassword: false,
+  privacyPending: false,
 });
 
 describe("people rules", () => {

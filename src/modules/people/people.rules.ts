@@ -26,6 +26,14 @@ export function checkDocumentNumber(type: DocumentType, number: string): string 
   return /^[A-Z0-9]{4,15}$/.test(number) ? undefined : "El número debe tener entre 4 y 15 letras o números.";
 }
 
+export const BLOOD_TYPES = ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-"] as const;
+
+/** Colombian mobile (3xx, 10 digits) or landline with its area code (60x, 10 digits); +57 optional. */
+export function normalizePhone(typed: string): string | undefined {
+  const digits = typed.replace(/[\s().-]/g, "").replace(/^\+?57(?=\d{10}$)/, "");
+  return /^(3\d{9}|60\d{8})$/.test(digits) ? digits : undefined;
+}
+
 /** Staff who manage people see everyone; a liaison sees only the people of their own dependencia. */
 export function canSeePerson(
   viewer: CurrentUser,

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 
 export const people = pgTable(
@@ -15,6 +15,15 @@ export const people = pgTable(
     status: text("status", { enum: ["activo", "desvinculado"] })
       .notNull()
       .default("activo"),
+    // Cargo (position) for planta, contract object for OPS contractors.
+    position: text("position"),
+    vinculacion: text("vinculacion", { enum: ["planta", "ops"] }),
+    contractNumber: text("contract_number"),
+    contractStart: date("contract_start"),
+    contractEnd: date("contract_end"),
+    phone: text("phone"),
+    bloodType: text("blood_type"),
+    privacyAcceptedAt: timestamp("privacy_accepted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

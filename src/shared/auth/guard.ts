@@ -4,6 +4,14 @@ import { recordAudit } from "../audit.ts";
 import { forbidden } from "../errors.ts";
 import { type AppEnv, auditContext } from "../http.ts";
 import { isAllowed, ROUTES, type RouteId, type RouteRule } from "./permissions.ts";
+import type { CurrentUser } from "./roles.ts";
+
+/** Where a person must go first: a new password, then the privacy notice. */
+export function onboardingStep(user: CurrentUser | undefined): string | undefined {
+  if (user?.mustChangePassword) return "/cambiar-clave";
+  if (user?.privacyPending) return "/aviso-de-privacidad";
+  return undefined;
+}
 
 export function guard(id: RouteId): MiddlewareHandler<AppEnv> {
   const rule: RouteRule = ROUTES[id];
@@ -13,7 +21,8 @@ export function guard(id: RouteId): MiddlewareHandler<AppEnv> {
       const back = c.req.method === "GET" ? `?siguiente=${encodeURIComponent(c.req.path)}` : "";
       return c.redirect(`/ingresar${back}`, 303);
     }
-    if (user?.mustChangePassword && !rule.duringPasswordChange) return c.redirect("/cambiar-clave", 303);
+    const onboarding = onboardingStep(user);
+    if (onboarding && !rule.beforeOnboarding) return c.redirect(onboarding, 303);
     if (!isAllowed(rule, user?.roles)) {
       const { database, clock } = c.var.deps;
       await recordAudit(database.db, clock.now(), auditContext(c), {

@@ -8,39 +8,53 @@ export interface RouteRule {
   method: "GET" | "POST";
   path: string;
   access: Access;
-  /** Reachable while the person still has to replace an initial credential. */
-  duringPasswordChange?: boolean;
+  /** Reachable before the person has finished the first-login steps (new password, privacy notice). */
+  beforeOnboarding?: boolean;
 }
 
 const STAFF_PEOPLE: readonly Role[] = ["operador_ssi", "administrador"];
 const ADMIN: readonly Role[] = ["administrador"];
 
 export const ROUTES = {
-  "home.show": { method: "GET", path: "/", access: "public", duringPasswordChange: true },
-  "pages.privacy": { method: "GET", path: "/privacidad", access: "public", duringPasswordChange: true },
+  "home.show": { method: "GET", path: "/", access: "public", beforeOnboarding: true },
+  "pages.privacy": { method: "GET", path: "/privacidad", access: "public", beforeOnboarding: true },
   "pages.accessibility": {
     method: "GET",
     path: "/accesibilidad",
     access: "public",
-    duringPasswordChange: true,
+    beforeOnboarding: true,
   },
-  "pages.sitemap": { method: "GET", path: "/mapa-del-sitio", access: "public", duringPasswordChange: true },
-  "health.check": { method: "GET", path: "/healthz", access: "public", duringPasswordChange: true },
-  "auth.loginForm": { method: "GET", path: "/ingresar", access: "public", duringPasswordChange: true },
-  "auth.login": { method: "POST", path: "/ingresar", access: "public", duringPasswordChange: true },
-  "auth.logout": { method: "POST", path: "/salir", access: "authenticated", duringPasswordChange: true },
+  "pages.sitemap": { method: "GET", path: "/mapa-del-sitio", access: "public", beforeOnboarding: true },
+  "health.check": { method: "GET", path: "/healthz", access: "public", beforeOnboarding: true },
+  "auth.loginForm": { method: "GET", path: "/ingresar", access: "public", beforeOnboarding: true },
+  "auth.login": { method: "POST", path: "/ingresar", access: "public", beforeOnboarding: true },
+  "auth.logout": { method: "POST", path: "/salir", access: "authenticated", beforeOnboarding: true },
   "auth.passwordForm": {
     method: "GET",
     path: "/cambiar-clave",
     access: "authenticated",
-    duringPasswordChange: true,
+    beforeOnboarding: true,
   },
   "auth.changePassword": {
     method: "POST",
     path: "/cambiar-clave",
     access: "authenticated",
-    duringPasswordChange: true,
+    beforeOnboarding: true,
   },
+  "profile.notice": {
+    method: "GET",
+    path: "/aviso-de-privacidad",
+    access: "authenticated",
+    beforeOnboarding: true,
+  },
+  "profile.acceptNotice": {
+    method: "POST",
+    path: "/aviso-de-privacidad",
+    access: "authenticated",
+    beforeOnboarding: true,
+  },
+  "profile.data": { method: "GET", path: "/mis-datos", access: "authenticated" },
+  "profile.updateData": { method: "POST", path: "/mis-datos", access: "authenticated" },
   "people.list": { method: "GET", path: "/admin/personas", access: STAFF_PEOPLE },
   "people.new": { method: "GET", path: "/admin/personas/nueva", access: STAFF_PEOPLE },
   "people.create": { method: "POST", path: "/admin/personas", access: STAFF_PEOPLE },

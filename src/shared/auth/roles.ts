@@ -34,4 +34,6 @@ export interface CurrentUser {
   dependenciaId: string | null;
   roles: Role[];
   mustChangePassword: boolean;
+  /** Has not yet acknowledged the data-processing notice (Ley 1581 de 2012). */
+  privacyPending: boolean;
 }

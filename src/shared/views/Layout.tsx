@@ -7,6 +7,7 @@ import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page.ts";
 
 const NAV: { id: RouteId; label: string }[] = [
+  { id: "profile.data", label: "Mis datos" },
   { id: "people.list", label: "Personas" },
   { id: "liaison.people", label: "Mi dependencia" },
   { id: "dependencias.list", label: "Dependencias" },
@@ -16,7 +17,8 @@ const NAV: { id: RouteId; label: string }[] = [
 function Navigation({ ctx }: { ctx: PageContext }) {
   const user = ctx.user;
   if (!user) return null;
-  const items = user.mustChangePassword ? [] : NAV.filter((item) => can(user.roles, item.id));
+  const onboarding = user.mustChangePassword || user.privacyPending;
+  const items = onboarding ? [] : NAV.filter((item) => can(user.roles, item.id));
   return (
     <nav class="site-nav" aria-label="Menú principal">
       <div class="container site-nav__inner">
