@@ -2,13 +2,16 @@
 //   sipap        the real app on a fresh migrated database (PGlite in memory, or DATABASE_URL)
 //   bare-static  bare node:http answering fixed bytes (the login page's HTML, read from SIPAP first)
 //   bare-ping    bare node:http running the same database ping as /healthz, same driver
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../src/app.tsx";
 import { loadConfig } from "../src/config.ts";
 import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
 import { createLogger } from "../src/shared/logger.ts";
+import { localStorage } from "../src/shared/storage.ts";
 import { systemClock } from "../src/shared/time.ts";
 
 const [kind, portText, bodyFile] = process.argv.slice(2);
@@ -31,7 +34,8 @@ if (kind === "sipap") {
   const database = await openDatabase();
   const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: "info" });
   // Logs go to stdout as in production; the parent discards them.
-  const app = createApp({ config, database, clock: systemClock, logger: createLogger("info") });
+  const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-bench-files-")));
+  const app = createApp({ config, database, clock: systemClock, logger: createLogger("info"), storage });
   serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, ready);
 } else if (kind === "bare-static") {
   const body = readFileSync(bodyFile ?? "");

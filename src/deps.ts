@@ -2,6 +2,7 @@
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { Logger } from "./shared/logger.ts";
+import type { Storage } from "./shared/storage.ts";
 import type { Clock } from "./shared/time.ts";
 
 export interface Deps {
@@ -9,4 +10,5 @@ export interface Deps {
   database: Database;
   clock: Clock;
   logger: Logger;
+  storage: Storage;
 }

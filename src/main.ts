@@ -10,6 +10,7 @@ import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service
 import { countPeople } from "./modules/people/people.service.ts";
 import { systemAuditContext } from "./shared/audit.ts";
 import { createLogger } from "./shared/logger.ts";
+import { localStorage } from "./shared/storage.ts";
 import { systemClock } from "./shared/time.ts";
 
 const HOUR = 3_600_000;
@@ -48,7 +49,8 @@ async function main() {
     throw error;
   }
 
-  const app = createApp({ config, database, clock: systemClock, logger });
+  const storage = localStorage(path.join(config.dataDir, "files"));
+  const app = createApp({ config, database, clock: systemClock, logger, storage });
   const housekeeping = setInterval(() => {
     purgeExpired(database.db, systemClock.now(), config).catch((error: Error) =>
       logger.warn({ err: { message: error.message } }, "housekeeping failed"),

@@ -1,11 +1,15 @@
 // The real app on a fresh test database, with a clock tests can move and a client that keeps cookies.
 
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { createApp } from "../src/app.tsx";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/db/client.ts";
 import type { Deps } from "../src/deps.ts";
 import { createLogger } from "../src/shared/logger.ts";
+import { localStorage } from "../src/shared/storage.ts";
 import type { Clock } from "../src/shared/time.ts";
 import { createTestDatabase } from "./db.ts";
 
@@ -42,7 +46,8 @@ export async function createTestApp(options: { database?: Database; env?: Record
   const database = options.database ?? (await createTestDatabase());
   const clock = new TestClock();
   const config = loadConfig({ DATA_DIR: "/tmp/sipap-test-unused", TRUST_PROXY: "true", ...options.env });
-  const deps: Deps = { config, database, clock, logger: createLogger("silent") };
+  const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-files-")));
+  const deps: Deps = { config, database, clock, logger: createLogger("silent"), storage };
   return { app: createApp(deps), deps, clock, database } satisfies TestContext;
 }
 

@@ -38,20 +38,32 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Ordinary forms are small; uploads get their own, larger limit on their own routes. */
+/** Ordinary forms are small; the photo upload may carry a 10 MB file (plus the form around it). */
 export const FORM_BODY_LIMIT = 64 * 1024;
+export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+const UPLOAD_PATHS = new Set(["/mi-foto"]);
 
-const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
+const tooLarge = (message: string) => () => {
+  throw new AppError("request.too_large", 413, message);
+};
+
+const limitForm = bodyLimit({
   maxSize: FORM_BODY_LIMIT,
-  onError: () => {
-    throw new AppError(
-      "request.too_large",
-      413,
-      "El formulario enviado es demasiado grande. Revise que no haya pegado un texto muy largo e intente de nuevo.",
-    );
-  },
+  onError: tooLarge(
+    "El formulario enviado es demasiado grande. Revise que no haya pegado un texto muy largo e intente de nuevo.",
+  ),
+});
+
+// Checked while the body streams: reading stops at the limit, a 500 MB body is never buffered.
+const limitUpload = bodyLimit({
+  maxSize: UPLOAD_BODY_LIMIT,
+  onError: tooLarge(
+    "La foto pesa más de 10 MB. Envíe una foto más liviana (la que toma la cámara del celular, sin editar, suele servir).",
+  ),
 });
 
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
-export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next);
+export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+  return UPLOAD_PATHS.has(c.req.path) ? limitUpload(c, next) : limitForm(c, next);
+};

@@ -4,7 +4,9 @@ import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
 const TASKS: { id: RouteId; title: string; text: string }[] = [
+  { id: "card.page", title: "Mi carnet", text: "Vea en qué va su carnet y qué sigue." },
   { id: "profile.data", title: "Mis datos", text: "Revise y corrija los datos que irán en su carnet." },
+  { id: "photo.page", title: "Mi foto", text: "Suba su foto; SIPAP la revisa al instante." },
   { id: "people.list", title: "Personas", text: "Buscar, registrar y entregar credenciales iniciales." },
   {
     id: "liaison.people",

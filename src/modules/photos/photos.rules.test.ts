@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canTransitionPhoto, PHOTO_STATES } from "./photos.rules.ts";
 
 const ALLOWED = new Set([
+  "borrador→en_revision",
+  "borrador→reemplazada",
   "en_revision→aprobada",
   "en_revision→rechazada",
   "en_revision→reemplazada",

@@ -1,9 +1,11 @@
 // The photo's state machine and upload limits: pure rules, no I/O.
 
-export const PHOTO_STATES = ["en_revision", "aprobada", "rechazada", "reemplazada"] as const;
+// borrador: uploaded, some automatic check failed, not sent yet (the person may send it with an explanation).
+export const PHOTO_STATES = ["borrador", "en_revision", "aprobada", "rechazada", "reemplazada"] as const;
 export type PhotoState = (typeof PHOTO_STATES)[number];
 
 const NEXT: Record<PhotoState, readonly PhotoState[]> = {
+  borrador: ["en_revision", "reemplazada"],
   en_revision: ["aprobada", "rechazada", "reemplazada"],
   // An approved photo is kept for reprints until a newer one is approved.
   aprobada: ["reemplazada"],
@@ -16,6 +18,7 @@ export function canTransitionPhoto(from: PhotoState, to: PhotoState): boolean {
 }
 
 export const PHOTO_STATE_LABELS: Record<PhotoState, string> = {
+  borrador: "Sin enviar",
   en_revision: "En revisión",
   aprobada: "Aprobada",
   rechazada: "Rechazada",

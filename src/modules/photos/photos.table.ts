@@ -1,4 +1,5 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { people } from "../people/people.table.ts";
 import type { PhotoState } from "./photos.rules.ts";
 
@@ -29,7 +30,11 @@ export const photos = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     rejectionReason: text("rejection_reason"),
   },
-  (t) => [index("photos_person_idx").on(t.personId, t.createdAt)],
+  (t) => [
+    index("photos_person_idx").on(t.personId, t.createdAt),
+    // At most one photo waiting per person: two uploads at once cannot both stay pending.
+    uniqueIndex("photos_one_pending_idx").on(t.personId).where(sql`state in ('borrador', 'en_revision')`),
+  ],
 );
 
 export type Photo = typeof photos.$inferSelect;

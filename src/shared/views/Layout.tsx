@@ -7,7 +7,9 @@ import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page.ts";
 
 const NAV: { id: RouteId; label: string }[] = [
+  { id: "card.page", label: "Mi carnet" },
   { id: "profile.data", label: "Mis datos" },
+  { id: "photo.page", label: "Mi foto" },
   { id: "people.list", label: "Personas" },
   { id: "liaison.people", label: "Mi dependencia" },
   { id: "dependencias.list", label: "Dependencias" },

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "photos_one_pending_idx" ON "photos" USING btree ("person_id") WHERE state in ('borrador', 'en_revision');

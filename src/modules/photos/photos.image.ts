@@ -1,0 +1,263 @@
+// Photo processing with sharp: decode safely, orient, measure what the checks need, and produce the
+// normalised 3:4 portrait and a metadata-free copy of the original.
+import sharp, { type Metadata, type OutputInfo } from "sharp";
+import type { DetectedFace, FaceDetector } from "./photos.faces.ts";
+
+/** Images declaring more pixels than this are refused before decoding (decompression bombs). */
+export const MAX_INPUT_PIXELS = 50_000_000;
+const ANALYSIS_SIDE = 1024;
+export const PORTRAIT = { width: 600, height: 800 } as const;
+export const ACCEPTED_FORMATS = ["jpeg", "png", "webp", "heif"] as const;
+
+export type Rect = { left: number; top: number; width: number; height: number };
+
+export interface Measurements {
+  format: string;
+  width: number;
+  height: number;
+  faces: DetectedFace[];
+  /** The 3:4 crop around the single face, in original pixels (may reach beyond the image). */
+  crop: Rect;
+  /** How far the crop reaches beyond the image, as a share of the crop's size, per side. */
+  overflow: { top: number; bottom: number; sides: number };
+  background?: { lightness: number; chroma: number; spread: number };
+  colouredShare?: number;
+  sharpness?: number;
+  faceLightness?: number;
+}
+
+export class UndecodableImageError extends Error {
+  constructor(readonly reason: "format" | "corrupt" | "too_many_pixels") {
+    super(`undecodable image: ${reason}`);
+  }
+}
+
+/** Reads the header only, so a tiny file declaring 30000×30000 pixels costs nothing. */
+export async function inspect(input: Buffer) {
+  let meta: Metadata;
+  try {
+    // Header only: no pixel limit here, so an oversized declaration is reported as such just below.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new UndecodableImageError("format");
+  }
+  if (!meta.format || !(ACCEPTED_FORMATS as readonly string[]).includes(meta.format))
+    throw new UndecodableImageError("format");
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (width * height > MAX_INPUT_PIXELS) throw new UndecodableImageError("too_many_pixels");
+  const sideways = (meta.orientation ?? 1) >= 5;
+  return { format: meta.format, width: sideways ? height : width, height: sideways ? width : height };
+}
+
+const open = (input: Buffer) =>
+  sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
+
+/** The ID framing around a face: face (mesh) height is half the crop, its top a quarter down. */
+export function cropAround(face: DetectedFace): Rect {
+  const [x, y, w, h] = face.box;
+  const height = h / 0.5;
+  const width = (height * 3) / 4;
+  return { left: x + w / 2 - width / 2, top: y - height * 0.25, width, height };
+}
+
+function centreCrop(width: number, height: number): Rect {
+  const cropWidth = Math.min(width, (height * 3) / 4);
+  const cropHeight = (cropWidth * 4) / 3;
+  return {
+    left: (width - cropWidth) / 2,
+    top: (height - cropHeight) / 2,
+    width: cropWidth,
+    height: cropHeight,
+  };
+}
+
+interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Mean and spread of lightness and chroma over the pixels of some rectangles. */
+function regionStats(px: Pixels, rects: Rect[]) {
+  let n = 0;
+  let sumL = 0;
+  let sumL2 = 0;
+  let sumC = 0;
+  for (const r of rects) {
+    const x0 = Math.max(0, Math.round(r.left));
+    const y0 = Math.max(0, Math.round(r.top));
+    const x1 = Math.min(px.width, Math.round(r.left + r.width));
+    const y1 = Math.min(px.height, Math.round(r.top + r.height));
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const i = (y * px.width + x) * 3;
+        const [red, green, blue] = [px.data[i] ?? 0, px.data[i + 1] ?? 0, px.data[i + 2] ?? 0];
+        const l = 0.299 * red + 0.587 * green + 0.114 * blue;
+        n++;
+        sumL += l;
+        sumL2 += l * l;
+        sumC += Math.max(red, green, blue) - Math.min(red, green, blue);
+      }
+    }
+  }
+  if (n === 0) return undefined;
+  const lightness = sumL / n;
+  return {
+    lightness,
+    chroma: sumC / n,
+    spread: Math.sqrt(Math.max(0, sumL2 / n - lightness * lightness)),
+    n,
+  };
+}
+
+/** Share of the face's pixels that carry colour: 0 for a black-and-white photo. */
+function colouredShare(px: Pixels, r: Rect): number {
+  let [coloured, n] = [0, 0];
+  const x0 = Math.max(0, Math.round(r.left));
+  const y0 = Math.max(0, Math.round(r.top));
+  const x1 = Math.min(px.width, Math.round(r.left + r.width));
+  const y1 = Math.min(px.height, Math.round(r.top + r.height));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * px.width + x) * 3;
+      const [red, green, blue] = [px.data[i] ?? 0, px.data[i + 1] ?? 0, px.data[i + 2] ?? 0];
+      n++;
+      if (Math.max(red, green, blue) - Math.min(red, green, blue) >= 15) coloured++;
+    }
+  }
+  return n === 0 ? 0 : coloured / n;
+}
+
+/** Variance of the Laplacian over the face, at a fixed scale: low means out of focus. */
+async function faceSharpness(input: Buffer, face: Rect): Promise<number> {
+  const region = await open(input)
+    .extract({
+      left: Math.max(0, Math.round(face.left)),
+      top: Math.max(0, Math.round(face.top)),
+      width: Math.max(1, Math.round(face.width)),
+      height: Math.max(1, Math.round(face.height)),
+    })
+    .resize({ width: 200 })
+    .greyscale()
+    // Contrast stretched first, so a dark but sharp photo is not mistaken for a blurred one.
+    .normalise()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { data, info } = region;
+  let n = 0;
+  let sum = 0;
+  let sum2 = 0;
+  for (let y = 1; y < info.height - 1; y++) {
+    for (let x = 1; x < info.width - 1; x++) {
+      const i = y * info.width + x;
+      const lap =
+        4 * (data[i] ?? 0) -
+        (data[i - 1] ?? 0) -
+        (data[i + 1] ?? 0) -
+        (data[i - info.width] ?? 0) -
+        (data[i + info.width] ?? 0);
+      n++;
+      sum += lap;
+      sum2 += lap * lap;
+    }
+  }
+  const mean = sum / Math.max(1, n);
+  return sum2 / Math.max(1, n) - mean * mean;
+}
+
+const scaleRect = (r: Rect, k: number): Rect => ({
+  left: r.left * k,
+  top: r.top * k,
+  width: r.width * k,
+  height: r.height * k,
+});
+
+export async function measurePhoto(input: Buffer, detector: FaceDetector): Promise<Measurements> {
+  const { format, width, height } = await inspect(input);
+  let analysis: { data: Buffer; info: OutputInfo };
+  try {
+    analysis = await open(input)
+      .resize({ width: ANALYSIS_SIDE, height: ANALYSIS_SIDE, fit: "inside", withoutEnlargement: true })
+      .removeAlpha()
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new UndecodableImageError("corrupt");
+  }
+  const px: Pixels = { data: analysis.data, width: analysis.info.width, height: analysis.info.height };
+  const k = width / px.width; // analysis → original pixels
+  const found = await detector.detect(px.data, px.width, px.height);
+  const faces = found.map((f) => ({
+    ...f,
+    box: f.box.map((v) => Math.round(v * k)) as DetectedFace["box"],
+  }));
+  const base = { format, width, height, faces };
+  const [face] = faces;
+  if (faces.length !== 1 || !face) {
+    return { ...base, crop: centreCrop(width, height), overflow: { top: 0, bottom: 0, sides: 0 } };
+  }
+  const crop = cropAround(face);
+  const overflow = {
+    top: Math.max(0, -crop.top) / crop.height,
+    bottom: Math.max(0, crop.top + crop.height - height) / crop.height,
+    sides: Math.max(0, -crop.left, crop.left + crop.width - width) / crop.width,
+  };
+  const [fx, fy, fw, fh] = face.box;
+  const faceRect: Rect = { left: fx, top: fy, width: fw, height: fh };
+  // Background: a band above the hair and bands beside the head, above the shoulders.
+  const backgroundRects: Rect[] = [
+    { left: fx - 0.3 * fw, top: fy - 1.0 * fh, width: 1.6 * fw, height: 0.4 * fh },
+    { left: fx - 0.95 * fw, top: fy, width: 0.45 * fw, height: 0.6 * fh },
+    { left: fx + 1.5 * fw, top: fy, width: 0.45 * fw, height: 0.6 * fh },
+  ];
+  const background = regionStats(
+    px,
+    backgroundRects.map((r) => scaleRect(r, 1 / k)),
+  );
+  const faceStats = regionStats(px, [scaleRect(faceRect, 1 / k)]);
+  return {
+    ...base,
+    crop,
+    overflow,
+    background: background && {
+      lightness: background.lightness,
+      chroma: background.chroma,
+      spread: background.spread,
+    },
+    colouredShare: colouredShare(px, scaleRect(faceRect, 1 / k)),
+    sharpness: await faceSharpness(input, faceRect),
+    faceLightness: faceStats?.lightness,
+  };
+}
+
+/** The normalised portrait: the 3:4 crop, white where it reaches beyond the photo, 600×800 JPEG. */
+export async function renderPortrait(input: Buffer, m: Measurements): Promise<Buffer> {
+  const c = m.crop;
+  const pad = {
+    top: Math.max(0, Math.ceil(-c.top)),
+    left: Math.max(0, Math.ceil(-c.left)),
+    bottom: Math.max(0, Math.ceil(c.top + c.height - m.height)),
+    right: Math.max(0, Math.ceil(c.left + c.width - m.width)),
+  };
+  const padded = await open(input)
+    .extend({ ...pad, background: { r: 255, g: 255, b: 255 } })
+    .toBuffer();
+  return sharp(padded)
+    .extract({
+      left: Math.round(c.left + pad.left),
+      top: Math.round(c.top + pad.top),
+      width: Math.round(c.width),
+      height: Math.round(c.height),
+    })
+    .resize(PORTRAIT.width, PORTRAIT.height, { fit: "fill" })
+    .flatten({ background: "#ffffff" })
+    .jpeg({ quality: 90, mozjpeg: true })
+    .toBuffer();
+}
+
+/** The original, turned upright and without any metadata (GPS, camera), kept privately. */
+export function cleanOriginal(input: Buffer): Promise<Buffer> {
+  return open(input).flatten({ background: "#ffffff" }).jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+}

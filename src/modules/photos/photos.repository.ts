@@ -1,0 +1,57 @@
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import type { PhotoState } from "./photos.rules.ts";
+import { type Photo, photos } from "./photos.table.ts";
+
+export async function findLatestPhoto(db: Db, personId: string): Promise<Photo | undefined> {
+  const [row] = await db
+    .select()
+    .from(photos)
+    .where(eq(photos.personId, personId))
+    .orderBy(desc(photos.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function findPhoto(db: Db, id: string): Promise<Photo | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(photos).where(eq(photos.id, id));
+  return row;
+}
+
+export async function findPhotosInStates(db: Db, personId: string, states: PhotoState[]) {
+  return db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.personId, personId), inArray(photos.state, states)));
+}
+
+/** Uploads the person made themselves (the office's uploads on their behalf do not count). */
+export async function countOwnUploads(db: Db, personId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(photos)
+    .where(and(eq(photos.personId, personId), eq(photos.uploadedBy, personId)));
+  return row?.n ?? 0;
+}
+
+export async function insertPhoto(db: Db, values: typeof photos.$inferInsert): Promise<Photo> {
+  const [row] = await db.insert(photos).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Moves a photo only if it is still in the expected state; false when someone else moved it first. */
+export async function updatePhotoState(
+  db: Db,
+  id: string,
+  from: PhotoState,
+  set: Partial<typeof photos.$inferInsert> & { state: PhotoState },
+): Promise<boolean> {
+  const rows = await db
+    .update(photos)
+    .set(set)
+    .where(and(eq(photos.id, id), eq(photos.state, from)))
+    .returning({ id: photos.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,124 @@
+import type { FormErrors } from "../../shared/forms.ts";
+import { formatDateTime } from "../../shared/time.ts";
+import { Button, CsrfField, ErrorSummary } from "../../shared/views/components.tsx";
+import { Layout } from "../../shared/views/Layout.tsx";
+import type { PageContext } from "../../shared/views/page.ts";
+import type { CheckResult } from "./photos.checks.ts";
+import { PHOTO_STATE_LABELS } from "./photos.rules.ts";
+import type { Photo } from "./photos.table.ts";
+
+export function CheckList({ checks }: { checks: CheckResult[] }) {
+  return (
+    <ul class="check-list">
+      {checks.map((check) => (
+        <li class={check.ok ? "check check--ok" : "check check--fail"}>
+          <span class="check__mark" aria-hidden="true">
+            {check.ok ? "✓" : "✗"}
+          </span>
+          <span class="visually-hidden">{check.ok ? "Cumple: " : "No cumple: "}</span>
+          {check.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
+  const error = errors.photo;
+  return (
+    <form method="post" action="/mi-foto" enctype="multipart/form-data" novalidate>
+      <CsrfField token={ctx.csrfToken} />
+      <div class={error ? "field field--error" : "field"}>
+        <label for="photo">Elija o tome una foto</label>
+        <p class="hint" id="photo-hint">
+          Foto reciente, a color, de frente, con fondo blanco y sin accesorios. JPEG, PNG o WebP, hasta 10 MB.
+        </p>
+        {error && (
+          <p class="field-error" id="photo-error">
+            <span class="visually-hidden">Error: </span>
+            {error}
+          </p>
+        )}
+        <input
+          class="file-input"
+          type="file"
+          id="photo"
+          name="photo"
+          accept="image/*"
+          aria-describedby={error ? "photo-hint photo-error" : "photo-hint"}
+        />
+      </div>
+      <Button>Subir foto y revisarla</Button>
+    </form>
+  );
+}
+
+export function PhotoPage(props: { ctx: PageContext; photo: Photo | undefined; errors?: FormErrors }) {
+  const { ctx, photo, errors = {} } = props;
+  return (
+    <Layout ctx={ctx} title="Mi foto">
+      <ErrorSummary errors={errors} />
+      <h1>Mi foto</h1>
+      {photo ? (
+        <div class="photo-status">
+          <img
+            class="portrait"
+            src={`/mi-foto/retrato?v=${photo.id}`}
+            alt="Su foto, recortada como quedará en el carnet"
+            width="240"
+            height="320"
+          />
+          <div>
+            <p class="status-tag">Estado: {PHOTO_STATE_LABELS[photo.state]}</p>
+            <p class="hint">Enviada el {formatDateTime(photo.createdAt)}.</p>
+            {photo.state === "rechazada" && photo.rejectionReason && (
+              <p>
+                <strong>Motivo del rechazo:</strong> {photo.rejectionReason}
+              </p>
+            )}
+            <h2 class="heading-m">Revisión automática</h2>
+            <CheckList checks={photo.checks} />
+          </div>
+        </div>
+      ) : (
+        <p class="lead">Aún no ha enviado su foto para el carnet.</p>
+      )}
+      {photo?.state === "borrador" && (
+        <section class="section">
+          <h2 class="heading-m">Su foto no pasó algunas revisiones</h2>
+          <p>
+            Lo mejor es tomar otra foto siguiendo las indicaciones. Si no puede, envíela así y explique por
+            qué: la Subsecretaría de Sistemas de Información decidirá.
+          </p>
+          <form method="post" action="/mi-foto/enviar" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <div class={errors.explanation ? "field field--error" : "field"}>
+              <label for="explanation">Explicación</label>
+              {errors.explanation && (
+                <p class="field-error" id="explanation-error">
+                  <span class="visually-hidden">Error: </span>
+                  {errors.explanation}
+                </p>
+              )}
+              <textarea
+                class="textarea"
+                id="explanation"
+                name="explanation"
+                rows={3}
+                aria-describedby={errors.explanation ? "explanation-error" : undefined}
+              />
+            </div>
+            <Button variant="secondary">Enviar esta foto con mi explicación</Button>
+          </form>
+        </section>
+      )}
+      <section class="section">
+        <h2 class="heading-m">{photo ? "Subir otra foto" : "Subir mi foto"}</h2>
+        <UploadForm ctx={ctx} errors={errors} />
+        <p class="hint">
+          ¿Prefiere no tomarse la foto usted? Puede tomársela en la Subsecretaría de Sistemas de Información.
+        </p>
+      </section>
+    </Layout>
+  );
+}
