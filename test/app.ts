@@ -87,6 +87,23 @@ export class TestClient {
     return response;
   }
 
+  /** Posts a multipart form with files, as a browser's file upload does (CSRF token included). */
+  async postFiles(
+    path: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; data: Buffer; type: string }>,
+  ) {
+    if (!this.cookies.has("sipap_csrf")) await this.get("/ingresar");
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.append(key, value);
+    for (const [key, file] of Object.entries(files))
+      body.append(key, new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
+    body.set("_csrf", this.cookies.get("sipap_csrf") ?? "");
+    const response = await this.app.request(path, { method: "POST", body, headers: this.headers() });
+    this.store(response);
+    return response;
+  }
+
   /** Posts a form as a browser would, with the CSRF token unless `csrf: false`. */
   async post(path: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
     if (!this.cookies.has("sipap_csrf")) await this.get("/ingresar");
