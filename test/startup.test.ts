@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPostgresTestDatabaseUrl, usingPostgres } from "./db.ts";
-import { freePort, isRunning, runCli, startServer } from "./processes.ts";
+import { freePort, isRunning, root, runCli, startServer } from "./processes.ts";
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "sipap-start-"));
 
@@ -142,6 +142,31 @@ describe("operations CLI", () => {
       expect(demo.stdout).toContain("9000000008");
     },
   );
+
+  it("checks photos taken at the office: one JSON line per file, bad files included", async () => {
+    const photos = path.join(root, "test/fixtures/photos");
+    const result = await runCli(
+      [
+        "photo:check",
+        path.join(photos, "portrait-white-bg.jpg"),
+        path.join(photos, "portrait-blurred.jpg"),
+        "no-existe.jpg",
+      ],
+      { DATA_DIR: tempDir(), DATABASE_URL: "" },
+    );
+    expect(result.code).toBe(1);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => [path.basename(l.file), l.ok])).toEqual([
+      ["portrait-white-bg.jpg", true],
+      ["portrait-blurred.jpg", false],
+      ["no-existe.jpg", false],
+    ]);
+    expect(lines[1].checks.find((c: { id: string }) => c.id === "enfoque")).toMatchObject({ ok: false });
+    expect(lines[2].checks[0].message).toContain("No se pudo leer el archivo");
+  });
 
   it("explains wrong usage without a stack trace", async () => {
     const result = await runCli(["admin:create", "--doc", "1085999002", "--name", "Solo"], {

@@ -1,5 +1,6 @@
 // `npm run sipap -- <command>`: operations for the IT office.
 import { writeFileSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
@@ -10,6 +11,9 @@ import { formatDemoCredentials, loadDemoData, seedDependencias } from "../module
 import { findDependenciaByName } from "../modules/dependencias/dependencias.service.ts";
 import { newPersonSchema } from "../modules/people/people.schemas.ts";
 import { findPersonByDocument, normalizeDocumentNumber } from "../modules/people/people.service.ts";
+import { sizeCheck } from "../modules/photos/photos.checks.ts";
+import { MAX_PHOTO_BYTES } from "../modules/photos/photos.rules.ts";
+import { checkPhoto } from "../modules/photos/photos.service.ts";
 import { systemAuditContext } from "../shared/audit.ts";
 import { AppError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
@@ -22,6 +26,8 @@ Comandos:
                          crea una persona con rol de administrador e imprime su credencial inicial
   credential:reset --doc <número>
                          genera una nueva credencial inicial (la anterior, la contraseña y las sesiones dejan de servir)
+  photo:check <archivo>...
+                         revisa fotos tomadas en la oficina: una línea JSON por archivo
   db:migrate             aplica las migraciones pendientes
   db:backup <archivo>    guarda una copia de seguridad de toda la base de datos
   db:restore <archivo>   reemplaza todos los datos por los de una copia de seguridad
@@ -38,6 +44,19 @@ function splitName(full: string): { firstNames: string; lastNames: string } {
   return { firstNames: words.slice(0, cut).join(" "), lastNames: words.slice(cut).join(" ") };
 }
 
+/** One file's verdict; a missing or unreadable file is a failed check, never a crash. */
+async function checkPhotoFile(file: string) {
+  try {
+    const size = (await stat(file)).size;
+    if (size > MAX_PHOTO_BYTES) return { file, ok: false, checks: [sizeCheck(size)] };
+    const { checks, passed } = await checkPhoto(await readFile(file));
+    return { file, ok: passed, checks };
+  } catch (error) {
+    const message = `No se pudo leer el archivo (${(error as NodeJS.ErrnoException).code ?? "error"}).`;
+    return { file, ok: false, checks: [{ id: "legible", ok: false, value: null, message }] };
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -48,6 +67,17 @@ async function run(argv: string[]): Promise<number> {
   if (!command || command === "help") {
     console.log(USAGE);
     return command ? 0 : 1;
+  }
+  if (command === "photo:check") {
+    if (rest.length === 0)
+      throw new UsageError("Indique al menos un archivo: npm run sipap -- photo:check <archivo>...");
+    let allOk = true;
+    for (const file of rest) {
+      const result = await checkPhotoFile(file);
+      allOk &&= result.ok;
+      console.log(JSON.stringify(result));
+    }
+    return allOk ? 0 : 1;
   }
   const known = ["admin:create", "credential:reset", "db:migrate", "db:backup", "db:restore", "demo:load"];
   if (!known.includes(command)) throw new UsageError(`Comando desconocido: ${command}.\n\n${USAGE}`);
