@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePerson } from "../test/factories.ts";
+import { fixturePath } from "../test/photos.ts";
 import { expectAccessible, type Harness, PHONE, screenshot, startHarness } from "./harness.ts";
 import { LoginPage, PasswordPage } from "./pages/login.page.ts";
 
@@ -88,6 +89,40 @@ describe("first login on a phone", () => {
       await page.getByRole("button", { name: "Guardar mis datos" }).click();
       expect(await page.getByRole("status").textContent()).toContain("Sus datos se guardaron.");
       if (js) await expectAccessible(page);
+
+      // The photo: one that fails a check first, then a good one; then the card's status.
+      await page
+        .getByRole("navigation", { name: "Menú principal" })
+        .getByRole("link", { name: "Mi foto" })
+        .click();
+      await page.getByRole("heading", { level: 1, name: "Mi foto" }).waitFor();
+      if (js) await expectAccessible(page);
+      await page.getByLabel("Elija o tome una foto").setInputFiles(fixturePath("portrait-grey-backdrop.jpg"));
+      await page.getByRole("button", { name: "Subir foto y revisarla" }).click();
+      await page.getByRole("heading", { name: "Su foto no pasó algunas revisiones" }).waitFor();
+      expect(await page.locator(".check--fail").textContent()).toContain("pared blanca");
+      if (js) {
+        await expectAccessible(page);
+        await screenshot(page, "phone-photo-draft");
+      }
+      await page.getByLabel("Elija o tome una foto").setInputFiles(fixturePath("portrait-white-bg.jpg"));
+      await page.getByRole("button", { name: "Subir foto y revisarla" }).click();
+      expect(await page.getByRole("status").textContent()).toContain("pasó la revisión automática");
+      expect(await page.locator(".status-tag").textContent()).toContain("En revisión");
+      expect(await page.locator(".portrait").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(600);
+      if (js) {
+        await expectAccessible(page);
+        await screenshot(page, "phone-photo-sent");
+      }
+      await page
+        .getByRole("navigation", { name: "Menú principal" })
+        .getByRole("link", { name: "Mi carnet" })
+        .click();
+      expect(await page.locator(".status-big").textContent()).toBe("Solicitado");
+      if (js) {
+        await expectAccessible(page);
+        await screenshot(page, "phone-card");
+      }
 
       await page.getByRole("button", { name: "Salir" }).click();
       await login.assertOn();

@@ -1,10 +1,12 @@
 // Real photos (test/fixtures/photos, from ../shared/fixtures) and bad files built from them.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 
 const dir = new URL("./fixtures/photos/", import.meta.url);
 export const fixture = (name: string) => readFileSync(new URL(name, dir));
+export const fixturePath = (name: string) => fileURLToPath(new URL(name, dir));
 
 /** Two copies of the acceptable portrait side by side. */
 export async function twoFaces(): Promise<Buffer> {

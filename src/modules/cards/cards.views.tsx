@@ -31,11 +31,13 @@ export function CardPage(props: { ctx: PageContext; card: Card | undefined; time
       <h1>Mi carnet</h1>
       {card ? (
         <>
+          <p class="hint">Estado de su carnet</p>
           <p class="status-big">{CARD_STATE_LABELS[card.state]}</p>
           <p class="lead">{NEXT_STEP[card.state]}</p>
         </>
       ) : (
         <>
+          <p class="hint">Estado de su carnet</p>
           <p class="status-big">Sin solicitar</p>
           <p class="lead">
             Para solicitar su carnet, revise <a href="/mis-datos">sus datos</a> y{" "}

@@ -6,6 +6,8 @@ import type { DetectedFace, FaceDetector } from "./photos.faces.ts";
 /** Images declaring more pixels than this are refused before decoding (decompression bombs). */
 export const MAX_INPUT_PIXELS = 50_000_000;
 const ANALYSIS_SIDE = 1024;
+/** Longest side kept of the original: 8 times what the card prints, and far less to store. */
+const ORIGINAL_MAX_SIDE = 2400;
 export const PORTRAIT = { width: 600, height: 800 } as const;
 export const ACCEPTED_FORMATS = ["jpeg", "png", "webp", "heif"] as const;
 
@@ -49,6 +51,9 @@ export async function inspect(input: Buffer) {
   const sideways = (meta.orientation ?? 1) >= 5;
   return { format: meta.format, width: sideways ? height : width, height: sideways ? width : height };
 }
+
+// Uploads are never processed twice: libvips' operation cache would only hold memory.
+sharp.cache(false);
 
 const open = (input: Buffer) =>
   sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
@@ -129,18 +134,23 @@ function colouredShare(px: Pixels, r: Rect): number {
   return n === 0 ? 0 : coloured / n;
 }
 
-/** Variance of the Laplacian over the face, at a fixed scale: low means out of focus. */
-async function faceSharpness(input: Buffer, face: Rect): Promise<number> {
-  const region = await open(input)
+/**
+ * Variance of the Laplacian over the face, at a fixed scale and with the contrast stretched (so a dark
+ * but sharp photo is not mistaken for a blurred one): low means out of focus. Works on the small
+ * analysis pixels already in memory, never on the full-size photo.
+ */
+async function faceSharpness(px: Pixels, face: Rect): Promise<number> {
+  const left = Math.max(0, Math.round(face.left));
+  const top = Math.max(0, Math.round(face.top));
+  const region = await sharp(px.data, { raw: { width: px.width, height: px.height, channels: 3 } })
     .extract({
-      left: Math.max(0, Math.round(face.left)),
-      top: Math.max(0, Math.round(face.top)),
-      width: Math.max(1, Math.round(face.width)),
-      height: Math.max(1, Math.round(face.height)),
+      left,
+      top,
+      width: Math.max(1, Math.min(px.width - left, Math.round(face.width))),
+      height: Math.max(1, Math.min(px.height - top, Math.round(face.height))),
     })
     .resize({ width: 200 })
     .greyscale()
-    // Contrast stretched first, so a dark but sharp photo is not mistaken for a blurred one.
     .normalise()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -173,19 +183,48 @@ const scaleRect = (r: Rect, k: number): Rect => ({
   height: r.height * k,
 });
 
-export async function measurePhoto(input: Buffer, detector: FaceDetector): Promise<Measurements> {
+/**
+ * The photo decoded once: upright, sRGB, on white, at most 2400 px on its longest side (JPEG decoders
+ * shrink while decoding, so a 24-megapixel upload never sits in memory at full size). Everything else
+ * (measurements, portrait, kept original) is derived from these pixels.
+ */
+export interface WorkingImage {
+  format: string;
+  /** Size of the upright original, in its own pixels. */
+  width: number;
+  height: number;
+  pixels: Pixels;
+}
+
+export async function decodePhoto(input: Buffer): Promise<WorkingImage> {
   const { format, width, height } = await inspect(input);
-  let analysis: { data: Buffer; info: OutputInfo };
   try {
-    analysis = await open(input)
-      .resize({ width: ANALYSIS_SIDE, height: ANALYSIS_SIDE, fit: "inside", withoutEnlargement: true })
-      .removeAlpha()
+    const { data, info } = await open(input)
+      .resize({
+        width: ORIGINAL_MAX_SIDE,
+        height: ORIGINAL_MAX_SIDE,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
+      .flatten({ background: "#ffffff" })
       .toColourspace("srgb")
       .raw()
       .toBuffer({ resolveWithObject: true });
+    return { format, width, height, pixels: { data, width: info.width, height: info.height } };
   } catch {
     throw new UndecodableImageError("corrupt");
   }
+}
+
+const fromPixels = (px: Pixels) =>
+  sharp(px.data, { raw: { width: px.width, height: px.height, channels: 3 } });
+
+export async function measurePhoto(image: WorkingImage, detector: FaceDetector): Promise<Measurements> {
+  const { format, width, height } = image;
+  const analysis: { data: Buffer; info: OutputInfo } = await fromPixels(image.pixels)
+    .resize({ width: ANALYSIS_SIDE, height: ANALYSIS_SIDE, fit: "inside", withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const px: Pixels = { data: analysis.data, width: analysis.info.width, height: analysis.info.height };
   const k = width / px.width; // analysis → original pixels
   const found = await detector.detect(px.data, px.width, px.height);
@@ -227,37 +266,54 @@ export async function measurePhoto(input: Buffer, detector: FaceDetector): Promi
       spread: background.spread,
     },
     colouredShare: colouredShare(px, scaleRect(faceRect, 1 / k)),
-    sharpness: await faceSharpness(input, faceRect),
+    sharpness: await faceSharpness(px, scaleRect(faceRect, 1 / k)),
     faceLightness: faceStats?.lightness,
   };
 }
 
-/** The normalised portrait: the 3:4 crop, white where it reaches beyond the photo, 600×800 JPEG. */
-export async function renderPortrait(input: Buffer, m: Measurements): Promise<Buffer> {
-  const c = m.crop;
-  const pad = {
-    top: Math.max(0, Math.ceil(-c.top)),
-    left: Math.max(0, Math.ceil(-c.left)),
-    bottom: Math.max(0, Math.ceil(c.top + c.height - m.height)),
-    right: Math.max(0, Math.ceil(c.left + c.width - m.width)),
+/**
+ * The normalised portrait in one pass: the part of the 3:4 crop inside the photo, scaled to its place
+ * in 600×800, with white where the crop reaches beyond the photo.
+ */
+export async function renderPortrait(image: WorkingImage, m: Measurements): Promise<Buffer> {
+  const k = image.pixels.width / image.width; // original → working pixels
+  const c = {
+    left: m.crop.left * k,
+    top: m.crop.top * k,
+    width: m.crop.width * k,
+    height: m.crop.height * k,
   };
-  const padded = await open(input)
-    .extend({ ...pad, background: { r: 255, g: 255, b: 255 } })
-    .toBuffer();
-  return sharp(padded)
+  const scale = PORTRAIT.width / c.width;
+  const inside = {
+    left: Math.max(0, Math.floor(c.left)),
+    top: Math.max(0, Math.floor(c.top)),
+    right: Math.min(image.pixels.width, Math.ceil(c.left + c.width)),
+    bottom: Math.min(image.pixels.height, Math.ceil(c.top + c.height)),
+  };
+  const width = Math.max(1, Math.min(PORTRAIT.width, Math.round((inside.right - inside.left) * scale)));
+  const height = Math.max(1, Math.min(PORTRAIT.height, Math.round((inside.bottom - inside.top) * scale)));
+  const left = Math.min(PORTRAIT.width - width, Math.max(0, Math.round((inside.left - c.left) * scale)));
+  const top = Math.min(PORTRAIT.height - height, Math.max(0, Math.round((inside.top - c.top) * scale)));
+  return fromPixels(image.pixels)
     .extract({
-      left: Math.round(c.left + pad.left),
-      top: Math.round(c.top + pad.top),
-      width: Math.round(c.width),
-      height: Math.round(c.height),
+      left: inside.left,
+      top: inside.top,
+      width: inside.right - inside.left,
+      height: inside.bottom - inside.top,
     })
-    .resize(PORTRAIT.width, PORTRAIT.height, { fit: "fill" })
-    .flatten({ background: "#ffffff" })
-    .jpeg({ quality: 90, mozjpeg: true })
+    .resize(width, height, { fit: "fill" })
+    .extend({
+      left,
+      top,
+      right: PORTRAIT.width - width - left,
+      bottom: PORTRAIT.height - height - top,
+      background: { r: 255, g: 255, b: 255 },
+    })
+    .jpeg({ quality: 90 })
     .toBuffer();
 }
 
-/** The original, turned upright and without any metadata (GPS, camera), kept privately. */
-export function cleanOriginal(input: Buffer): Promise<Buffer> {
-  return open(input).flatten({ background: "#ffffff" }).jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+/** The original as kept privately: upright, at most 2400 px, without any metadata (GPS, camera). */
+export function encodeOriginal(image: WorkingImage): Promise<Buffer> {
+  return fromPixels(image.pixels).jpeg({ quality: 90 }).toBuffer();
 }

@@ -8,7 +8,13 @@ import { openCardRequest } from "../cards/cards.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import { type CheckResult, evaluateChecks, sizeCheck, undecodableCheck } from "./photos.checks.ts";
 import { faceDetector } from "./photos.faces.ts";
-import { cleanOriginal, measurePhoto, renderPortrait, UndecodableImageError } from "./photos.image.ts";
+import {
+  decodePhoto,
+  encodeOriginal,
+  measurePhoto,
+  renderPortrait,
+  UndecodableImageError,
+} from "./photos.image.ts";
 import * as repo from "./photos.repository.ts";
 import { MAX_UPLOADS_PER_CAMPAIGN, type PhotoState } from "./photos.rules.ts";
 import type { Photo } from "./photos.table.ts";
@@ -29,11 +35,12 @@ export async function checkPhoto(input: Buffer): Promise<CheckedPhoto> {
   const size = sizeCheck(input.length);
   if (!size.ok) return { checks: [size], passed: false };
   try {
-    const measurements = await measurePhoto(input, await faceDetector());
+    const image = await decodePhoto(input);
+    const measurements = await measurePhoto(image, await faceDetector());
     const checks = [size, ...evaluateChecks(measurements)];
     const [portrait, original] = await Promise.all([
-      renderPortrait(input, measurements),
-      cleanOriginal(input),
+      renderPortrait(image, measurements),
+      encodeOriginal(image),
     ]);
     return { checks, passed: checks.every((c) => c.ok), files: { portrait, original } };
   } catch (error) {

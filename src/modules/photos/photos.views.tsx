@@ -10,7 +10,8 @@ import type { Photo } from "./photos.table.ts";
 export function CheckList({ checks }: { checks: CheckResult[] }) {
   return (
     <ul class="check-list">
-      {checks.map((check) => (
+      {/* What to fix comes first. */}
+      {[...checks.filter((c) => !c.ok), ...checks.filter((c) => c.ok)].map((check) => (
         <li class={check.ok ? "check check--ok" : "check check--fail"}>
           <span class="check__mark" aria-hidden="true">
             {check.ok ? "✓" : "✗"}
@@ -70,7 +71,7 @@ export function PhotoPage(props: { ctx: PageContext; photo: Photo | undefined; e
           />
           <div>
             <p class="status-tag">Estado: {PHOTO_STATE_LABELS[photo.state]}</p>
-            <p class="hint">Enviada el {formatDateTime(photo.createdAt)}.</p>
+            <p class="hint">Subida el {formatDateTime(photo.createdAt)}</p>
             {photo.state === "rechazada" && photo.rejectionReason && (
               <p>
                 <strong>Motivo del rechazo:</strong> {photo.rejectionReason}
