@@ -83,6 +83,8 @@ describe("administrator pages", () => {
     await visit(page, "/admin/auditoria?accion=person", "desktop-audit", "Auditoría");
     expect(await page.locator("tbody").textContent()).toContain("person.roles_changed");
     await visit(page, "/admin/auditoria?desde=ayer", "desktop-audit-error", "Auditoría");
+    await visit(page, "/admin/correos", "desktop-outbox", "Correos");
+    expect(await page.locator(".message").first().textContent()).toContain("rosa.pantoja@pasto.gov.co");
   });
 
   it("shows the public and error pages accessibly at phone width", async () => {

@@ -9,6 +9,7 @@ import { cardsRoutes } from "./modules/cards/cards.routes.tsx";
 import { dependenciasRoutes } from "./modules/dependencias/dependencias.routes.tsx";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
+import { mailRoutes } from "./modules/mail/mail.routes.tsx";
 import { peopleRoutes } from "./modules/people/people.routes.tsx";
 import { photosRoutes } from "./modules/photos/photos.routes.tsx";
 import { profileRoutes } from "./modules/profile/profile.routes.tsx";
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());
+  app.route("/", mailRoutes());
 
   app.notFound((c) => renderError(c, 404, "Revise la dirección o vuelva al inicio."));
 

@@ -47,6 +47,14 @@ const settings = {
     doc: "Horas de validez de una credencial inicial antes de que expire.",
     schema: z.coerce.number().int().min(1).default(72),
   },
+  SMTP_URL: {
+    doc: "Servidor de correo (smtp://usuario:clave@servidor:587). Sin él, los correos quedan en la bandeja de salida que los administradores leen en SIPAP.",
+    schema: z.string().url().optional(),
+  },
+  MAIL_FROM: {
+    doc: "Remitente institucional de los correos (por defecto intranet@ENTITY_EMAIL_DOMAIN).",
+    schema: z.string().min(3).optional(),
+  },
   ENTITY_NAME: { doc: "Nombre de la entidad.", schema: z.string().min(1).default("Alcaldía de Pasto") },
   ENTITY_NIT: { doc: "NIT de la entidad.", schema: z.string().min(1).default("891280000-3") },
   ENTITY_ADDRESS: {
@@ -93,6 +101,8 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   initialCredentialMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
   entity: {
     name: string;
     nit: string;
@@ -133,6 +143,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: v.SESSION_ABSOLUTE_HOURS * 3_600_000,
     initialCredentialMs: v.INITIAL_CREDENTIAL_HOURS * 3_600_000,
+    smtpUrl: v.SMTP_URL,
+    mailFrom: v.MAIL_FROM ?? `SIPAP <intranet@${v.ENTITY_EMAIL_DOMAIN}>`,
     entity: {
       name: v.ENTITY_NAME,
       nit: v.ENTITY_NIT,

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
 import { purgeExpired } from "./modules/auth/auth.service.ts";
 import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service.ts";
+import { deliverDue, smtpTransport } from "./modules/mail/mail.service.ts";
 import { countPeople } from "./modules/people/people.service.ts";
 import { systemAuditContext } from "./shared/audit.ts";
 import { createLogger } from "./shared/logger.ts";
@@ -33,12 +34,7 @@ async function main() {
   try {
     await database.migrate();
     if (database.driver === "pglite" && (await countPeople(database.db)) === 0) {
-      const demo = await loadDemoData(
-        database.db,
-        systemClock.now(),
-        systemAuditContext,
-        config.initialCredentialMs,
-      );
+      const demo = await loadDemoData(database.db, systemClock.now(), systemAuditContext, config);
       const text = formatDemoCredentials(demo.credentials, config.publicBaseUrl);
       const file = path.join(config.dataDir, "demo-accounts.txt");
       writeFileSync(file, text, { mode: 0o600 });
@@ -57,6 +53,15 @@ async function main() {
     );
   }, HOUR);
   housekeeping.unref();
+  if (config.smtpUrl) {
+    const transport = smtpTransport(config.smtpUrl);
+    const mail = setInterval(() => {
+      deliverDue(database.db, systemClock.now(), transport, config.mailFrom).catch((error: Error) =>
+        logger.warn({ err: { message: error.message } }, "mail delivery failed"),
+      );
+    }, 10_000);
+    mail.unref();
+  }
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(
       `SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`,

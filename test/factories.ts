@@ -53,7 +53,7 @@ export async function makePerson(
     ctx.database.db,
     ctx.clock.now(),
     systemAuditContext,
-    ctx.deps.config.initialCredentialMs,
+    ctx.deps.config,
     {
       documentType: "CC",
       documentNumber,

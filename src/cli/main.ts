@@ -112,14 +112,10 @@ async function run(argv: string[]): Promise<number> {
           dependenciaId: dependencia.id,
         });
         if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("\n"));
-        const enrolled = await enrollPerson(
-          db,
-          now,
-          systemAuditContext,
-          config.initialCredentialMs,
-          parsed.data,
-          ["servidor", "administrador"],
-        );
+        const enrolled = await enrollPerson(db, now, systemAuditContext, config, parsed.data, [
+          "servidor",
+          "administrador",
+        ]);
         console.log(`Administrador creado: ${enrolled.person.firstNames} ${enrolled.person.lastNames}.`);
         console.log(`Credencial inicial (un solo uso): ${enrolled.credential}`);
         console.log(`Vence: ${formatDateTime(enrolled.expiresAt)} (hora de Colombia).`);
@@ -128,13 +124,7 @@ async function run(argv: string[]): Promise<number> {
       case "credential:reset": {
         const person = await findPersonByDocument(db, normalizeDocumentNumber(values.doc ?? ""));
         if (!person) throw new UsageError("No hay ninguna persona con ese número de documento.");
-        const issued = await issueInitialCredential(
-          db,
-          now,
-          systemAuditContext,
-          config.initialCredentialMs,
-          person.id,
-        );
+        const issued = await issueInitialCredential(db, now, systemAuditContext, config, person.id);
         console.log(
           `Nueva credencial inicial de ${person.firstNames} ${person.lastNames}: ${issued.credential}`,
         );
@@ -164,7 +154,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case "demo:load": {
-        const demo = await loadDemoData(db, now, systemAuditContext, config.initialCredentialMs);
+        const demo = await loadDemoData(db, now, systemAuditContext, config);
         if (demo.credentials.length === 0) {
           console.log("Los datos de demostración ya estaban cargados.");
           return 0;

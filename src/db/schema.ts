@@ -3,6 +3,7 @@
 export { initialCredentials, loginThrottle, passwords, sessions } from "../modules/auth/auth.table.ts";
 export { cards } from "../modules/cards/cards.table.ts";
 export { dependencias } from "../modules/dependencias/dependencias.table.ts";
+export { outbox } from "../modules/mail/mail.table.ts";
 export { people, personRoles } from "../modules/people/people.table.ts";
 export { photos } from "../modules/photos/photos.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
@@ -23,5 +24,6 @@ export const tablesInDependencyOrder = [
   "cards",
   "photos",
   "state_transitions",
+  "outbox",
   "audit_log",
 ] as const;

@@ -17,12 +17,15 @@ import {
   normalizeInitialCredential,
 } from "../../shared/auth/tokens.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
+import { formatDateTime } from "../../shared/time.ts";
+import { type Email, queueEmail } from "../mail/mail.service.ts";
 import type { NewPersonInput } from "../people/people.schemas.ts";
 import * as people from "../people/people.service.ts";
 import * as repo from "./auth.repository.ts";
 import { afterFailure, FAILURE_MEMORY_MS, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
 
 export type SessionSettings = Pick<Config, "sessionIdleMs" | "sessionAbsoluteMs">;
+export type CredentialSettings = Pick<Config, "initialCredentialMs" | "publicBaseUrl" | "entity">;
 
 export type LoginResult =
   | { kind: "ok"; token: string; mustChangePassword: boolean }
@@ -257,12 +260,12 @@ export async function issueInitialCredential(
   db: Db,
   now: Date,
   audit: AuditContext,
-  validityMs: number,
+  settings: CredentialSettings,
   personId: string,
 ): Promise<IssuedCredential> {
   const credential = generateInitialCredential();
   const hash = await hashPassword(credential);
-  const expiresAt = new Date(now.getTime() + validityMs);
+  const expiresAt = new Date(now.getTime() + settings.initialCredentialMs);
   await db.transaction(async (tx) => {
     const person = await people.findPersonById(tx, personId);
     if (!person) throw notFound("La persona");
@@ -276,6 +279,8 @@ export async function issueInitialCredential(
     await repo.deletePassword(tx, personId);
     await repo.deleteSessionsOf(tx, personId);
     await repo.insertCredential(tx, { personId, hash, issuedAt: now, expiresAt, issuedBy: audit.actorId });
+    if (person.email)
+      await queueEmail(tx, now, credentialEmail(person, person.email, { credential, expiresAt }, settings));
     await recordAudit(tx, now, audit, {
       action: "credential.issued",
       targetType: "person",
@@ -286,18 +291,46 @@ export async function issueInitialCredential(
   return { credential, expiresAt };
 }
 
+/** The individual message that carries a person's initial credential (never sent to a list). */
+function credentialEmail(
+  person: { firstNames: string },
+  to: string,
+  issued: IssuedCredential,
+  settings: CredentialSettings,
+): Email {
+  const { entity } = settings;
+  return {
+    to,
+    kind: "credential",
+    subject: "Su credencial inicial de SIPAP",
+    text: [
+      `Hola, ${person.firstNames}:`,
+      "",
+      `Su credencial inicial para ingresar a SIPAP, la plataforma institucional de la ${entity.name}, es:`,
+      "",
+      `    ${issued.credential}`,
+      "",
+      `Sirve una sola vez y vence el ${formatDateTime(issued.expiresAt)} (hora de Colombia).`,
+      `Ingrese en ${settings.publicBaseUrl}/ingresar con su número de documento y esta credencial;`,
+      "SIPAP le pedirá crear su propia contraseña.",
+      "",
+      `Si usted no esperaba este mensaje, escriba a ${entity.supportEmail}.`,
+    ].join("\n"),
+  };
+}
+
 /** Creates a person and their first initial credential in one transaction. */
 export async function enrollPerson(
   db: Db,
   now: Date,
   audit: AuditContext,
-  validityMs: number,
+  settings: CredentialSettings,
   input: NewPersonInput,
   roles: Role[] = ["servidor"],
 ) {
   return db.transaction(async (tx) => {
     const person = await people.createPerson(tx, now, audit, input, roles);
-    const issued = await issueInitialCredential(tx, now, audit, validityMs, person.id);
+    const issued = await issueInitialCredential(tx, now, audit, settings, person.id);
     return { person, ...issued };
   });
 }

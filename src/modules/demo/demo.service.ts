@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { ROLE_LABELS, type Role } from "../../shared/auth/roles.ts";
 import { formatDateTime } from "../../shared/time.ts";
-import { enrollPerson } from "../auth/auth.service.ts";
+import { type CredentialSettings, enrollPerson } from "../auth/auth.service.ts";
 import { createDependencia, findDependenciaByName } from "../dependencias/dependencias.service.ts";
 import { findPersonByDocument } from "../people/people.service.ts";
 import { DEMO_ACCOUNTS, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";
@@ -42,7 +42,7 @@ export async function seedDependencias(db: Db, at: Date, audit: AuditContext): P
 }
 
 /** Loads what is missing of the demo data; credentials are returned only for accounts created now. */
-export async function loadDemoData(db: Db, at: Date, audit: AuditContext, credentialValidityMs: number) {
+export async function loadDemoData(db: Db, at: Date, audit: AuditContext, settings: CredentialSettings) {
   await recordAudit(db, at, audit, { action: "demo.loaded" });
   const dependencias = await seedDependencias(db, at, audit);
   const credentials: DemoCredential[] = [];
@@ -54,7 +54,7 @@ export async function loadDemoData(db: Db, at: Date, audit: AuditContext, creden
       db,
       at,
       audit,
-      credentialValidityMs,
+      settings,
       {
         documentType: "CC",
         documentNumber: account.documentNumber,

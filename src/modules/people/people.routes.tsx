@@ -97,13 +97,7 @@ export function peopleRoutes() {
     if (!(await findDependencia(database.db, form.data.dependenciaId)))
       return rerender({ dependenciaId: "Elija una dependencia de la lista." });
     try {
-      const enrolled = await enrollPerson(
-        database.db,
-        clock.now(),
-        auditContext(c),
-        config.initialCredentialMs,
-        form.data,
-      );
+      const enrolled = await enrollPerson(database.db, clock.now(), auditContext(c), config, form.data);
       c.header("Cache-Control", "no-store");
       return c.html(
         <CredentialIssuedPage
@@ -134,13 +128,7 @@ export function peopleRoutes() {
   mount(app, "people.resetCredential", async (c) => {
     const { database, clock, config } = c.var.deps;
     const id = c.req.param("id") ?? "";
-    const issued = await issueInitialCredential(
-      database.db,
-      clock.now(),
-      auditContext(c),
-      config.initialCredentialMs,
-      id,
-    );
+    const issued = await issueInitialCredential(database.db, clock.now(), auditContext(c), config, id);
     const person = await findPersonById(database.db, id);
     if (!person) throw new Error("person vanished after credential reset");
     c.header("Cache-Control", "no-store");

@@ -73,6 +73,7 @@ export const ROUTES = {
   "dependencias.create": { method: "POST", path: "/admin/dependencias", access: ADMIN },
   "dependencias.edit": { method: "GET", path: "/admin/dependencias/:id", access: ADMIN },
   "dependencias.update": { method: "POST", path: "/admin/dependencias/:id", access: ADMIN },
+  "mail.outbox": { method: "GET", path: "/admin/correos", access: ADMIN },
   "audit.search": { method: "GET", path: "/admin/auditoria", access: ADMIN },
 } as const satisfies Record<string, RouteRule>;
 

@@ -14,6 +14,7 @@ const NAV: { id: RouteId; label: string }[] = [
   { id: "liaison.people", label: "Mi dependencia" },
   { id: "dependencias.list", label: "Dependencias" },
   { id: "audit.search", label: "Auditoría" },
+  { id: "mail.outbox", label: "Correos" },
 ];
 
 function Navigation({ ctx }: { ctx: PageContext }) {
