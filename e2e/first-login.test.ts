@@ -98,6 +98,14 @@ describe("first login on a phone", () => {
       await page.getByRole("heading", { level: 1, name: "Mi foto" }).waitFor();
       if (js) await expectAccessible(page);
       await page.getByLabel("Elija o tome una foto").setInputFiles(fixturePath("portrait-grey-backdrop.jpg"));
+      if (js) {
+        // The preview checks the photo before it is sent, with the same messages.
+        await page.locator("#photo-preview .check--fail").first().waitFor();
+        expect(await page.locator("#photo-preview .check--fail").textContent()).toContain("pared blanca");
+        expect(await page.locator("#photo-preview .preview__status").textContent()).toContain("no pasa");
+        await expectAccessible(page);
+        await screenshot(page, "phone-photo-preview");
+      }
       await page.getByRole("button", { name: "Subir foto y revisarla" }).click();
       await page.getByRole("heading", { name: "Su foto no pasó algunas revisiones" }).waitFor();
       expect(await page.locator(".check--fail").textContent()).toContain("pared blanca");

@@ -17,6 +17,7 @@ import { csrfProtection } from "./shared/csrf.ts";
 import { AppError } from "./shared/errors.ts";
 import { readFlash } from "./shared/flash.ts";
 import type { AppContext, AppEnv } from "./shared/http.ts";
+import { islandRoutes } from "./shared/islands.ts";
 import { requestContext } from "./shared/request-context.ts";
 import { formBodyLimit, securityHeaders } from "./shared/security.ts";
 import { staticRoutes } from "./shared/static.ts";
@@ -38,6 +39,7 @@ export function createApp(deps: Deps) {
   app.route("/", healthRoutes(deps));
   app.use(requestContext(deps));
   app.use(securityHeaders);
+  app.route("/", islandRoutes());
   app.route("/", staticRoutes());
   app.use(formBodyLimit);
   app.use(csrfProtection);

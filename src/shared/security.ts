@@ -8,7 +8,8 @@ const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // blob: for the local preview of a photo before it is uploaded.
+  "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",
@@ -41,7 +42,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Ordinary forms are small; the photo upload may carry a 10 MB file (plus the form around it). */
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
-const UPLOAD_PATHS = new Set(["/mi-foto"]);
+const UPLOAD_PATHS = new Set(["/mi-foto", "/mi-foto/revisar"]);
 
 const tooLarge = (message: string) => () => {
   throw new AppError("request.too_large", 413, message);

@@ -151,3 +151,26 @@ describe("another person's photo", () => {
     expect(views.map((v) => v.actorId)).toContain(operator.id);
   });
 });
+
+describe("checking before upload (preview)", () => {
+  it("answers the same checks as JSON and stores nothing", async () => {
+    const person = await makePerson(ctx);
+    const client = await signIn(ctx, person);
+    const response = await client.postFiles(
+      "/mi-foto/revisar",
+      {},
+      { photo: { name: "f.jpg", data: fixture("portrait-grayscale.jpg"), type: "image/jpeg" } },
+    );
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { passed: boolean; checks: { id: string; ok: boolean }[] };
+    expect(result.passed).toBe(false);
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(["a_color"]);
+    expect(await photosOf(person.id)).toEqual([]);
+  });
+
+  it("serves the preview script, built from src/islands", async () => {
+    const response = await ctx.app.request("/static/islands/photo-preview.js");
+    expect(response.headers.get("content-type")).toContain("javascript");
+    expect(await response.text()).toContain("/mi-foto/revisar");
+  });
+});

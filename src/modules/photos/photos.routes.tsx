@@ -69,6 +69,14 @@ export function photosRoutes() {
     );
   });
 
+  // For the preview island: the same checks, nothing stored.
+  mount(app, "photo.check", async (c) => {
+    const file = (await c.req.parseBody()).photo;
+    if (!(file instanceof File) || file.size === 0) return c.json({ passed: false, checks: [] }, 422);
+    const { checks, passed } = await checkPhoto(Buffer.from(await file.arrayBuffer()));
+    return c.json({ passed, checks });
+  });
+
   mount(app, "photo.submit", async (c) => {
     const form = await parseForm(c, explanationSchema);
     if (!form.ok) return renderPhotoPage(c, form.errors, 422);

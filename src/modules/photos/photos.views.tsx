@@ -27,7 +27,7 @@ export function CheckList({ checks }: { checks: CheckResult[] }) {
 function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
   const error = errors.photo;
   return (
-    <form method="post" action="/mi-foto" enctype="multipart/form-data" novalidate>
+    <form method="post" action="/mi-foto" enctype="multipart/form-data" novalidate data-photo-preview>
       <CsrfField token={ctx.csrfToken} />
       <div class={error ? "field field--error" : "field"}>
         <label for="photo">Elija o tome una foto</label>
@@ -49,6 +49,16 @@ function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
           aria-describedby={error ? "photo-hint photo-error" : "photo-hint"}
         />
       </div>
+      <div id="photo-preview" class="preview" hidden>
+        <div class="preview__frame">
+          <img alt="Vista previa de la foto elegida" />
+          <span class="preview__guide" aria-hidden="true" />
+        </div>
+        <div>
+          <p class="preview__status" role="status" />
+          <ul class="check-list" />
+        </div>
+      </div>
       <Button>Subir foto y revisarla</Button>
     </form>
   );
@@ -57,7 +67,7 @@ function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
 export function PhotoPage(props: { ctx: PageContext; photo: Photo | undefined; errors?: FormErrors }) {
   const { ctx, photo, errors = {} } = props;
   return (
-    <Layout ctx={ctx} title="Mi foto">
+    <Layout ctx={ctx} title="Mi foto" islands={["photo-preview"]}>
       <ErrorSummary errors={errors} />
       <h1>Mi foto</h1>
       {photo ? (

@@ -57,6 +57,7 @@ export const ROUTES = {
   "profile.updateData": { method: "POST", path: "/mis-datos", access: "authenticated" },
   "photo.page": { method: "GET", path: "/mi-foto", access: "authenticated" },
   "photo.upload": { method: "POST", path: "/mi-foto", access: "authenticated" },
+  "photo.check": { method: "POST", path: "/mi-foto/revisar", access: "authenticated" },
   "photo.submit": { method: "POST", path: "/mi-foto/enviar", access: "authenticated" },
   "photo.portrait": { method: "GET", path: "/mi-foto/retrato", access: "authenticated" },
   "card.page": { method: "GET", path: "/mi-carnet", access: "authenticated" },

@@ -146,7 +146,8 @@ function frameFor(entity: Entity) {
   return frame;
 }
 
-export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: Child }) {
+export function Layout(props: { ctx: PageContext; title: string; children: Child; islands?: string[] }) {
+  const { ctx, title, children } = props;
   const { entity } = ctx;
   const frame = frameFor(entity);
   return (
@@ -159,6 +160,9 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           <title>{`${title} – SIPAP – ${entity.name}`}</title>
           <link rel="stylesheet" href="/static/sipap.css" />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          {props.islands?.map((name) => (
+            <script type="module" src={`/static/islands/${name}.js`} />
+          ))}
         </head>
         <body>
           <a class="skip-link" href="#contenido">
