@@ -83,42 +83,8 @@ interface Pixels {
   height: number;
 }
 
-/** Mean and spread of lightness and chroma over the pixels of some rectangles. */
-function regionStats(px: Pixels, rects: Rect[]) {
-  let n = 0;
-  let sumL = 0;
-  let sumL2 = 0;
-  let sumC = 0;
-  for (const r of rects) {
-    const x0 = Math.max(0, Math.round(r.left));
-    const y0 = Math.max(0, Math.round(r.top));
-    const x1 = Math.min(px.width, Math.round(r.left + r.width));
-    const y1 = Math.min(px.height, Math.round(r.top + r.height));
-    for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++) {
-        const i = (y * px.width + x) * 3;
-        const [red, green, blue] = [px.data[i] ?? 0, px.data[i + 1] ?? 0, px.data[i + 2] ?? 0];
-        const l = 0.299 * red + 0.587 * green + 0.114 * blue;
-        n++;
-        sumL += l;
-        sumL2 += l * l;
-        sumC += Math.max(red, green, blue) - Math.min(red, green, blue);
-      }
-    }
-  }
-  if (n === 0) return undefined;
-  const lightness = sumL / n;
-  return {
-    lightness,
-    chroma: sumC / n,
-    spread: Math.sqrt(Math.max(0, sumL2 / n - lightness * lightness)),
-    n,
-  };
-}
-
-/** Share of the face's pixels that carry colour: 0 for a black-and-white photo. */
-function colouredShare(px: Pixels, r: Rect): number {
-  let [coloured, n] = [0, 0];
+/** Calls `visit` with the colour of every pixel of a rectangle (clipped to the image). */
+function eachPixel(px: Pixels, r: Rect, visit: (red: number, green: number, blue: number) => void) {
   const x0 = Math.max(0, Math.round(r.left));
   const y0 = Math.max(0, Math.round(r.top));
   const x1 = Math.min(px.width, Math.round(r.left + r.width));
@@ -126,11 +92,35 @@ function colouredShare(px: Pixels, r: Rect): number {
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * px.width + x) * 3;
-      const [red, green, blue] = [px.data[i] ?? 0, px.data[i + 1] ?? 0, px.data[i + 2] ?? 0];
-      n++;
-      if (Math.max(red, green, blue) - Math.min(red, green, blue) >= 15) coloured++;
+      visit(px.data[i] ?? 0, px.data[i + 1] ?? 0, px.data[i + 2] ?? 0);
     }
   }
+}
+
+/** Mean and spread of lightness and chroma over the pixels of some rectangles. */
+function regionStats(px: Pixels, rects: Rect[]) {
+  let [n, sumL, sumL2, sumC] = [0, 0, 0, 0];
+  for (const r of rects) {
+    eachPixel(px, r, (red, green, blue) => {
+      const l = 0.299 * red + 0.587 * green + 0.114 * blue;
+      n++;
+      sumL += l;
+      sumL2 += l * l;
+      sumC += Math.max(red, green, blue) - Math.min(red, green, blue);
+    });
+  }
+  if (n === 0) return undefined;
+  const lightness = sumL / n;
+  return { lightness, chroma: sumC / n, spread: Math.sqrt(Math.max(0, sumL2 / n - lightness * lightness)) };
+}
+
+/** Share of the face's pixels that carry colour: 0 for a black-and-white photo. */
+function colouredShare(px: Pixels, r: Rect): number {
+  let [coloured, n] = [0, 0];
+  eachPixel(px, r, (red, green, blue) => {
+    n++;
+    if (Math.max(red, green, blue) - Math.min(red, green, blue) >= 15) coloured++;
+  });
   return n === 0 ? 0 : coloured / n;
 }
 
@@ -260,11 +250,7 @@ export async function measurePhoto(image: WorkingImage, detector: FaceDetector):
     ...base,
     crop,
     overflow,
-    background: background && {
-      lightness: background.lightness,
-      chroma: background.chroma,
-      spread: background.spread,
-    },
+    background,
     colouredShare: colouredShare(px, scaleRect(faceRect, 1 / k)),
     sharpness: await faceSharpness(px, scaleRect(faceRect, 1 / k)),
     faceLightness: faceStats?.lightness,

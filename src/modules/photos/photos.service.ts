@@ -154,6 +154,12 @@ function insertChecked(
   });
 }
 
+const photoChanged = () =>
+  conflict(
+    "photos.changed",
+    "La foto cambió mientras usted la enviaba. Recargue la página e intente de nuevo.",
+  );
+
 async function movePhoto(
   db: Db,
   at: Date,
@@ -162,11 +168,7 @@ async function movePhoto(
   to: PhotoState,
   reason?: string,
 ) {
-  if (!(await repo.updatePhotoState(db, photo.id, photo.state, { state: to })))
-    throw conflict(
-      "photos.changed",
-      "La foto cambió mientras usted la enviaba. Recargue la página e intente de nuevo.",
-    );
+  if (!(await repo.updatePhotoState(db, photo.id, photo.state, { state: to }))) throw photoChanged();
   await recordTransition(db, at, audit, {
     subjectType: "photo",
     subjectId: photo.id,
@@ -188,10 +190,7 @@ export async function submitDraft(
     const photo = await repo.findLatestPhoto(tx, personId);
     if (photo?.state !== "borrador") throw notFound("La foto sin enviar");
     if (!(await repo.updatePhotoState(tx, photo.id, "borrador", { state: "en_revision", explanation })))
-      throw conflict(
-        "photos.changed",
-        "La foto cambió mientras usted la enviaba. Recargue la página e intente de nuevo.",
-      );
+      throw photoChanged();
     await recordTransition(tx, at, audit, {
       subjectType: "photo",
       subjectId: photo.id,
