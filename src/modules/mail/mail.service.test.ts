@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
 import { startSmtpServer } from "../../../test/smtp.ts";
 import { auditLog } from "../../shared/audit.table.ts";
-import { deliverDue, smtpTransport } from "./mail.service.ts";
+import { deliverDue, queueEmail, smtpTransport } from "./mail.service.ts";
 import { outbox } from "./mail.table.ts";
 
 let ctx: TestContext;
@@ -76,6 +76,29 @@ describe("e-mail through a real SMTP server", () => {
       }
       [message] = await messagesTo("sin.buzon@pasto.gov.co");
       expect(message).toMatchObject({ status: "fallido", attempts: 6 });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("sends each message once even when two senders run at the same time", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const to = ["uno", "dos", "tres"].map((n) => `${n}.${Date.now()}@pasto.gov.co`);
+      for (const recipient of to)
+        await queueEmail(ctx.database.db, ctx.clock.now(), {
+          to: recipient,
+          subject: "Prueba",
+          text: "Hola",
+          kind: "test",
+        });
+      const transport = smtpTransport(smtp.url);
+      await Promise.all([
+        deliverDue(ctx.database.db, ctx.clock.now(), transport, FROM),
+        deliverDue(ctx.database.db, ctx.clock.now(), transport, FROM),
+      ]);
+      for (const recipient of to)
+        expect(smtp.received.filter((m) => m.to.includes(recipient))).toHaveLength(1);
     } finally {
       await smtp.close();
     }

@@ -43,7 +43,8 @@ export function smtpTransport(url: string): MailTransport {
  */
 export async function deliverDue(db: Db, now: Date, transport: MailTransport, from: string, limit = 20) {
   let sent = 0;
-  for (const message of await repo.findDue(db, now, limit)) {
+  const lease = new Date(now.getTime() + 5 * 60_000);
+  for (const message of await repo.claimDue(db, now, lease, limit)) {
     try {
       await transport.send({ from, to: message.recipient, subject: message.subject, text: message.body });
       await repo.updateMessage(db, message.id, {
