@@ -14,7 +14,7 @@ export async function startSmtpServer(options: { reject?: () => boolean } = {}) 
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       if (options.reject?.()) return callback(new Error("Buzón no disponible (prueba)"));
       callback();
     },
