@@ -27,6 +27,18 @@ describe("automatic photo checks on real photos", () => {
     expect(checks.find((c) => c.id === "luz")?.message).toContain("muy oscura");
   });
 
+  it("says a sepia print is not a colour photo", async () => {
+    const sepia = await sharp(fixture("portrait-white-bg.jpg"))
+      .recomb([
+        [0.393, 0.769, 0.189],
+        [0.349, 0.686, 0.168],
+        [0.272, 0.534, 0.131],
+      ])
+      .jpeg()
+      .toBuffer();
+    expect(await failedIds(sepia)).toContain("a_color");
+  });
+
   it("refuses the astronaut's original photo for its background, whatever the crop fixes", async () => {
     expect(await failedIds(fixture("astronaut-original.jpg"))).toContain("fondo_blanco");
   });

@@ -113,11 +113,11 @@ export function evaluateChecks(m: Measurements): CheckResult[] {
       : "El fondo debe ser blanco y parejo. Párese frente a una pared blanca, sin objetos ni sombras detrás.",
   });
 
-  const colour = (m.colouredShare ?? 0) >= 0.2;
+  const colour = (m.colouredShare ?? 0) >= 0.2 && (m.redHueShare ?? 0) >= 0.15;
   results.push({
     id: "a_color",
     ok: colour,
-    value: round(m.colouredShare ?? 0, 2),
+    value: `${round((m.colouredShare ?? 0) * 100)} % con color, ${round((m.redHueShare ?? 0) * 100)} % en tonos de piel`,
     message: colour
       ? "La foto es a color."
       : "La foto debe ser a color, no en blanco y negro ni en sepia. Envíe la foto original de la cámara, sin filtros.",

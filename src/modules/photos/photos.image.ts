@@ -24,6 +24,7 @@ export interface Measurements {
   overflow: { top: number; bottom: number; sides: number };
   background?: { lightness: number; chroma: number; spread: number };
   colouredShare?: number;
+  redHueShare?: number;
   sharpness?: number;
   faceLightness?: number;
 }
@@ -114,14 +115,21 @@ function regionStats(px: Pixels, rects: Rect[]) {
   return { lightness, chroma: sumC / n, spread: Math.sqrt(Math.max(0, sumL2 / n - lightness * lightness)) };
 }
 
-/** Share of the face's pixels that carry colour: 0 for a black-and-white photo. */
-function colouredShare(px: Pixels, r: Rect): number {
-  let [coloured, n] = [0, 0];
+/**
+ * Colour of the face: the share of its pixels that carry colour (0 in black and white), and among those
+ * the share whose hue is red to orange (skin, lips, cheeks, of any skin tone). A sepia print is
+ * coloured but all of one yellow-brown hue, so almost none of its pixels are red to orange.
+ */
+function faceColour(px: Pixels, r: Rect): { colouredShare: number; redHueShare: number } {
+  let [coloured, reddish, n] = [0, 0, 0];
   eachPixel(px, r, (red, green, blue) => {
     n++;
-    if (Math.max(red, green, blue) - Math.min(red, green, blue) >= 15) coloured++;
+    if (Math.max(red, green, blue) - Math.min(red, green, blue) < 15) return;
+    coloured++;
+    const hue = (Math.atan2(Math.sqrt(3) * (green - blue), 2 * red - green - blue) * 180) / Math.PI;
+    if (hue > -30 && hue < 30) reddish++;
   });
-  return n === 0 ? 0 : coloured / n;
+  return { colouredShare: n === 0 ? 0 : coloured / n, redHueShare: coloured === 0 ? 0 : reddish / coloured };
 }
 
 /**
@@ -251,7 +259,7 @@ export async function measurePhoto(image: WorkingImage, detector: FaceDetector):
     crop,
     overflow,
     background,
-    colouredShare: colouredShare(px, scaleRect(faceRect, 1 / k)),
+    ...faceColour(px, scaleRect(faceRect, 1 / k)),
     sharpness: await faceSharpness(px, scaleRect(faceRect, 1 / k)),
     faceLightness: faceStats?.lightness,
   };
