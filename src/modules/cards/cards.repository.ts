@@ -1,5 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import type { CardState } from "./cards.rules.ts";
 import { type Card, cards } from "./cards.table.ts";
 
 export async function findLatestCard(db: Db, personId: string): Promise<Card | undefined> {
@@ -10,6 +11,27 @@ export async function findLatestCard(db: Db, personId: string): Promise<Card | u
     .orderBy(desc(cards.createdAt))
     .limit(1);
   return row;
+}
+
+export async function findCard(db: Db, id: string): Promise<Card | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(cards).where(eq(cards.id, id));
+  return row;
+}
+
+/** Moves a card only if it is still in the expected state; false when someone else moved it first. */
+export async function updateCardState(
+  db: Db,
+  id: string,
+  from: CardState,
+  set: Partial<typeof cards.$inferInsert>,
+) {
+  const rows = await db
+    .update(cards)
+    .set(set)
+    .where(and(eq(cards.id, id), eq(cards.state, from)))
+    .returning({ id: cards.id });
+  return rows.length === 1;
 }
 
 export async function insertCard(db: Db, values: typeof cards.$inferInsert): Promise<Card> {
