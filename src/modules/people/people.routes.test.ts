@@ -83,6 +83,54 @@ describe("people for SSI and administrators", () => {
     expect(await duplicate.text()).toContain("Ya existe una persona con ese número de documento.");
   });
 
+  it("requires the contract of an OPS contractor, with an end after its start", async () => {
+    const operator = await makePerson(ctx, { roles: ["operador_ssi"] });
+    const client = await signIn(ctx, operator);
+    const base = {
+      documentType: "CC",
+      documentNumber: "1085000222",
+      firstNames: "Luis",
+      lastNames: "Ortega",
+      email: "",
+      dependenciaId: operator.dependenciaId,
+      position: "Apoyo a la gestión",
+      vinculacion: "ops",
+    };
+    const missing = await client.post("/admin/personas", {
+      ...base,
+      contractNumber: "",
+      contractStart: "",
+      contractEnd: "",
+    });
+    expect(missing.status).toBe(422);
+    const html = await missing.text();
+    expect(html).toContain("Escriba el número del contrato.");
+    expect(html).toContain("Escriba la fecha de inicio");
+    const backwards = await client.post("/admin/personas", {
+      ...base,
+      contractNumber: "OPS-2026-114",
+      contractStart: "2026-06-30",
+      contractEnd: "2026-01-15",
+    });
+    expect(await backwards.text()).toContain("posterior a la de inicio");
+    const ok = await client.post("/admin/personas", {
+      ...base,
+      contractNumber: "OPS-2026-114",
+      contractStart: "2026-01-15",
+      contractEnd: "2026-12-31",
+    });
+    expect(ok.status).toBe(201);
+    const [stored] = await ctx.database.db
+      .select()
+      .from(people)
+      .where(eq(people.documentNumber, "1085000222"));
+    expect(stored).toMatchObject({
+      vinculacion: "ops",
+      contractNumber: "OPS-2026-114",
+      contractEnd: "2026-12-31",
+    });
+  });
+
   it("audits each view of a person's data and each search by staff", async () => {
     const admin = await makePerson(ctx, { roles: ["administrador"] });
     const person = await makePerson(ctx);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { startOfBogotaDay } from "../../shared/time.ts";
 import {
   checkDocumentNumber,
   DOCUMENT_TYPES,
@@ -7,6 +8,15 @@ import {
 } from "./people.rules.ts";
 
 const documentTypes = Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]];
+
+/** A text field that may be left empty (stored as null). */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use como máximo ${max} caracteres.`)
+    .optional()
+    .transform((v) => (v ? v : null));
 
 export const newPersonSchema = z
   .object({
@@ -29,13 +39,49 @@ export const newPersonSchema = z
       )
       .transform((v) => (v === "" ? null : v)),
     dependenciaId: z.string().uuid("Elija la dependencia."),
+    position: optionalText(300),
+    vinculacion: z
+      .enum(["", "planta", "ops"], { error: "Elija el tipo de vinculación." })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    contractNumber: optionalText(40),
+    contractStart: optionalText(10),
+    contractEnd: optionalText(10),
   })
   .superRefine((value, ctx) => {
     const problem = checkDocumentNumber(value.documentType, value.documentNumber);
     if (problem) ctx.addIssue({ code: "custom", path: ["documentNumber"], message: problem });
+    if (value.vinculacion !== "ops") return;
+    // An OPS contractor's card is valid until the contract ends: the contract is required.
+    if (!value.contractNumber)
+      ctx.addIssue({ code: "custom", path: ["contractNumber"], message: "Escriba el número del contrato." });
+    const start = value.contractStart && startOfBogotaDay(value.contractStart);
+    const end = value.contractEnd && startOfBogotaDay(value.contractEnd);
+    if (!start)
+      ctx.addIssue({
+        code: "custom",
+        path: ["contractStart"],
+        message: "Escriba la fecha de inicio (aaaa-mm-dd).",
+      });
+    if (!end)
+      ctx.addIssue({
+        code: "custom",
+        path: ["contractEnd"],
+        message: "Escriba la fecha de terminación (aaaa-mm-dd).",
+      });
+    if (start && end && end <= start)
+      ctx.addIssue({
+        code: "custom",
+        path: ["contractEnd"],
+        message: "La fecha de terminación debe ser posterior a la de inicio.",
+      });
   });
 
-export type NewPersonInput = z.output<typeof newPersonSchema>;
+type NewPersonForm = z.output<typeof newPersonSchema>;
+type EmploymentFields = "position" | "vinculacion" | "contractNumber" | "contractStart" | "contractEnd";
+/** The CLI and the demo data register people without employment details; the form always sends them. */
+export type NewPersonInput = Omit<NewPersonForm, EmploymentFields> &
+  Partial<Pick<NewPersonForm, EmploymentFields>>;
 
 export const peopleQuerySchema = z.object({
   q: z.string().trim().max(80).catch(""),

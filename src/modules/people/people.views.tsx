@@ -161,6 +161,50 @@ export function NewPersonPage(props: {
             values={values}
             errors={errors}
           />
+          <Field
+            name="position"
+            label="Cargo u objeto del contrato (opcional)"
+            values={values}
+            errors={errors}
+          />
+          <Select
+            name="vinculacion"
+            label="Vinculación"
+            emptyLabel="Sin registrar"
+            options={[
+              { value: "planta", label: "Planta (empleado)" },
+              { value: "ops", label: "Contratista (OPS)" },
+            ]}
+            values={values}
+            errors={errors}
+          />
+          <fieldset class="fieldset">
+            <legend class="heading-m">Contrato (solo contratistas OPS)</legend>
+            <Field
+              name="contractNumber"
+              label="Número del contrato"
+              width="medium"
+              values={values}
+              errors={errors}
+            />
+            <Field
+              name="contractStart"
+              type="date"
+              label="Fecha de inicio"
+              width="medium"
+              values={values}
+              errors={errors}
+            />
+            <Field
+              name="contractEnd"
+              type="date"
+              label="Fecha de terminación"
+              hint="El carnet del contratista vale hasta esta fecha."
+              width="medium"
+              values={values}
+              errors={errors}
+            />
+          </fieldset>
           <Button>Registrar y generar credencial</Button>
         </form>
       </div>
