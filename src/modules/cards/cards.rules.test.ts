@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_STATES, type CardState, canTransition, isReadyToPrint } from "./cards.rules.ts";
+import { CARD_STATES, type CardState, canTransition } from "./cards.rules.ts";
 
 // Every allowed move of DOMAIN.md; every other pair must be refused.
 const ALLOWED: [CardState, CardState][] = [
@@ -29,15 +29,4 @@ describe("card state machine", () => {
       for (const live of ["impresa", "lista_para_entrega", "entregada"] as const)
         expect(canTransition(end, live)).toBe(false);
   });
-
-  it.each([
-    [true, true, true],
-    [true, false, false],
-    [false, true, false],
-  ])(
-    "with complete data %s and approved photo %s is ready to print: %s",
-    (dataComplete, photoApproved, ready) => {
-      expect(isReadyToPrint({ dataComplete, photoApproved })).toBe(ready);
-    },
-  );
 });

@@ -29,13 +29,6 @@ export function canTransition(from: CardState, to: CardState): boolean {
   return NEXT[from].includes(to);
 }
 
-/** A card not yet printed: when its person leaves, it is cancelled rather than disabled. */
-export const isUnprinted = (state: CardState) => state === "solicitada" || state === "lista_para_imprimir";
-
-/** A card that exists on plastic and has not been disabled. */
-export const isLive = (state: CardState) =>
-  state === "impresa" || state === "lista_para_entrega" || state === "entregada";
-
 /** Ended cards: a person whose cards are all ended may get a new request. */
 export const isEnded = (state: CardState) =>
   state === "inhabilitada" || state === "devuelta" || state === "cancelada";
@@ -50,11 +43,3 @@ export const CARD_STATE_LABELS: Record<CardState, string> = {
   devuelta: "Devuelto",
   cancelada: "Cancelado",
 };
-
-export interface Readiness {
-  dataComplete: boolean;
-  photoApproved: boolean;
-}
-
-/** A request moves to printing only with complete data and an approved photo. */
-export const isReadyToPrint = (r: Readiness) => r.dataComplete && r.photoApproved;

@@ -13,12 +13,6 @@ export async function findLatestPhoto(db: Db, personId: string): Promise<Photo |
   return row;
 }
 
-export async function findPhoto(db: Db, id: string): Promise<Photo | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [row] = await db.select().from(photos).where(eq(photos.id, id));
-  return row;
-}
-
 export async function findPhotosInStates(db: Db, personId: string, states: PhotoState[]) {
   return db
     .select()

@@ -16,7 +16,7 @@ import {
   UndecodableImageError,
 } from "./photos.image.ts";
 import * as repo from "./photos.repository.ts";
-import { MAX_UPLOADS_PER_CAMPAIGN, type PhotoState } from "./photos.rules.ts";
+import { canTransitionPhoto, MAX_UPLOADS_PER_CAMPAIGN, type PhotoState } from "./photos.rules.ts";
 import type { Photo } from "./photos.table.ts";
 
 export type { Photo } from "./photos.table.ts";
@@ -168,6 +168,7 @@ async function movePhoto(
   to: PhotoState,
   reason?: string,
 ) {
+  if (!canTransitionPhoto(photo.state, to)) throw new Error(`photo ${photo.state} cannot become ${to}`);
   if (!(await repo.updatePhotoState(db, photo.id, photo.state, { state: to }))) throw photoChanged();
   await recordTransition(db, at, audit, {
     subjectType: "photo",
