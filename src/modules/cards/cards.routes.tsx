@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import { mount } from "../../shared/auth/guard.ts";
 import { type AppEnv, requireUser } from "../../shared/http.ts";
-import { findTransitions } from "../../shared/transitions.ts";
 import { pageContext } from "../../shared/views/page.ts";
-import { findLatestPhoto } from "../photos/photos.service.ts";
+import { findLatestPhoto, photoTimeline } from "../photos/photos.service.ts";
 import { cardTimeline, findLatestCard } from "./cards.service.ts";
 import { CardPage } from "./cards.views.tsx";
 
@@ -17,7 +16,7 @@ export function cardsRoutes() {
     const photo = await findLatestPhoto(db, personId);
     const timeline = [
       ...(card ? await cardTimeline(db, card.id) : []),
-      ...(photo ? await findTransitions(db, "photo", photo.id) : []),
+      ...(photo ? await photoTimeline(db, photo.id) : []),
     ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
     c.header("Cache-Control", "no-store");
     return c.html(<CardPage ctx={pageContext(c)} card={card} timeline={timeline} />);

@@ -36,7 +36,7 @@ export class UndecodableImageError extends Error {
 }
 
 /** Reads the header only, so a tiny file declaring 30000×30000 pixels costs nothing. */
-export async function inspect(input: Buffer) {
+async function inspect(input: Buffer) {
   let meta: Metadata;
   try {
     // Header only: no pixel limit here, so an oversized declaration is reported as such just below.
@@ -60,7 +60,7 @@ const open = (input: Buffer) =>
   sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
 
 /** The ID framing around a face: face (mesh) height is half the crop, its top a quarter down. */
-export function cropAround(face: DetectedFace): Rect {
+function cropAround(face: DetectedFace): Rect {
   const [x, y, w, h] = face.box;
   const height = h / 0.5;
   const width = (height * 3) / 4;
