@@ -55,6 +55,21 @@ const settings = {
     doc: "Remitente institucional de los correos (por defecto intranet@ENTITY_EMAIL_DOMAIN).",
     schema: z.string().min(3).optional(),
   },
+  CARD_VALID_UNTIL_PLANTA: {
+    doc: "Fecha hasta la que valen los carnets de servidores de planta (AAAA-MM-DD). Sin ella, el 31 de diciembre del año en que se imprime. Los de contratistas valen hasta el fin del contrato.",
+    schema: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  },
+  VERIFY_SHOW_PHOTO: {
+    doc: "true para mostrar una foto pequeña en la página pública de verificación del carnet, para comparar con el portador.",
+    schema: bool.default(true),
+  },
+  VERIFY_RATE_LIMIT: {
+    doc: "Consultas por minuto que una misma dirección puede hacer en la verificación pública de carnets.",
+    schema: z.coerce.number().int().min(1).default(30),
+  },
   ENTITY_NAME: { doc: "Nombre de la entidad.", schema: z.string().min(1).default("Alcaldía de Pasto") },
   ENTITY_NIT: { doc: "NIT de la entidad.", schema: z.string().min(1).default("891280000-3") },
   ENTITY_ADDRESS: {
@@ -103,6 +118,8 @@ export interface Config {
   initialCredentialMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  cards: { plantaValidUntil: string | undefined };
+  verification: { showPhoto: boolean; ratePerMinute: number };
   entity: {
     name: string;
     nit: string;
@@ -145,6 +162,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     initialCredentialMs: v.INITIAL_CREDENTIAL_HOURS * 3_600_000,
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM ?? `SIPAP <intranet@${v.ENTITY_EMAIL_DOMAIN}>`,
+    cards: { plantaValidUntil: v.CARD_VALID_UNTIL_PLANTA },
+    verification: { showPhoto: v.VERIFY_SHOW_PHOTO, ratePerMinute: v.VERIFY_RATE_LIMIT },
     entity: {
       name: v.ENTITY_NAME,
       nit: v.ENTITY_NIT,

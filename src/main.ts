@@ -6,6 +6,7 @@ import { createApp } from "./app.tsx";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
 import { purgeExpired } from "./modules/auth/auth.service.ts";
+import { expireCards } from "./modules/cards/cards.service.ts";
 import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service.ts";
 import { deliverDue, smtpTransport } from "./modules/mail/mail.service.ts";
 import { countPeople } from "./modules/people/people.service.ts";
@@ -47,11 +48,17 @@ async function main() {
 
   const storage = localStorage(path.join(config.dataDir, "files"));
   const app = createApp({ config, database, clock: systemClock, logger, storage });
-  const housekeeping = setInterval(() => {
-    purgeExpired(database.db, systemClock.now(), config).catch((error: Error) =>
-      logger.warn({ err: { message: error.message } }, "housekeeping failed"),
-    );
-  }, HOUR);
+  // Hourly and idempotent: expired sessions and credentials go, and cards past their validity are
+  // disabled (at most an hour after midnight in Bogotá).
+  const runHousekeeping = () =>
+    Promise.all([
+      purgeExpired(database.db, systemClock.now(), config),
+      expireCards(database.db, systemClock.now()).then((n) => {
+        if (n > 0) logger.info({ cards: n }, "expired cards disabled");
+      }),
+    ]).catch((error: Error) => logger.warn({ err: { message: error.message } }, "housekeeping failed"));
+  void runHousekeeping();
+  const housekeeping = setInterval(runHousekeeping, HOUR);
   housekeeping.unref();
   if (config.smtpUrl) {
     const transport = smtpTransport(config.smtpUrl);

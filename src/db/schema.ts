@@ -1,11 +1,15 @@
 // Every table of SIPAP, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
 
 export { initialCredentials, loginThrottle, passwords, sessions } from "../modules/auth/auth.table.ts";
+export { printBatchCards, printBatches } from "../modules/batches/batches.table.ts";
 export { cards } from "../modules/cards/cards.table.ts";
 export { dependencias } from "../modules/dependencias/dependencias.table.ts";
+export { cardDesigns } from "../modules/designs/designs.table.ts";
 export { outbox } from "../modules/mail/mail.table.ts";
 export { people, personRoles } from "../modules/people/people.table.ts";
 export { photos } from "../modules/photos/photos.table.ts";
+export { rejectionReasons } from "../modules/review/review.table.ts";
+export { signingKeys } from "../modules/verification/verification.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
 export { stateTransitions } from "../shared/transitions.table.ts";
 
@@ -23,6 +27,11 @@ export const tablesInDependencyOrder = [
   "login_throttle",
   "cards",
   "photos",
+  "print_batches",
+  "print_batch_cards",
+  "card_designs",
+  "rejection_reasons",
+  "signing_keys",
   "state_transitions",
   "outbox",
   "audit_log",

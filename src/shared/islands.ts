@@ -4,7 +4,7 @@ import { build } from "esbuild";
 import { Hono } from "hono";
 import type { AppEnv } from "./http.ts";
 
-const ISLANDS = ["photo-preview"] as const;
+const ISLANDS = ["photo-preview", "review-keys", "batch-progress"] as const;
 const bundles = new Map<string, Promise<string>>();
 
 function bundle(name: string): Promise<string> {

@@ -42,7 +42,10 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Ordinary forms are small; the photo upload may carry a 10 MB file (plus the form around it). */
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
-const UPLOAD_PATHS = new Set(["/mi-foto", "/mi-foto/revisar"]);
+const isPhotoUpload = (path: string) =>
+  path === "/mi-foto" || path === "/mi-foto/revisar" || /^\/admin\/personas\/[^/]+\/foto$/.test(path);
+// Card designs: a front and a back SVG of at most 2 MB each.
+export const DESIGN_BODY_LIMIT = 4 * 1024 * 1024 + 64 * 1024;
 
 const tooLarge = (message: string) => () => {
   throw new AppError("request.too_large", 413, message);
@@ -63,8 +66,15 @@ const limitUpload = bodyLimit({
   ),
 });
 
+const limitDesign = bodyLimit({
+  maxSize: DESIGN_BODY_LIMIT,
+  onError: tooLarge("Los archivos del diseño pesan demasiado: cada cara puede pesar como máximo 2 MB."),
+});
+
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-  return UPLOAD_PATHS.has(c.req.path) ? limitUpload(c, next) : limitForm(c, next);
+  if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
+  if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
+  return limitForm(c, next);
 };

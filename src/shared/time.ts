@@ -26,3 +26,19 @@ export function startOfBogotaDay(isoDate: string): Date | undefined {
   const date = new Date(`${isoDate}T00:00:00-05:00`);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
+
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar day ("yyyy-mm-dd") it is in Bogotá at that instant. */
+export const bogotaDay = (date: Date) => isoDayFormat.format(date);
+
+/** "yyyy-mm-dd" as "dd/mm/yyyy", the way dates are printed on cards and in lists. */
+export function formatIsoDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${day}/${month}/${year}`;
+}

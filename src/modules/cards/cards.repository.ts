@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import type { CardState } from "./cards.rules.ts";
+import type { CardState, LanyardState } from "./cards.rules.ts";
 import { type Card, cards } from "./cards.table.ts";
 
 export async function findLatestCard(db: Db, personId: string): Promise<Card | undefined> {
@@ -38,4 +38,22 @@ export async function insertCard(db: Db, values: typeof cards.$inferInsert): Pro
   const [row] = await db.insert(cards).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
+}
+
+export async function updateCardLanyard(db: Db, id: string, lanyard: LanyardState) {
+  const rows = await db
+    .update(cards)
+    .set({ lanyard })
+    .where(and(eq(cards.id, id), eq(cards.state, "entregada"), eq(cards.lanyard, "pendiente")))
+    .returning({ id: cards.id });
+  return rows.length === 1;
+}
+
+export function findExpiredInCirculation(db: Db, today: string) {
+  return db
+    .select({ id: cards.id })
+    .from(cards)
+    .where(
+      and(inArray(cards.state, ["impresa", "lista_para_entrega", "entregada"]), lt(cards.validUntil, today)),
+    );
 }

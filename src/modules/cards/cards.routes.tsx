@@ -1,10 +1,53 @@
 import { Hono } from "hono";
 import { mount } from "../../shared/auth/guard.ts";
-import { type AppEnv, requireUser } from "../../shared/http.ts";
+import { AppError } from "../../shared/errors.ts";
+import { redirectWithFlash } from "../../shared/flash.ts";
+import { parseForm } from "../../shared/forms.ts";
+import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { findDependencia } from "../dependencias/dependencias.service.ts";
 import { findLatestPhoto, photoTimeline } from "../photos/photos.service.ts";
-import { cardTimeline, findLatestCard } from "./cards.service.ts";
-import { CardPage } from "./cards.views.tsx";
+import { deliverSchema, disableSchema, noteSchema } from "./cards.schemas.ts";
+import {
+  cardTimeline,
+  disableCard,
+  findLatestCard,
+  markDelivered,
+  markLanyardDelivered,
+  markReadyForPickup,
+  markReturned,
+  moveCard,
+  reprintCard,
+  viewCard,
+} from "./cards.service.ts";
+import { CardPage, SsiCardPage } from "./cards.views.tsx";
+
+/** Runs an action on the card in the URL, then back to the card page with the outcome as a flash. */
+async function act(c: AppContext, action: (cardId: string) => Promise<{ id: string }>, message: string) {
+  const cardId = c.req.param("id") ?? "";
+  try {
+    const card = await action(cardId);
+    return redirectWithFlash(c, `/ssi/carnets/${card.id}`, message);
+  } catch (error) {
+    // A refused move (already disabled, changed meanwhile) is told on the card page, nothing changed.
+    if (error instanceof AppError && error.status === 409)
+      return redirectWithFlash(c, `/ssi/carnets/${cardId}`, error.userMessage);
+    throw error;
+  }
+}
+
+async function formOrBack<T>(
+  c: AppContext,
+  result: { ok: true; data: T } | { ok: false; errors: Record<string, string> },
+) {
+  if (result.ok) return result.data;
+  const cardId = c.req.param("id") ?? "";
+  throw new AppError(
+    "cards.invalid_form",
+    422,
+    Object.values(result.errors).join(" ") || `Revise el formulario del carnet ${cardId}.`,
+  );
+}
 
 export function cardsRoutes() {
   const app = new Hono<AppEnv>();
@@ -20,6 +63,98 @@ export function cardsRoutes() {
     ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
     c.header("Cache-Control", "no-store");
     return c.html(<CardPage ctx={pageContext(c)} card={card} timeline={timeline} />);
+  });
+
+  mount(app, "cards.show", async (c) => {
+    const { database, clock } = c.var.deps;
+    const { card, person, timeline } = await viewCard(
+      database.db,
+      clock.now(),
+      auditContext(c),
+      c.req.param("id") ?? "",
+    );
+    const dependencia = person.dependenciaId
+      ? await findDependencia(database.db, person.dependenciaId)
+      : undefined;
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      <SsiCardPage
+        ctx={pageContext(c)}
+        card={card}
+        person={person}
+        dependencia={dependencia?.name}
+        timeline={timeline}
+      />,
+    );
+  });
+
+  mount(app, "cards.readyForPickup", (c) => {
+    const { database, clock, config } = c.var.deps;
+    return act(
+      c,
+      (id) => markReadyForPickup(database.db, clock.now(), auditContext(c), config, id),
+      "Listo para entregar. Le avisamos a la persona por correo.",
+    );
+  });
+
+  mount(app, "cards.deliver", async (c) => {
+    const { database, clock } = c.var.deps;
+    const { lanyard } = await formOrBack(c, await parseForm(c, deliverSchema));
+    return act(
+      c,
+      (id) => markDelivered(database.db, clock.now(), auditContext(c), id, lanyard),
+      lanyard === "pendiente" ? "Entrega registrada; la cinta quedó pendiente." : "Entrega registrada.",
+    );
+  });
+
+  mount(app, "cards.lanyard", (c) => {
+    const { database, clock } = c.var.deps;
+    return act(
+      c,
+      async (id) => {
+        await markLanyardDelivered(database.db, clock.now(), auditContext(c), id);
+        return { id };
+      },
+      "Cinta entregada.",
+    );
+  });
+
+  mount(app, "cards.disable", async (c) => {
+    const { database, clock } = c.var.deps;
+    const { reason, note } = await formOrBack(c, await parseForm(c, disableSchema));
+    return act(
+      c,
+      (id) => disableCard(database.db, clock.now(), auditContext(c), id, reason, note),
+      "Carnet inhabilitado.",
+    );
+  });
+
+  mount(app, "cards.return", (c) => {
+    const { database, clock } = c.var.deps;
+    return act(
+      c,
+      (id) => markReturned(database.db, clock.now(), auditContext(c), id),
+      "Devolución registrada.",
+    );
+  });
+
+  mount(app, "cards.reprint", async (c) => {
+    const { database, clock } = c.var.deps;
+    const { note } = await formOrBack(c, await parseForm(c, noteSchema));
+    return act(
+      c,
+      (id) => reprintCard(database.db, clock.now(), auditContext(c), id, note),
+      "Se creó un carnet nuevo en la fila de impresión; el anterior quedó inhabilitado.",
+    );
+  });
+
+  mount(app, "cards.misprint", (c) => {
+    const { database, clock } = c.var.deps;
+    return act(
+      c,
+      (id) => moveCard(database.db, clock.now(), auditContext(c), id, "lista_para_imprimir", "Mal impreso"),
+      "El carnet volvió a la fila de impresión.",
+    );
   });
 
   return app;

@@ -1,14 +1,28 @@
 // Cards: a person's card request and card, through the states of DOMAIN.md, every change recorded.
+import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import type { AuditContext } from "../../shared/audit.ts";
+import { type AuditContext, recordAudit, systemAuditContext } from "../../shared/audit.ts";
 import { AppError, conflict, notFound } from "../../shared/errors.ts";
+import { bogotaDay } from "../../shared/time.ts";
 import { findTransitions, recordTransition } from "../../shared/transitions.ts";
+import { queueEmail } from "../mail/mail.service.ts";
+import { findPersonById } from "../people/people.service.ts";
 import * as repo from "./cards.repository.ts";
-import { CARD_STATE_LABELS, type CardState, canTransition, isEnded } from "./cards.rules.ts";
+import {
+  CARD_STATE_LABELS,
+  type CardState,
+  canTransition,
+  DISABLE_REASON_LABELS,
+  type DisableReason,
+  isEnded,
+  type LanyardState,
+  missingForPrint,
+} from "./cards.rules.ts";
 import type { Card } from "./cards.table.ts";
 
 export type { Card } from "./cards.table.ts";
 export const findLatestCard = repo.findLatestCard;
+export const findCard = repo.findCard;
 
 /** Opens a card request (solicitada) unless the person already has a card that is not ended. */
 export async function openCardRequest(
@@ -40,6 +54,7 @@ export async function moveCard(
   cardId: string,
   to: CardState,
   reason?: string,
+  set: Partial<Omit<Card, "id" | "personId" | "state" | "misprints">> = {},
 ): Promise<Card> {
   return db.transaction(async (tx) => {
     const card = await repo.findCard(tx, cardId);
@@ -52,6 +67,7 @@ export async function moveCard(
       );
     const misprint = card.state === "impresa" && to === "lista_para_imprimir";
     const moved = await repo.updateCardState(tx, card.id, card.state, {
+      ...set,
       state: to,
       updatedAt: at,
       misprints: card.misprints + (misprint ? 1 : 0),
@@ -65,8 +81,162 @@ export async function moveCard(
       to,
       reason,
     });
-    return { ...card, state: to, updatedAt: at, misprints: card.misprints + (misprint ? 1 : 0) };
+    return { ...card, ...set, state: to, updatedAt: at, misprints: card.misprints + (misprint ? 1 : 0) };
   });
 }
 
 export const cardTimeline = (db: Db, cardId: string) => findTransitions(db, "card", cardId);
+
+export type CardMailSettings = Pick<Config, "publicBaseUrl" | "entity">;
+
+/**
+ * Moves a person's open request to the print queue once it has an approved photo (the caller knows; the
+ * photos module depends on this one, not the other way) and the person's data is complete.
+ */
+export async function queueForPrintIfReady(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  personId: string,
+  hasApprovedPhoto: boolean,
+) {
+  const card = await repo.findLatestCard(db, personId);
+  const person = await findPersonById(db, personId);
+  if (!hasApprovedPhoto || card?.state !== "solicitada" || !person || missingForPrint(person).length > 0)
+    return card;
+  return moveCard(db, at, audit, card.id, "lista_para_imprimir", "Foto aprobada y datos completos");
+}
+
+/** Printed card → ready for pickup, and the person is told by an individual e-mail. */
+export async function markReadyForPickup(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  settings: CardMailSettings,
+  cardId: string,
+) {
+  return db.transaction(async (tx) => {
+    const card = await moveCard(tx, at, audit, cardId, "lista_para_entrega");
+    const person = await findPersonById(tx, card.personId);
+    if (person?.email)
+      await queueEmail(tx, at, {
+        to: person.email,
+        kind: "card_ready",
+        subject: "Su carnet está listo para recoger",
+        text: [
+          `Hola, ${person.firstNames}:`,
+          "",
+          "Su carnet institucional ya está impreso y listo para entregar.",
+          "Recójalo en la Subsecretaría de Sistemas de Información, con su documento de identidad.",
+          `Horario: ${settings.entity.hours}`,
+          "",
+          `Puede ver el estado de su carnet en ${settings.publicBaseUrl}/mi-carnet`,
+        ].join("\n"),
+      });
+    return card;
+  });
+}
+
+/** Handed to its owner; the lanyard (cinta) may be delivered now or stay pending. */
+export function markDelivered(db: Db, at: Date, audit: AuditContext, cardId: string, lanyard: LanyardState) {
+  return moveCard(
+    db,
+    at,
+    audit,
+    cardId,
+    "entregada",
+    lanyard === "pendiente" ? "Cinta pendiente" : undefined,
+    {
+      deliveredAt: at,
+      lanyard,
+    },
+  );
+}
+
+export async function markLanyardDelivered(db: Db, at: Date, audit: AuditContext, cardId: string) {
+  const card = await repo.findCard(db, cardId);
+  if (!card) throw notFound("El carnet");
+  if (card.lanyard === "entregada")
+    throw conflict("cards.lanyard_delivered", "La cinta ya estaba entregada.");
+  if (!(await repo.updateCardLanyard(db, card.id, "entregada")))
+    throw conflict("cards.changed", "Otra persona cambió este carnet hace un momento. Recargue la página.");
+  await recordAudit(db, at, audit, {
+    action: "card.lanyard_delivered",
+    targetType: "card",
+    targetId: card.id,
+  });
+}
+
+/** Disables a printed card (it can no longer be used); a disabled card cannot be disabled again. */
+export async function disableCard(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  cardId: string,
+  reason: DisableReason,
+  note?: string,
+) {
+  const card = await repo.findCard(db, cardId);
+  if (card?.state === "inhabilitada" || card?.state === "devuelta")
+    throw conflict("cards.already_disabled", "Este carnet ya estaba inhabilitado.");
+  const why = [DISABLE_REASON_LABELS[reason], note].filter(Boolean).join(": ");
+  return moveCard(db, at, audit, cardId, "inhabilitada", why, { disabledReason: reason, disabledAt: at });
+}
+
+export function markReturned(db: Db, at: Date, audit: AuditContext, cardId: string) {
+  return moveCard(db, at, audit, cardId, "devuelta", "Devuelto a la entidad", { returnedAt: at });
+}
+
+/**
+ * A new card for the same person (lost, damaged, data changed): the old one is disabled as replaced and
+ * the new one goes straight to the print queue with the approved photo.
+ */
+export async function reprintCard(db: Db, at: Date, audit: AuditContext, cardId: string, note?: string) {
+  return db.transaction(async (tx) => {
+    const old = await disableCard(tx, at, audit, cardId, "reemplazo", note);
+    const card = await repo.insertCard(tx, {
+      personId: old.personId,
+      state: "lista_para_imprimir",
+      replacesCardId: old.id,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await recordTransition(tx, at, audit, {
+      subjectType: "card",
+      subjectId: card.id,
+      from: null,
+      to: "lista_para_imprimir",
+      reason: "Reimpresión",
+      details: { replaces: old.id },
+    });
+    return card;
+  });
+}
+
+/** The daily job: cards past their validity are disabled (reason vencimiento). Returns how many. */
+export async function expireCards(db: Db, at: Date) {
+  let expired = 0;
+  for (const card of await repo.findExpiredInCirculation(db, bogotaDay(at))) {
+    try {
+      await moveCard(db, at, systemAuditContext, card.id, "inhabilitada", "Vencido", {
+        disabledReason: "vencimiento",
+        disabledAt: at,
+      });
+      expired++;
+    } catch (error) {
+      // Someone moved it meanwhile: the next run sees its new state.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return expired;
+}
+
+/** A card for the SSI card page, with its person and history; staff access is audited. */
+export async function viewCard(db: Db, at: Date, audit: AuditContext, cardId: string) {
+  const card = await repo.findCard(db, cardId);
+  if (!card) throw notFound("El carnet");
+  const person = await findPersonById(db, card.personId);
+  if (!person) throw notFound("La persona");
+  await recordAudit(db, at, audit, { action: "card.viewed", targetType: "card", targetId: card.id });
+  return { card, person, timeline: await findTransitions(db, "card", card.id) };
+}

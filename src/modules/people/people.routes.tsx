@@ -2,13 +2,17 @@ import { Hono } from "hono";
 import { mount } from "../../shared/auth/guard.ts";
 import { can } from "../../shared/auth/permissions.ts";
 import { isRole } from "../../shared/auth/roles.ts";
-import { AppError, forbidden } from "../../shared/errors.ts";
+import { AppError, forbidden, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm, readFormList } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { enrollPerson, issueInitialCredential } from "../auth/auth.service.ts";
+import { CARD_STATE_LABELS } from "../cards/cards.rules.ts";
+import { findLatestCard } from "../cards/cards.service.ts";
 import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
+import { PHOTO_STATE_LABELS } from "../photos/photos.rules.ts";
+import { checkPhoto, findLatestPhoto, savePhoto } from "../photos/photos.service.ts";
 import { newPersonSchema, peopleQuerySchema } from "./people.schemas.ts";
 import { findPersonById, listPeople, setRoles, viewPerson } from "./people.service.ts";
 import {
@@ -23,7 +27,7 @@ function readQuery(c: AppContext) {
   return peopleQuerySchema.parse(c.req.query());
 }
 
-async function renderPerson(c: AppContext, backHref: string) {
+async function renderPerson(c: AppContext, backHref: string, photoError?: string) {
   const { database, clock } = c.var.deps;
   const user = requireUser(c);
   const { person, roles } = await viewPerson(
@@ -36,17 +40,31 @@ async function renderPerson(c: AppContext, backHref: string) {
   const dependencia = person.dependenciaId
     ? await findDependencia(database.db, person.dependenciaId)
     : undefined;
+  const staff = backHref.startsWith("/admin");
+  const [photo, card] = staff
+    ? await Promise.all([findLatestPhoto(database.db, person.id), findLatestCard(database.db, person.id)])
+    : [];
   c.header("Cache-Control", "no-store");
   return c.html(
     <PersonPage
+      production={
+        staff
+          ? {
+              photoLabel: photo && PHOTO_STATE_LABELS[photo.state],
+              card: card && { id: card.id, label: CARD_STATE_LABELS[card.state] },
+              error: photoError,
+            }
+          : undefined
+      }
       ctx={pageContext(c)}
       person={person}
       roles={roles}
       dependenciaName={dependencia?.name}
       backHref={backHref}
       canEditRoles={can(user.roles, "people.setRoles")}
-      canResetCredential={backHref.startsWith("/admin") && can(user.roles, "people.resetCredential")}
+      canResetCredential={staff && can(user.roles, "people.resetCredential")}
     />,
+    photoError ? 422 : 200,
   );
 }
 
@@ -116,6 +134,34 @@ export function peopleRoutes() {
   });
 
   mount(app, "people.show", (c) => renderPerson(c, "/admin/personas"));
+
+  // A photo taken at the office: goes to review whatever the checks say, with no upload limit.
+  mount(app, "people.uploadPhoto", async (c) => {
+    const { database, clock, storage } = c.var.deps;
+    const file = (await c.req.parseBody()).photo;
+    if (!(file instanceof File) || file.size === 0)
+      return renderPerson(c, "/admin/personas", "Elija la foto antes de cargarla.");
+    const checked = await checkPhoto(Buffer.from(await file.arrayBuffer()));
+    if (!checked.files)
+      return renderPerson(c, "/admin/personas", checked.checks.find((check) => !check.ok)?.message);
+    const personId = c.req.param("id") ?? "";
+    const person = await findPersonById(database.db, personId);
+    if (!person) throw notFound("La persona");
+    try {
+      await savePhoto(database.db, storage, clock.now(), auditContext(c), person.id, checked, {
+        byOperator: true,
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.status === 409)
+        return renderPerson(c, "/admin/personas", error.userMessage);
+      throw error;
+    }
+    return redirectWithFlash(
+      c,
+      `/admin/personas/${person.id}`,
+      "Foto cargada: quedó en la fila de revisión.",
+    );
+  });
 
   mount(app, "people.setRoles", async (c) => {
     const { database, clock } = c.var.deps;

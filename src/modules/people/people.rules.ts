@@ -47,3 +47,9 @@ export function canSeePerson(
     viewer.dependenciaId === person.dependenciaId
   );
 }
+
+/** "CC 1.085.123.456": numeric documents with thousands dots, as printed on Colombian IDs. */
+export function formatDocument(type: DocumentType, number: string): string {
+  const shown = /^\d+$/.test(number) ? number.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : number;
+  return `${type} ${shown}`;
+}

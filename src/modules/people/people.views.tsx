@@ -248,8 +248,14 @@ export function PersonPage(props: {
   backHref: string;
   canEditRoles: boolean;
   canResetCredential: boolean;
+  /** For SSI: the person's photo and card, and the form to take their photo at the office. */
+  production?: {
+    photoLabel: string | undefined;
+    card: { id: string; label: string } | undefined;
+    error?: string;
+  };
 }) {
-  const { ctx, person, roles } = props;
+  const { ctx, person, roles, production } = props;
   return (
     <Layout ctx={ctx} title={fullName(person)}>
       <BackLink href={props.backHref}>Volver a la lista</BackLink>
@@ -276,6 +282,58 @@ export function PersonPage(props: {
           <dd>{roles.length > 0 ? roles.map((r) => ROLE_LABELS[r]).join(", ") : "Ninguno"}</dd>
         </div>
       </dl>
+      {production && (
+        <section class="section">
+          <h2 class="heading-m">Foto y carnet</h2>
+          <dl class="summary-list">
+            <div>
+              <dt>Foto</dt>
+              <dd>{production.photoLabel ?? "No ha enviado foto"}</dd>
+            </div>
+            <div>
+              <dt>Carnet</dt>
+              <dd>
+                {production.card ? (
+                  <a href={`/ssi/carnets/${production.card.id}`}>{production.card.label}</a>
+                ) : (
+                  "Sin solicitar"
+                )}
+              </dd>
+            </div>
+          </dl>
+          {person.status === "activo" && (
+            <form
+              method="post"
+              action={`/admin/personas/${person.id}/foto`}
+              enctype="multipart/form-data"
+              novalidate
+            >
+              <CsrfField token={ctx.csrfToken} />
+              <div class={production.error ? "field field--error" : "field"}>
+                <label for="photo">Foto tomada en la oficina</label>
+                <p class="hint" id="photo-hint">
+                  JPEG, PNG o WebP de hasta 10 MB. Queda en la fila de revisión, a nombre suyo.
+                </p>
+                {production.error && (
+                  <p class="field-error" id="photo-error">
+                    <span class="visually-hidden">Error: </span>
+                    {production.error}
+                  </p>
+                )}
+                <input
+                  class="file-input"
+                  type="file"
+                  id="photo"
+                  name="photo"
+                  accept="image/*"
+                  aria-describedby={production.error ? "photo-hint photo-error" : "photo-hint"}
+                />
+              </div>
+              <Button variant="secondary">Cargar foto de la persona</Button>
+            </form>
+          )}
+        </section>
+      )}
       {props.canEditRoles && (
         <form method="post" action={`/admin/personas/${person.id}/roles`} class="section">
           <CsrfField token={ctx.csrfToken} />

@@ -21,6 +21,8 @@ import type { Photo } from "./photos.table.ts";
 
 export type { Photo } from "./photos.table.ts";
 export const findLatestPhoto = repo.findLatestPhoto;
+export const findPhotosInStates = repo.findPhotosInStates;
+export const updatePhotoState = repo.updatePhotoState;
 export const photoTimeline = (db: Db, photoId: string) => findTransitions(db, "photo", photoId);
 
 export interface CheckedPhoto {
@@ -126,7 +128,8 @@ function insertChecked(
   return db.transaction(async (tx) => {
     for (const old of await repo.findPhotosInStates(tx, personId, ["borrador", "en_revision"]))
       await movePhoto(tx, at, audit, old, "reemplazada", "Reemplazada por una foto nueva");
-    const state: PhotoState = checked.passed ? "en_revision" : "borrador";
+    // The office's own photo goes straight to review: the operator who took it already saw it.
+    const state: PhotoState = checked.passed || options.byOperator ? "en_revision" : "borrador";
     const photo = await repo.insertPhoto(tx, {
       id,
       personId,
@@ -136,6 +139,7 @@ function insertChecked(
       checks: checked.checks,
       checksPassed: checked.passed,
       uploadedBy: audit.actorId,
+      explanation: options.byOperator ? "Foto tomada en la oficina de SSI." : null,
       createdAt: at,
     });
     await recordTransition(tx, at, audit, {

@@ -1,28 +1,11 @@
 import type { FormErrors } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
+import { CheckList } from "../../shared/views/CheckList.tsx";
 import { Button, CsrfField, ErrorSummary } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import type { CheckResult } from "./photos.checks.ts";
 import { PHOTO_STATE_LABELS } from "./photos.rules.ts";
 import type { Photo } from "./photos.table.ts";
-
-export function CheckList({ checks }: { checks: CheckResult[] }) {
-  return (
-    <ul class="check-list">
-      {/* What to fix comes first. */}
-      {[...checks.filter((c) => !c.ok), ...checks.filter((c) => c.ok)].map((check) => (
-        <li class={check.ok ? "check check--ok" : "check check--fail"}>
-          <span class="check__mark" aria-hidden="true">
-            {check.ok ? "✓" : "✗"}
-          </span>
-          <span class="visually-hidden">{check.ok ? "Cumple: " : "No cumple: "}</span>
-          {check.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
   const error = errors.photo;

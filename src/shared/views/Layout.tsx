@@ -3,15 +3,22 @@ import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { can, ROUTES, type RouteId } from "../auth/permissions.ts";
+import type { Role } from "../auth/roles.ts";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page.ts";
 
-const NAV: { id: RouteId; label: string }[] = [
+// `hideFor`: roles that reach the page another way (SSI reaches the liaisons' lists from its dashboard).
+const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "card.page", label: "Mi carnet" },
   { id: "profile.data", label: "Mis datos" },
   { id: "photo.page", label: "Mi foto" },
+  { id: "reports.dashboard", label: "Carnetización" },
+  { id: "review.queue", label: "Fotos por revisar" },
+  { id: "batches.list", label: "Impresión" },
   { id: "people.list", label: "Personas" },
   { id: "liaison.people", label: "Mi dependencia" },
+  { id: "reports.toRecover", label: "Carnets por recuperar", hideFor: ["operador_ssi", "administrador"] },
+  { id: "reports.lanyards", label: "Cintas pendientes", hideFor: ["operador_ssi", "administrador"] },
   { id: "dependencias.list", label: "Dependencias" },
   { id: "audit.search", label: "Auditoría" },
   { id: "mail.outbox", label: "Correos" },
@@ -21,7 +28,16 @@ function Navigation({ ctx }: { ctx: PageContext }) {
   const user = ctx.user;
   if (!user) return null;
   const onboarding = user.mustChangePassword || user.privacyPending;
-  const items = onboarding ? [] : NAV.filter((item) => can(user.roles, item.id));
+  const items = onboarding
+    ? []
+    : NAV.filter(
+        (item) => can(user.roles, item.id) && !item.hideFor?.some((role) => user.roles.includes(role)),
+      );
+  // The item whose page (or section) this is: the longest path that starts the current one.
+  const currentPath = items
+    .map((item) => ROUTES[item.id].path as string)
+    .filter((path) => ctx.path === path || ctx.path.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav class="site-nav" aria-label="Menú principal">
       <div class="container site-nav__inner">
@@ -33,9 +49,10 @@ function Navigation({ ctx }: { ctx: PageContext }) {
           </li>
           {items.map((item) => {
             const path = ROUTES[item.id].path;
+            const current = path === currentPath;
             return (
               <li>
-                <a href={path} aria-current={ctx.path.startsWith(path) ? "page" : undefined}>
+                <a href={path} aria-current={current ? "page" : undefined}>
                   {item.label}
                 </a>
               </li>

@@ -1,0 +1,68 @@
+import { and, asc, count, desc, eq, ilike, or } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import type { CardState } from "../cards/cards.rules.ts";
+import { cards } from "../cards/cards.table.ts";
+import { dependencias } from "../dependencias/dependencias.table.ts";
+import { people } from "../people/people.table.ts";
+
+export function countByDependenciaAndState(db: Db) {
+  return db
+    .select({ dependencia: dependencias.name, state: cards.state, n: count() })
+    .from(cards)
+    .innerJoin(people, eq(people.id, cards.personId))
+    .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
+    .groupBy(dependencias.name, cards.state);
+}
+
+export interface CardFilter {
+  state?: CardState;
+  dependenciaId?: string;
+  q?: string;
+  lanyardPending?: boolean;
+}
+
+const listColumns = {
+  cardId: cards.id,
+  state: cards.state,
+  code: cards.code,
+  validUntil: cards.validUntil,
+  printedAt: cards.printedAt,
+  updatedAt: cards.updatedAt,
+  disabledReason: cards.disabledReason,
+  disabledAt: cards.disabledAt,
+  lanyard: cards.lanyard,
+  misprints: cards.misprints,
+  documentType: people.documentType,
+  documentNumber: people.documentNumber,
+  firstNames: people.firstNames,
+  lastNames: people.lastNames,
+  dependencia: dependencias.name,
+};
+
+export type CardListRow = Awaited<ReturnType<typeof findCards>>[number];
+
+export function findCards(db: Db, filter: CardFilter, limit: number, offset = 0) {
+  const q = filter.q?.trim();
+  return db
+    .select(listColumns)
+    .from(cards)
+    .innerJoin(people, eq(people.id, cards.personId))
+    .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
+    .where(
+      and(
+        filter.state ? eq(cards.state, filter.state) : undefined,
+        filter.dependenciaId ? eq(people.dependenciaId, filter.dependenciaId) : undefined,
+        filter.lanyardPending ? eq(cards.lanyard, "pendiente") : undefined,
+        q
+          ? or(
+              ilike(people.firstNames, `%${q}%`),
+              ilike(people.lastNames, `%${q}%`),
+              eq(people.documentNumber, q.replace(/\D/g, "")),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(dependencias.name), desc(cards.updatedAt))
+    .limit(limit)
+    .offset(offset);
+}
