@@ -15,7 +15,11 @@ afterAll(() => ctx.database.close());
 
 const svg = (text: string) => ({ name: "diseno.svg", data: Buffer.from(text), type: "image/svg+xml" });
 const upload = (name: string, front: string, back?: string) =>
-  admin.postFiles("/admin/diseno-carnet", { name }, back ? { front: svg(front), back: svg(back) } : { front: svg(front) });
+  admin.postFiles(
+    "/admin/diseno-carnet",
+    { name },
+    back ? { front: svg(front), back: svg(back) } : { front: svg(front) },
+  );
 
 describe("the card design page", () => {
   it("previews SIPAP's default design with sample data", async () => {
@@ -50,7 +54,9 @@ describe("the card design page", () => {
     const id = /diseno=([0-9a-f-]{36})/.exec(location)?.[1];
     const page = await (await admin.get(location)).text();
     expect(page).toContain("Vista previa: «Diseño institucional 2027»");
-    expect((await admin.get(`/admin/diseno-carnet/${id}/reverso`)).headers.get("content-type")).toBe("image/png");
+    expect((await admin.get(`/admin/diseno-carnet/${id}/reverso`)).headers.get("content-type")).toBe(
+      "image/png",
+    );
     expect((await currentDesign(ctx.database.db)).front).toBe(DEFAULT_DESIGN.front);
 
     expect((await admin.post(`/admin/diseno-carnet/${id}/activar`, {})).status).toBe(303);
