@@ -2,6 +2,7 @@
 //   sipap        the real app on a fresh migrated database (PGlite in memory, or DATABASE_URL)
 //   bare-static  bare node:http answering fixed bytes (the login page's HTML, read from SIPAP first)
 //   bare-ping    bare node:http running the same database ping as /healthz, same driver
+//   sipap-verify the real app with one printed card; sends the card's code to the parent when ready
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -13,6 +14,7 @@ import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
 import { createLogger } from "../src/shared/logger.ts";
 import { localStorage } from "../src/shared/storage.ts";
 import { systemClock } from "../src/shared/time.ts";
+import { seedPrintedCard } from "./seed.ts";
 
 const [kind, portText, bodyFile] = process.argv.slice(2);
 process.on("SIGINT", () => process.exit(0));
@@ -37,6 +39,13 @@ if (kind === "sipap") {
   const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-bench-files-")));
   const app = createApp({ config, database, clock: systemClock, logger: createLogger("info"), storage });
   serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, ready);
+} else if (kind === "sipap-verify") {
+  const database = await openDatabase();
+  const code = await seedPrintedCard(database);
+  const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: "info" });
+  const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-bench-files-")));
+  const app = createApp({ config, database, clock: systemClock, logger: createLogger("info"), storage });
+  serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => process.send?.(code));
 } else if (kind === "bare-static") {
   const body = readFileSync(bodyFile ?? "");
   createServer((_req, res) => {

@@ -91,7 +91,7 @@ describe("the SSI operator's path", () => {
     await expectAccessible(phone);
     await screenshot(phone, "phone-verify-valid");
 
-    await page.getByRole("button", { name: /como listos para entregar/ }).click();
+    await page.getByRole("button", { name: "Marcarlo como listo para entregar" }).click();
     await page.getByRole("link", { name: `${first.person.firstNames} ${first.person.lastNames}` }).click();
     await page.getByRole("heading", { level: 1, name: /^Carnet de/ }).waitFor();
     await page.getByLabel("La cinta queda pendiente").check();
