@@ -7,6 +7,25 @@ const TASKS: { id: RouteId; title: string; text: string }[] = [
   { id: "card.page", title: "Mi carnet", text: "Vea en qué va su carnet y qué sigue." },
   { id: "profile.data", title: "Mis datos", text: "Revise y corrija los datos que irán en su carnet." },
   { id: "photo.page", title: "Mi foto", text: "Suba su foto; SIPAP la revisa al instante." },
+  {
+    id: "reports.dashboard",
+    title: "Carnetización",
+    text: "Tablero, fotos por revisar, impresión y entrega.",
+  },
+  { id: "review.queue", title: "Fotos por revisar", text: "Aprobar o rechazar las fotos enviadas." },
+  { id: "batches.list", title: "Impresión", text: "Armar lotes de carnets y descargar su PDF." },
+  {
+    id: "reports.toRecover",
+    title: "Carnets por recuperar",
+    text: "Carnets inhabilitados que su dependencia debe pedir de vuelta.",
+  },
+  { id: "reports.lanyards", title: "Cintas pendientes", text: "Personas que aún no reciben su cinta." },
+  { id: "designs.show", title: "Diseño del carnet", text: "Ver y cambiar el diseño que se imprime." },
+  {
+    id: "reasons.list",
+    title: "Motivos de rechazo",
+    text: "Editar la lista de motivos para rechazar fotos.",
+  },
   { id: "people.list", title: "Personas", text: "Buscar, registrar y entregar credenciales iniciales." },
   {
     id: "liaison.people",
@@ -36,6 +55,11 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
         <p>
           Ingrese con su número de documento y la credencial inicial personal que recibió. SIPAP le pedirá
           crear su propia contraseña antes de continuar.
+        </p>
+        <h2>¿Quiere comprobar un carnet?</h2>
+        <p>
+          Escanee el código QR del carnet con la cámara de su celular o{" "}
+          <a href="/verificar">escriba su código</a>.
         </p>
       </Layout>
     );

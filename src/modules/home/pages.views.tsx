@@ -78,6 +78,9 @@ export function SitemapPage({ ctx }: { ctx: PageContext }) {
             <a href="/ingresar">Ingresar</a>
           </li>
           <li>
+            <a href="/verificar">Verificar un carnet</a>
+          </li>
+          <li>
             <a href="/privacidad">Política de tratamiento de datos personales</a>
           </li>
           <li>
