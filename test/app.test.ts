@@ -117,7 +117,11 @@ describe("logs", () => {
     await client.post("/ingresar", { documentNumber: person.documentNumber, password: person.credential });
     await client.post("/cambiar-clave", { password: TEST_PASSWORD, confirm: TEST_PASSWORD });
     await client.get(`/admin/personas?q=${person.documentNumber}`);
-    expect(logs.length).toBeGreaterThanOrEqual(4);
+    // Secrets in the path: a one-time sign-in link and a card code.
+    await client.get("/activar/k7mqxp9r2hwtk7mqxp9r2hwtk7mqxp9r");
+    await client.get("/VERIFICAR/7K3M9Q2XW4HT8PJ5");
+    expect(logs.length).toBeGreaterThanOrEqual(6);
+    expect(logs.join("")).toContain('"path":"/activar/***"');
     for (const line of logs) {
       const entry = JSON.parse(line);
       expect(entry.requestId).toMatch(/^[0-9a-f]{12}$/);
@@ -125,6 +129,8 @@ describe("logs", () => {
       expect(line).not.toContain(person.credential);
       expect(line).not.toContain("equivocada");
       expect(line).not.toContain(TEST_PASSWORD);
+      expect(line).not.toContain("k7mqxp9r2hwt");
+      expect(line).not.toContain("7K3M9Q2XW4HT8PJ5");
     }
   });
 });

@@ -4,6 +4,11 @@ import type { Deps } from "../deps.ts";
 import { randomBytes } from "./auth/tokens.ts";
 import type { AppEnv } from "./http.ts";
 
+/** The path without the secrets some carry: one-time sign-in links and card codes. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/(activar|verificar|VERIFICAR)\/[^/]+/, "/$1/***");
+}
+
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // Short random id, shown on error pages and written in every log line.
@@ -15,11 +20,11 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.header("X-Request-Id", requestId);
     const started = performance.now();
     await next();
-    // Path only: query strings may carry searched names or document numbers.
+    // Path only: query strings may carry searched names, document numbers or a typed card code.
     deps.logger.info({
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });

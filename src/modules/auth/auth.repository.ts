@@ -49,6 +49,11 @@ export async function revokeOpenCredentials(db: Db, personId: string, at: Date) 
     );
 }
 
+export async function findCredentialByLink(db: Db, linkHash: string) {
+  const [row] = await db.select().from(initialCredentials).where(eq(initialCredentials.linkHash, linkHash));
+  return row;
+}
+
 /** Marks a credential used; false when a concurrent login used it first. */
 export async function markCredentialUsed(db: Db, id: string, at: Date): Promise<boolean> {
   const rows = await db

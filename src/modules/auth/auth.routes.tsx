@@ -8,10 +8,21 @@ import { pageContext } from "../../shared/views/page.ts";
 import { renderSharedPage } from "../../shared/views/shared-page.ts";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.ts";
 import { loginSchema, passwordChangeSchema, safeNextPath } from "./auth.schemas.ts";
-import { changePassword, type LoginResult, login, logout } from "./auth.service.ts";
-import { LoginPage, PasswordPage } from "./auth.views.tsx";
+import {
+  changePassword,
+  checkLink,
+  type LinkLoginResult,
+  type LoginResult,
+  login,
+  loginWithLink,
+  logout,
+} from "./auth.service.ts";
+import { LinkPage, LoginPage, PasswordPage } from "./auth.views.tsx";
 
-function loginFailureMessage(result: Exclude<LoginResult, { kind: "ok" }>, support: string): string {
+function loginFailureMessage(
+  result: Exclude<LoginResult, { kind: "ok" }> | Exclude<LinkLoginResult, { kind: "ok" }>,
+  support: string,
+): string {
   switch (result.kind) {
     case "invalid":
       return "El número de documento o la contraseña no son correctos. Revíselos e intente de nuevo.";
@@ -24,6 +35,12 @@ function loginFailureMessage(result: Exclude<LoginResult, { kind: "ok" }>, suppo
     case "inactive":
       return `Su cuenta está desactivada porque figura como desvinculada. Si es un error, comuníquese con ${support}.`;
   }
+}
+
+function linkProblem(kind: Exclude<LinkLoginResult, { kind: "ok" }>["kind"], support: string) {
+  if (kind === "invalid")
+    return `El enlace no es válido o fue reemplazado por una credencial nueva. Si no tiene contraseña, pida una credencial nueva a la Subsecretaría de Sistemas de Información (${support}).`;
+  return loginFailureMessage({ kind } as Exclude<LinkLoginResult, { kind: "ok" }>, support);
 }
 
 export function authRoutes() {
@@ -55,6 +72,41 @@ export function authRoutes() {
     return c.html(
       <LoginPage ctx={pageContext(c)} values={values} errors={{ _form: message }} next={next} />,
       status,
+    );
+  });
+
+  mount(app, "auth.linkForm", async (c) => {
+    const { database, clock, config } = c.var.deps;
+    const token = c.req.param("token") ?? "";
+    const checked = await checkLink(database.db, clock.now(), token);
+    c.header("Cache-Control", "no-store");
+    if (checked.kind !== "ok")
+      return c.html(
+        <LinkPage
+          ctx={pageContext(c)}
+          token={token}
+          problem={linkProblem(checked.kind, config.entity.supportEmail)}
+        />,
+        404,
+      );
+    return c.html(<LinkPage ctx={pageContext(c)} token={token} firstNames={checked.person.firstNames} />);
+  });
+
+  mount(app, "auth.linkLogin", async (c) => {
+    const { database, clock, config } = c.var.deps;
+    const token = c.req.param("token") ?? "";
+    const result = await loginWithLink(database.db, clock.now(), auditContext(c), config, token);
+    if (result.kind === "ok") {
+      setSessionCookie(c, result.token);
+      return c.redirect("/cambiar-clave", 303);
+    }
+    return c.html(
+      <LinkPage
+        ctx={pageContext(c)}
+        token={token}
+        problem={linkProblem(result.kind, config.entity.supportEmail)}
+      />,
+      404,
     );
   });
 

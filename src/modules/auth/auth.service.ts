@@ -161,6 +161,46 @@ export async function login(
   return fail("wrong_password", person.id);
 }
 
+export type LinkLoginResult =
+  | { kind: "ok"; token: string }
+  | { kind: "invalid" | "credential_used" | "credential_expired" | "inactive" };
+
+/** Who a one-time link belongs to, to greet them before they use it (opening it uses nothing up). */
+export async function checkLink(db: Db, now: Date, linkToken: string) {
+  const credential = await repo.findCredentialByLink(db, hashToken(linkToken));
+  if (!credential || credential.revokedAt) return { kind: "invalid" } as const;
+  if (credential.usedAt) return { kind: "credential_used" } as const;
+  if (credential.expiresAt <= now) return { kind: "credential_expired" } as const;
+  const person = await people.findPersonById(db, credential.personId);
+  if (person?.status !== "activo") return { kind: "inactive" } as const;
+  return { kind: "ok", credential, person } as const;
+}
+
+/**
+ * Signs in with the one-time link from the credential e-mail: uses up the credential (and so the link) and
+ * starts a session that must first set a password. A POST, so mail scanners that open links use nothing.
+ */
+export async function loginWithLink(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  settings: SessionSettings,
+  linkToken: string,
+): Promise<LinkLoginResult> {
+  const checked = await checkLink(db, now, linkToken);
+  if (checked.kind !== "ok") return checked;
+  const { credential, person } = checked;
+  if (!(await repo.markCredentialUsed(db, credential.id, now))) return { kind: "credential_used" };
+  const token = await startSession(db, person.id, now, settings, true);
+  await recordAudit(
+    db,
+    now,
+    { ...audit, actorId: person.id },
+    { action: "login.succeeded", targetType: "person", targetId: person.id, details: { method: "link" } },
+  );
+  return { kind: "ok", token };
+}
+
 /** Resolves the session cookie to the person, enforcing idle and absolute expiry. */
 export async function validateSession(
   db: Db,
@@ -266,6 +306,8 @@ export async function issueInitialCredential(
   const credential = generateInitialCredential();
   const hash = await hashPassword(credential);
   const expiresAt = new Date(now.getTime() + settings.initialCredentialMs);
+  // The e-mail also carries a one-time link that signs in with the same credential (160 random bits).
+  const linkToken = generateToken();
   await db.transaction(async (tx) => {
     const person = await people.findPersonById(tx, personId);
     if (!person) throw notFound("La persona");
@@ -278,9 +320,26 @@ export async function issueInitialCredential(
     await repo.revokeOpenCredentials(tx, personId, now);
     await repo.deletePassword(tx, personId);
     await repo.deleteSessionsOf(tx, personId);
-    await repo.insertCredential(tx, { personId, hash, issuedAt: now, expiresAt, issuedBy: audit.actorId });
+    await repo.insertCredential(tx, {
+      personId,
+      hash,
+      issuedAt: now,
+      expiresAt,
+      issuedBy: audit.actorId,
+      linkHash: person.email ? hashToken(linkToken) : null,
+    });
     if (person.email)
-      await queueEmail(tx, now, credentialEmail(person, person.email, { credential, expiresAt }, settings));
+      await queueEmail(
+        tx,
+        now,
+        credentialEmail(
+          person,
+          person.email,
+          { credential, expiresAt },
+          `${settings.publicBaseUrl}/activar/${linkToken}`,
+          settings,
+        ),
+      );
     await recordAudit(tx, now, audit, {
       action: "credential.issued",
       targetType: "person",
@@ -296,6 +355,7 @@ function credentialEmail(
   person: { firstNames: string },
   to: string,
   issued: IssuedCredential,
+  link: string,
   settings: CredentialSettings,
 ): Email {
   const { entity } = settings;
@@ -306,12 +366,15 @@ function credentialEmail(
     text: [
       `Hola, ${person.firstNames}:`,
       "",
-      `Su credencial inicial para ingresar a SIPAP, la plataforma institucional de la ${entity.name}, es:`,
+      `Para ingresar por primera vez a SIPAP, la plataforma institucional de la ${entity.name}, abra este enlace:`,
+      "",
+      `    ${link}`,
+      "",
+      `O ingrese en ${settings.publicBaseUrl}/ingresar con su número de documento y esta credencial inicial:`,
       "",
       `    ${issued.credential}`,
       "",
-      `Sirve una sola vez y vence el ${formatDateTime(issued.expiresAt)} (hora de Colombia).`,
-      `Ingrese en ${settings.publicBaseUrl}/ingresar con su número de documento y esta credencial;`,
+      `El enlace y la credencial sirven una sola vez y vencen el ${formatDateTime(issued.expiresAt)} (hora de Colombia).`,
       "SIPAP le pedirá crear su propia contraseña.",
       "",
       `Si usted no esperaba este mensaje, escriba a ${entity.supportEmail}.`,

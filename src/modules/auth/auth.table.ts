@@ -23,6 +23,8 @@ export const initialCredentials = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     issuedBy: uuid("issued_by"),
+    // SHA-256 of the one-time sign-in link's token, when the credential went out by e-mail.
+    linkHash: text("link_hash").unique(),
   },
   (t) => [index("initial_credentials_person_idx").on(t.personId)],
 );

@@ -104,3 +104,33 @@ export function PasswordPage(props: { ctx: PageContext; forced: boolean; errors?
     </Layout>
   );
 }
+
+/** The one-time link from the credential e-mail: greets the person and asks them to go on (a POST). */
+export function LinkPage(props: { ctx: PageContext; token: string; firstNames?: string; problem?: string }) {
+  const { ctx, problem } = props;
+  if (problem)
+    return (
+      <Layout ctx={ctx} title="Este enlace ya no sirve">
+        <h1>Este enlace ya no sirve</h1>
+        <p class="lead">{problem}</p>
+        <p>
+          <a class="button" href="/ingresar">
+            Ir a ingresar
+          </a>
+        </p>
+      </Layout>
+    );
+  return (
+    <Layout ctx={ctx} title="Primer ingreso">
+      <h1>Hola, {props.firstNames}</h1>
+      <p class="lead">
+        Con este enlace ingresa a SIPAP por primera vez. Enseguida creará su propia contraseña; el enlace deja
+        de servir.
+      </p>
+      <form method="post" action={`/activar/${props.token}`}>
+        <CsrfField token={ctx.csrfToken} />
+        <Button>Ingresar y crear mi contraseña</Button>
+      </form>
+    </Layout>
+  );
+}

@@ -30,6 +30,8 @@ export const ROUTES = {
   "health.check": { method: "GET", path: "/healthz", access: "public", beforeOnboarding: true },
   "auth.loginForm": { method: "GET", path: "/ingresar", access: "public", beforeOnboarding: true },
   "auth.login": { method: "POST", path: "/ingresar", access: "public", beforeOnboarding: true },
+  "auth.linkForm": { method: "GET", path: "/activar/:token", access: "public", beforeOnboarding: true },
+  "auth.linkLogin": { method: "POST", path: "/activar/:token", access: "public", beforeOnboarding: true },
   "auth.logout": { method: "POST", path: "/salir", access: "authenticated", beforeOnboarding: true },
   "auth.passwordForm": {
     method: "GET",
