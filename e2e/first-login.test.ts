@@ -1,7 +1,12 @@
 // A servant's first login on a phone: personal credential, forced password change, logout.
+
+import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePerson } from "../test/factories.ts";
+import { enrollPerson } from "../src/modules/auth/auth.service.ts";
+import { outbox } from "../src/modules/mail/mail.table.ts";
+import { systemAuditContext } from "../src/shared/audit.ts";
+import { makeDependencia, makePerson } from "../test/factories.ts";
 import { fixturePath } from "../test/photos.ts";
 import { expectAccessible, type Harness, PHONE, screenshot, startHarness } from "./harness.ts";
 import { LoginPage, PasswordPage } from "./pages/login.page.ts";
@@ -18,6 +23,33 @@ async function phonePage(javaScriptEnabled: boolean): Promise<{ context: Browser
 }
 
 describe("first login on a phone", () => {
+  it("signs in with the one-time link from the credential e-mail", async () => {
+    const dependencia = await makeDependencia(h.ctx);
+    await enrollPerson(h.ctx.database.db, h.ctx.clock.now(), systemAuditContext, h.ctx.deps.config, {
+      documentType: "CC",
+      documentNumber: "1085777001",
+      firstNames: "Ana Lucía",
+      lastNames: "Rosero",
+      email: "ana.rosero.e2e@pasto.gov.co",
+      dependenciaId: dependencia.id,
+    });
+    const [mail] = await h.ctx.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.recipient, "ana.rosero.e2e@pasto.gov.co"));
+    const link = /\/activar\/[a-z0-9]+/.exec(mail?.body ?? "")?.[0];
+    const { page } = await phonePage(true);
+    await page.goto(`${h.baseUrl}${link}`);
+    await page.getByRole("heading", { level: 1, name: "Hola, Ana Lucía" }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "phone-credential-link");
+    await page.getByRole("button", { name: "Ingresar y crear mi contraseña" }).click();
+    await new PasswordPage(page).assertForced();
+    await page.goto(`${h.baseUrl}${link}`);
+    await page.getByRole("heading", { level: 1, name: "Este enlace ya no sirve" }).waitFor();
+    await expectAccessible(page);
+  });
+
   it.each([true, false])(
     "logs in, must change the initial credential, then logs out (JavaScript %s)",
     async (js) => {

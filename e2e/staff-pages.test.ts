@@ -67,7 +67,7 @@ describe("administrator pages", () => {
     await page.getByLabel("Enlace de dependencia").check();
     await page.getByRole("button", { name: "Guardar roles" }).click();
     expect(await page.getByRole("status").textContent()).toContain("Se guardaron los roles.");
-    expect(await page.locator(".summary-list").textContent()).toContain("Enlace de dependencia");
+    expect(await page.locator(".summary-list").first().textContent()).toContain("Enlace de dependencia");
     await expectAccessible(page);
     await screenshot(page, "desktop-person");
 

@@ -218,10 +218,16 @@ export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: B
           <CsrfField token={ctx.csrfToken} />
           <h2 class="heading-m">Cuando los carnets estén impresos y revisados</h2>
           <p>
-            Los {printed} carnets impresos de este lote pasarán a «listo para entregar» y cada persona
-            recibirá un correo. Si alguno salió mal, devuélvalo antes a la fila desde su página.
+            {printed === 1
+              ? "El carnet impreso de este lote pasará a «listo para entregar» y la persona recibirá un correo."
+              : `Los ${printed} carnets impresos de este lote pasarán a «listo para entregar» y cada persona recibirá un correo.`}{" "}
+            Si alguno salió mal, devuélvalo antes a la fila desde su página.
           </p>
-          <Button>Marcar los {printed} como listos para entregar</Button>
+          <Button>
+            {printed === 1
+              ? "Marcarlo como listo para entregar"
+              : `Marcar los ${printed} como listos para entregar`}
+          </Button>
         </form>
       )}
       <section class="section">
