@@ -36,16 +36,29 @@ async function act(c: AppContext, action: (cardId: string) => Promise<{ id: stri
   }
 }
 
-async function formOrBack<T>(
-  c: AppContext,
-  result: { ok: true; data: T } | { ok: false; errors: Record<string, string> },
-) {
-  if (result.ok) return result.data;
-  const cardId = c.req.param("id") ?? "";
-  throw new AppError(
-    "cards.invalid_form",
-    422,
-    Object.values(result.errors).join(" ") || `Revise el formulario del carnet ${cardId}.`,
+/** SSI's card page; with `errors`, a refused action form is shown again with its messages. */
+async function renderSsiCard(c: AppContext, errors?: Record<string, string>) {
+  const { database, clock } = c.var.deps;
+  const { card, person, timeline } = await viewCard(
+    database.db,
+    clock.now(),
+    auditContext(c),
+    c.req.param("id") ?? "",
+  );
+  const dependencia = person.dependenciaId
+    ? await findDependencia(database.db, person.dependenciaId)
+    : undefined;
+  c.header("Cache-Control", "no-store");
+  return c.html(
+    <SsiCardPage
+      ctx={pageContext(c)}
+      card={card}
+      person={person}
+      dependencia={dependencia?.name}
+      timeline={timeline}
+      errors={errors}
+    />,
+    errors ? 422 : 200,
   );
 }
 
@@ -65,28 +78,7 @@ export function cardsRoutes() {
     return c.html(<CardPage ctx={pageContext(c)} card={card} timeline={timeline} />);
   });
 
-  mount(app, "cards.show", async (c) => {
-    const { database, clock } = c.var.deps;
-    const { card, person, timeline } = await viewCard(
-      database.db,
-      clock.now(),
-      auditContext(c),
-      c.req.param("id") ?? "",
-    );
-    const dependencia = person.dependenciaId
-      ? await findDependencia(database.db, person.dependenciaId)
-      : undefined;
-    c.header("Cache-Control", "no-store");
-    return c.html(
-      <SsiCardPage
-        ctx={pageContext(c)}
-        card={card}
-        person={person}
-        dependencia={dependencia?.name}
-        timeline={timeline}
-      />,
-    );
-  });
+  mount(app, "cards.show", (c) => renderSsiCard(c));
 
   mount(app, "cards.readyForPickup", (c) => {
     const { database, clock, config } = c.var.deps;
@@ -99,7 +91,9 @@ export function cardsRoutes() {
 
   mount(app, "cards.deliver", async (c) => {
     const { database, clock } = c.var.deps;
-    const { lanyard } = await formOrBack(c, await parseForm(c, deliverSchema));
+    const form = await parseForm(c, deliverSchema);
+    if (!form.ok) return renderSsiCard(c, form.errors);
+    const { lanyard } = form.data;
     return act(
       c,
       (id) => markDelivered(database.db, clock.now(), auditContext(c), id, lanyard),
@@ -121,7 +115,9 @@ export function cardsRoutes() {
 
   mount(app, "cards.disable", async (c) => {
     const { database, clock } = c.var.deps;
-    const { reason, note } = await formOrBack(c, await parseForm(c, disableSchema));
+    const form = await parseForm(c, disableSchema);
+    if (!form.ok) return renderSsiCard(c, form.errors);
+    const { reason, note } = form.data;
     return act(
       c,
       (id) => disableCard(database.db, clock.now(), auditContext(c), id, reason, note),
@@ -140,7 +136,9 @@ export function cardsRoutes() {
 
   mount(app, "cards.reprint", async (c) => {
     const { database, clock } = c.var.deps;
-    const { note } = await formOrBack(c, await parseForm(c, noteSchema));
+    const form = await parseForm(c, noteSchema);
+    if (!form.ok) return renderSsiCard(c, form.errors);
+    const { note } = form.data;
     return act(
       c,
       (id) => reprintCard(database.db, clock.now(), auditContext(c), id, note),

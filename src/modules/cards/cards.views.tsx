@@ -1,7 +1,8 @@
 import type { Child } from "hono/jsx";
+import type { FormErrors } from "../../shared/forms.ts";
 import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import type { StateTransition } from "../../shared/transitions.table.ts";
-import { BackLink, Button, CsrfField, Select } from "../../shared/views/components.tsx";
+import { BackLink, Button, CsrfField, ErrorSummary, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { formatDocument } from "../people/people.rules.ts";
@@ -109,11 +110,13 @@ export function SsiCardPage(props: {
   person: Person;
   dependencia: string | undefined;
   timeline: StateTransition[];
+  errors?: FormErrors;
 }) {
-  const { ctx, card, person } = props;
+  const { ctx, card, person, errors = {} } = props;
   const circulating = isInCirculation(card.state);
   return (
     <Layout ctx={ctx} title={`Carnet de ${person.firstNames} ${person.lastNames}`}>
+      <ErrorSummary errors={errors} />
       <BackLink href="/ssi/carnets">Volver a los carnets</BackLink>
       <h1>
         Carnet de {person.firstNames} {person.lastNames}
@@ -216,7 +219,13 @@ export function SsiCardPage(props: {
           <ActionForm ctx={ctx} card={card} action="inhabilitar">
             <h2 class="heading-m">Inhabilitar</h2>
             <p>Un carnet inhabilitado aparece como INHABILITADO al verificarlo. No se puede deshacer.</p>
-            <Select name="reason" label="Motivo" options={DISABLE_CHOICES} emptyLabel="Elija un motivo" />
+            <Select
+              name="reason"
+              label="Motivo"
+              options={DISABLE_CHOICES}
+              errors={errors}
+              emptyLabel="Elija un motivo"
+            />
             <NoteField label="Detalle (opcional)" />
             <Button variant="warning">Inhabilitar el carnet</Button>
           </ActionForm>

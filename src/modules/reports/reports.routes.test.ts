@@ -52,6 +52,16 @@ describe("delivery and lanyards", () => {
   });
 });
 
+describe("disabling a card", () => {
+  it("asks for the reason when none is chosen, and leaves the card as it was", async () => {
+    const { card } = await deliveredCard((await makeDependencia(ctx)).id, "entregada");
+    const response = await (await operator()).post(`/ssi/carnets/${card.id}/inhabilitar`, { reason: "" });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("Elija el motivo para inhabilitar el carnet.");
+    expect((await db().select().from(cards).where(eq(cards.id, card.id)))[0]?.state).toBe("entregada");
+  });
+});
+
 describe("what a liaison sees", () => {
   it("shows a liaison only the cards to recover of their own dependencia", async () => {
     const mine = await makeDependencia(ctx);
