@@ -35,6 +35,23 @@ const labelOf = (t: StateTransition) =>
     ? `Carnet: ${CARD_STATE_LABELS[t.toState as CardState] ?? t.toState}`
     : `Foto: ${PHOTO_STATE_LABELS[t.toState as PhotoState] ?? t.toState}`;
 
+function Timeline({ timeline }: { timeline: StateTransition[] }) {
+  if (timeline.length === 0) return null;
+  return (
+    <section class="section">
+      <h2 class="heading-m">Historial</h2>
+      <ol class="timeline">
+        {timeline.map((t) => (
+          <li>
+            <span class="timeline__when">{formatDateTime(t.at)}</span> {labelOf(t)}
+            {t.reason && <span class="hint"> · {t.reason}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function CardPage(props: { ctx: PageContext; card: Card | undefined; timeline: StateTransition[] }) {
   const { ctx, card, timeline } = props;
   return (
@@ -56,19 +73,7 @@ export function CardPage(props: { ctx: PageContext; card: Card | undefined; time
           </p>
         </>
       )}
-      {timeline.length > 0 && (
-        <section class="section">
-          <h2 class="heading-m">Historial</h2>
-          <ol class="timeline">
-            {timeline.map((t) => (
-              <li>
-                <span class="timeline__when">{formatDateTime(t.at)}</span> {labelOf(t)}
-                {t.reason && <span class="hint"> · {t.reason}</span>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <Timeline timeline={timeline} />
       <section class="section">
         <h2 class="heading-m">¿Necesita ayuda?</h2>
         <p>
@@ -238,19 +243,7 @@ export function SsiCardPage(props: {
           <Button>Registrar la devolución</Button>
         </ActionForm>
       )}
-      {props.timeline.length > 0 && (
-        <section class="section">
-          <h2 class="heading-m">Historial</h2>
-          <ol class="timeline">
-            {props.timeline.map((t) => (
-              <li>
-                <span class="timeline__when">{formatDateTime(t.at)}</span> {labelOf(t)}
-                {t.reason && <span class="hint"> · {t.reason}</span>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <Timeline timeline={props.timeline} />
     </Layout>
   );
 }

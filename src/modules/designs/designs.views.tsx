@@ -1,6 +1,6 @@
 import type { FormErrors } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
-import { Button, CsrfField, ErrorSummary, Field } from "../../shared/views/components.tsx";
+import { Button, CsrfField, ErrorSummary, Field, FileField } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
@@ -36,34 +36,6 @@ function Preview({ id, hasBack, name }: { id: string; hasBack: boolean; name: st
           <figcaption>Reverso</figcaption>
         </figure>
       )}
-    </div>
-  );
-}
-
-function FileField(props: { name: string; label: string; hint: string; error?: string }) {
-  const describedBy = [`${props.name}-hint`, props.error ? `${props.name}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div class={props.error ? "field field--error" : "field"}>
-      <label for={props.name}>{props.label}</label>
-      <p class="hint" id={`${props.name}-hint`}>
-        {props.hint}
-      </p>
-      {props.error && (
-        <p class="field-error" id={`${props.name}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {props.error}
-        </p>
-      )}
-      <input
-        class="file-input"
-        type="file"
-        id={props.name}
-        name={props.name}
-        accept=".svg,image/svg+xml"
-        aria-describedby={describedBy}
-      />
     </div>
   );
 }
@@ -112,9 +84,16 @@ export function DesignPage(props: {
             name="front"
             label="Anverso (SVG)"
             hint="Obligatorio. Hasta 2 MB."
+            accept=".svg,image/svg+xml"
             error={errors.front}
           />
-          <FileField name="back" label="Reverso (SVG)" hint="Opcional. Hasta 2 MB." error={errors.back} />
+          <FileField
+            name="back"
+            label="Reverso (SVG)"
+            hint="Opcional. Hasta 2 MB."
+            accept=".svg,image/svg+xml"
+            error={errors.back}
+          />
           <Button>Subir y ver la vista previa</Button>
         </form>
       </section>

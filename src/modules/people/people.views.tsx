@@ -7,6 +7,7 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
+  FileField,
   Pagination,
   Select,
 } from "../../shared/views/components.tsx";
@@ -309,26 +310,13 @@ export function PersonPage(props: {
               novalidate
             >
               <CsrfField token={ctx.csrfToken} />
-              <div class={production.error ? "field field--error" : "field"}>
-                <label for="photo">Foto tomada en la oficina</label>
-                <p class="hint" id="photo-hint">
-                  JPEG, PNG o WebP de hasta 10 MB. Queda en la fila de revisión, a nombre suyo.
-                </p>
-                {production.error && (
-                  <p class="field-error" id="photo-error">
-                    <span class="visually-hidden">Error: </span>
-                    {production.error}
-                  </p>
-                )}
-                <input
-                  class="file-input"
-                  type="file"
-                  id="photo"
-                  name="photo"
-                  accept="image/*"
-                  aria-describedby={production.error ? "photo-hint photo-error" : "photo-hint"}
-                />
-              </div>
+              <FileField
+                name="photo"
+                label="Foto tomada en la oficina"
+                hint="JPEG, PNG o WebP de hasta 10 MB. Queda en la fila de revisión, a nombre suyo."
+                accept="image/*"
+                error={production.error}
+              />
               <Button variant="secondary">Cargar foto de la persona</Button>
             </form>
           )}

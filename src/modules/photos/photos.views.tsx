@@ -1,37 +1,23 @@
 import type { FormErrors } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { CheckList } from "../../shared/views/CheckList.tsx";
-import { Button, CsrfField, ErrorSummary } from "../../shared/views/components.tsx";
+import { Button, CsrfField, ErrorSummary, FileField } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { PHOTO_STATE_LABELS } from "./photos.rules.ts";
 import type { Photo } from "./photos.table.ts";
 
 function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
-  const error = errors.photo;
   return (
     <form method="post" action="/mi-foto" enctype="multipart/form-data" novalidate data-photo-preview>
       <CsrfField token={ctx.csrfToken} />
-      <div class={error ? "field field--error" : "field"}>
-        <label for="photo">Elija o tome una foto</label>
-        <p class="hint" id="photo-hint">
-          Foto reciente, a color, de frente, con fondo blanco y sin accesorios. JPEG, PNG o WebP, hasta 10 MB.
-        </p>
-        {error && (
-          <p class="field-error" id="photo-error">
-            <span class="visually-hidden">Error: </span>
-            {error}
-          </p>
-        )}
-        <input
-          class="file-input"
-          type="file"
-          id="photo"
-          name="photo"
-          accept="image/*"
-          aria-describedby={error ? "photo-hint photo-error" : "photo-hint"}
-        />
-      </div>
+      <FileField
+        name="photo"
+        label="Elija o tome una foto"
+        hint="Foto reciente, a color, de frente, con fondo blanco y sin accesorios. JPEG, PNG o WebP, hasta 10 MB."
+        accept="image/*"
+        error={errors.photo}
+      />
       <div id="photo-preview" class="preview" hidden>
         <div class="preview__frame">
           <img alt="Vista previa de la foto elegida" />

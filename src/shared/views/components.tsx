@@ -98,6 +98,34 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A file input with its label, hint and error (uploads need multipart forms). */
+export function FileField(props: {
+  name: string;
+  label: string;
+  hint: string;
+  accept: string;
+  error?: string;
+}) {
+  return (
+    <FieldFrame
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      control={(aria) => (
+        <input
+          class="file-input"
+          type="file"
+          id={props.name}
+          name={props.name}
+          accept={props.accept}
+          {...aria}
+        />
+      )}
+    />
+  );
+}
+
 interface SelectProps {
   name: string;
   label: string;
