@@ -6,6 +6,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.tsx";
 import { loadSession } from "./modules/auth/auth.middleware.ts";
 import { authRoutes } from "./modules/auth/auth.routes.tsx";
 import { batchesRoutes } from "./modules/batches/batches.routes.tsx";
+import { campaignsRoutes } from "./modules/campaigns/campaigns.routes.tsx";
 import { cardsRoutes } from "./modules/cards/cards.routes.tsx";
 import { dependenciasRoutes } from "./modules/dependencias/dependencias.routes.tsx";
 import { designsRoutes } from "./modules/designs/designs.routes.tsx";
@@ -58,6 +59,7 @@ export function createApp(deps: Deps) {
   app.route("/", cardsRoutes());
   app.route("/", reviewRoutes());
   app.route("/", batchesRoutes());
+  app.route("/", campaignsRoutes());
   app.route("/", reportsRoutes());
   app.route("/", designsRoutes());
   app.route("/", verificationRoutes());

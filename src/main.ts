@@ -6,6 +6,7 @@ import { createApp } from "./app.tsx";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
 import { purgeExpired } from "./modules/auth/auth.service.ts";
+import { sendReminders } from "./modules/campaigns/campaigns.tracking.ts";
 import { expireCards } from "./modules/cards/cards.service.ts";
 import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service.ts";
 import { deliverDue, smtpTransport } from "./modules/mail/mail.service.ts";
@@ -48,13 +49,16 @@ async function main() {
 
   const storage = localStorage(path.join(config.dataDir, "files"));
   const app = createApp({ config, database, clock: systemClock, logger, storage });
-  // Hourly and idempotent: expired sessions and credentials go, and cards past their validity are
-  // disabled (at most an hour after midnight in Bogotá).
+  // Hourly and idempotent: expired sessions and credentials go, cards past their validity are disabled
+  // (at most an hour after midnight in Bogotá), and liaisons get their campaign reminders (once each).
   const runHousekeeping = () =>
     Promise.all([
       purgeExpired(database.db, systemClock.now(), config),
       expireCards(database.db, systemClock.now()).then((n) => {
         if (n > 0) logger.info({ cards: n }, "expired cards disabled");
+      }),
+      sendReminders(database.db, systemClock.now(), config).then((n) => {
+        if (n > 0) logger.info({ reminders: n }, "campaign reminders queued");
       }),
     ]).catch((error: Error) => logger.warn({ err: { message: error.message } }, "housekeeping failed"));
   void runHousekeeping();

@@ -2,6 +2,7 @@
 
 export { initialCredentials, loginThrottle, passwords, sessions } from "../modules/auth/auth.table.ts";
 export { printBatchCards, printBatches } from "../modules/batches/batches.table.ts";
+export { campaignReminders, campaigns, listSubmissions } from "../modules/campaigns/campaigns.table.ts";
 export { cards } from "../modules/cards/cards.table.ts";
 export { dependencias } from "../modules/dependencias/dependencias.table.ts";
 export { cardDesigns } from "../modules/designs/designs.table.ts";
@@ -32,6 +33,9 @@ export const tablesInDependencyOrder = [
   "card_designs",
   "rejection_reasons",
   "signing_keys",
+  "campaigns",
+  "list_submissions",
+  "campaign_reminders",
   "state_transitions",
   "outbox",
   "audit_log",

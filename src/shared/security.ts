@@ -71,10 +71,20 @@ const limitDesign = bodyLimit({
   onError: tooLarge("Los archivos del diseño pesan demasiado: cada cara puede pesar como máximo 2 MB."),
 });
 
+// Dependencias' lists: a spreadsheet of at most 5 MB.
+const limitList = bodyLimit({
+  maxSize: 5 * 1024 * 1024 + 64 * 1024,
+  onError: tooLarge(
+    "El archivo pesa más de 5 MB. Quite las columnas o las hojas que no hacen falta, o divídalo en dos.",
+  ),
+});
+const isListUpload = (path: string) => /^\/dependencia\/listas\/[^/]+\/[^/]+$/.test(path);
+
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
   if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
+  if (isListUpload(c.req.path)) return limitList(c, next);
   return limitForm(c, next);
 };

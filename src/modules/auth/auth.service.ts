@@ -397,3 +397,9 @@ export async function enrollPerson(
     return { person, ...issued };
   });
 }
+
+/** A person who left: every session ends and no open credential works any more. */
+export async function endAccess(db: Db, now: Date, personId: string) {
+  await repo.deleteSessionsOf(db, personId);
+  await repo.revokeOpenCredentials(db, personId, now);
+}

@@ -57,3 +57,11 @@ export function findExpiredInCirculation(db: Db, today: string) {
       and(inArray(cards.state, ["impresa", "lista_para_entrega", "entregada"]), lt(cards.validUntil, today)),
     );
 }
+
+export function findCardsOf(db: Db, personId: string) {
+  return db.select().from(cards).where(eq(cards.personId, personId)).orderBy(desc(cards.createdAt));
+}
+
+export async function setLanyard(db: Db, id: string, lanyard: LanyardState) {
+  await db.update(cards).set({ lanyard }).where(eq(cards.id, id));
+}

@@ -15,6 +15,7 @@ import {
   DISABLE_REASON_LABELS,
   type DisableReason,
   isEnded,
+  isInCirculation,
   type LanyardState,
   missingForPrint,
 } from "./cards.rules.ts";
@@ -239,4 +240,43 @@ export async function viewCard(db: Db, at: Date, audit: AuditContext, cardId: st
   if (!person) throw notFound("La persona");
   await recordAudit(db, at, audit, { action: "card.viewed", targetType: "card", targetId: card.id });
   return { card, person, timeline: await findTransitions(db, "card", card.id) };
+}
+
+/**
+ * A person left: their printed cards in circulation are disabled (desvinculación, so a return is pending
+ * for their dependencia) and any card not yet printed is cancelled. Returns how many of each.
+ */
+export async function retireCards(db: Db, at: Date, audit: AuditContext, personId: string, note: string) {
+  let disabled = 0;
+  let cancelled = 0;
+  for (const card of await repo.findCardsOf(db, personId)) {
+    if (isInCirculation(card.state)) {
+      await disableCard(db, at, audit, card.id, "desvinculacion", note);
+      disabled++;
+    } else if (card.state === "solicitada" || card.state === "lista_para_imprimir") {
+      await moveCard(db, at, audit, card.id, "cancelada", note);
+      cancelled++;
+    }
+  }
+  return { disabled, cancelled };
+}
+
+/** The person's printed card gets its lanyard marked pending; false when it already was. */
+export async function markLanyardPending(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  personId: string,
+  note: string,
+) {
+  const card = (await repo.findCardsOf(db, personId)).find((c) => isInCirculation(c.state));
+  if (!card || card.lanyard === "pendiente") return false;
+  await repo.setLanyard(db, card.id, "pendiente");
+  await recordAudit(db, at, audit, {
+    action: "card.lanyard_pending",
+    targetType: "card",
+    targetId: card.id,
+    details: { note },
+  });
+  return true;
 }

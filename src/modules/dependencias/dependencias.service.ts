@@ -100,3 +100,10 @@ export async function updateDependencia(
     return undefined;
   });
 }
+
+/** Every active dependencia, by name: the rows of a campaign's dashboard. */
+export async function activeDependencias(db: Db) {
+  return (await repo.findAllDependencias(db))
+    .filter((d) => d.active)
+    .sort((a, b) => a.name.localeCompare(b.name, "es"));
+}

@@ -12,6 +12,12 @@ const TASKS: { id: RouteId; title: string; text: string }[] = [
     title: "Carnetización",
     text: "Tablero, fotos por revisar, impresión y entrega.",
   },
+  { id: "lists.home", title: "Listas de mi dependencia", text: "Enviar las tres listas de la campaña." },
+  {
+    id: "campaigns.list",
+    title: "Campañas",
+    text: "Abrir campañas y ver qué dependencias enviaron sus listas.",
+  },
   { id: "review.queue", title: "Fotos por revisar", text: "Aprobar o rechazar las fotos enviadas." },
   { id: "batches.list", title: "Impresión", text: "Armar lotes de carnets y descargar su PDF." },
   {

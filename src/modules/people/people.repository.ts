@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../shared/auth/roles.ts";
 import { isRole } from "../../shared/auth/roles.ts";
@@ -84,4 +84,27 @@ export type PersonListRow = Awaited<ReturnType<typeof searchPeople>>["rows"][num
 export async function countPeople(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people);
   return row?.n ?? 0;
+}
+
+export function findPeopleByDocuments(db: Db, documentNumbers: string[]) {
+  if (documentNumbers.length === 0) return Promise.resolve([]);
+  return db.select().from(people).where(inArray(people.documentNumber, documentNumbers));
+}
+
+export async function updatePerson(db: Db, id: string, set: Partial<NewPerson>) {
+  await db.update(people).set(set).where(eq(people.id, id));
+}
+
+/** Active people holding a role (e.g. every liaison, for campaign reminders). */
+export function findActiveWithRole(db: Db, role: Role) {
+  return db
+    .select({
+      id: people.id,
+      firstNames: people.firstNames,
+      email: people.email,
+      dependenciaId: people.dependenciaId,
+    })
+    .from(people)
+    .innerJoin(personRoles, eq(personRoles.personId, people.id))
+    .where(and(eq(personRoles.role, role), eq(people.status, "activo")));
 }

@@ -95,3 +95,47 @@ export async function listPeople(
 export async function countPeople(db: Db): Promise<number> {
   return repo.countPeople(db);
 }
+
+export const findPeopleByDocuments = repo.findPeopleByDocuments;
+export const findActiveWithRole = repo.findActiveWithRole;
+
+/**
+ * Changes a person's recorded data (from a dependencia's list), auditing each field's before and after.
+ * Returns whether anything changed, so applying the same list twice changes nothing.
+ */
+export async function updatePersonData(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  person: Person,
+  set: Partial<Pick<Person, UpdatableField>>,
+  source?: Record<string, unknown>,
+): Promise<boolean> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [field, after] of Object.entries(set) as [UpdatableField, unknown][])
+    if (after !== undefined && person[field] !== after) changes[field] = { before: person[field], after };
+  if (Object.keys(changes).length === 0) return false;
+  const values = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
+  await repo.updatePerson(db, person.id, { ...values, updatedAt: at });
+  await recordAudit(db, at, audit, {
+    action: "person.data_updated",
+    targetType: "person",
+    targetId: person.id,
+    details: { ...changes, ...source },
+  });
+  return true;
+}
+
+type UpdatableField =
+  | "firstNames"
+  | "lastNames"
+  | "email"
+  | "phone"
+  | "bloodType"
+  | "position"
+  | "dependenciaId"
+  | "status"
+  | "vinculacion"
+  | "contractNumber"
+  | "contractStart"
+  | "contractEnd";

@@ -17,6 +17,7 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "batches.list", label: "Impresión" },
   { id: "people.list", label: "Personas" },
   { id: "liaison.people", label: "Mi dependencia" },
+  { id: "lists.home", label: "Listas" },
   { id: "reports.toRecover", label: "Carnets por recuperar", hideFor: ["operador_ssi", "administrador"] },
   { id: "reports.lanyards", label: "Cintas pendientes", hideFor: ["operador_ssi", "administrador"] },
   { id: "dependencias.list", label: "Dependencias" },

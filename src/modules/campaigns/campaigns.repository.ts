@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { cards } from "../cards/cards.table.ts";
+import {
+  type Campaign,
+  campaignReminders,
+  campaigns,
+  type ListKind,
+  type ListSubmission,
+  listSubmissions,
+} from "./campaigns.table.ts";
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+export async function insertCampaign(db: Db, values: typeof campaigns.$inferInsert): Promise<Campaign> {
+  const [row] = await db.insert(campaigns).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function findCampaign(db: Db, id: string): Promise<Campaign | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return row;
+}
+
+export function listCampaigns(db: Db) {
+  return db.select().from(campaigns).orderBy(desc(campaigns.deadline)).limit(50);
+}
+
+export function findOpenCampaigns(db: Db) {
+  return db.select().from(campaigns).where(eq(campaigns.state, "abierta")).orderBy(asc(campaigns.deadline));
+}
+
+export async function updateCampaign(db: Db, id: string, set: Partial<typeof campaigns.$inferInsert>) {
+  await db.update(campaigns).set(set).where(eq(campaigns.id, id));
+}
+
+export async function insertSubmission(
+  db: Db,
+  values: typeof listSubmissions.$inferInsert,
+): Promise<ListSubmission> {
+  const [row] = await db.insert(listSubmissions).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function findSubmission(db: Db, id: string): Promise<ListSubmission | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(listSubmissions).where(eq(listSubmissions.id, id));
+  return row;
+}
+
+/** Marks a preview applied only if it still is one: two clicks on "Aplicar" apply once. */
+export async function markApplied(db: Db, id: string, at: Date, effects: Record<string, number>) {
+  const rows = await db
+    .update(listSubmissions)
+    .set({ state: "aplicada", appliedAt: at, effects })
+    .where(and(eq(listSubmissions.id, id), eq(listSubmissions.state, "vista_previa")))
+    .returning({ id: listSubmissions.id });
+  return rows.length === 1;
+}
+
+export function listSubmissionsOf(
+  db: Db,
+  filter: { campaignId: string; dependenciaId?: string; kind?: ListKind; state?: ListSubmission["state"] },
+) {
+  return db
+    .select({
+      id: listSubmissions.id,
+      campaignId: listSubmissions.campaignId,
+      dependenciaId: listSubmissions.dependenciaId,
+      kind: listSubmissions.kind,
+      state: listSubmissions.state,
+      fileName: listSubmissions.fileName,
+      fileKey: listSubmissions.fileKey,
+      effects: listSubmissions.effects,
+      createdAt: listSubmissions.createdAt,
+      appliedAt: listSubmissions.appliedAt,
+      rows: listSubmissions.rows,
+    })
+    .from(listSubmissions)
+    .where(
+      and(
+        eq(listSubmissions.campaignId, filter.campaignId),
+        filter.dependenciaId ? eq(listSubmissions.dependenciaId, filter.dependenciaId) : undefined,
+        filter.kind ? eq(listSubmissions.kind, filter.kind) : undefined,
+        filter.state ? eq(listSubmissions.state, filter.state) : undefined,
+      ),
+    )
+    .orderBy(desc(listSubmissions.createdAt));
+}
+
+/** People of the given documents who hold a printed card still in circulation. */
+export async function personIdsWithPrintedCard(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ personId: cards.personId })
+    .from(cards)
+    .where(
+      and(
+        inArray(cards.personId, personIds),
+        inArray(cards.state, ["impresa", "lista_para_entrega", "entregada"]),
+      ),
+    );
+  return new Set(rows.map((r) => r.personId));
+}
+
+export async function recordReminder(
+  db: Db,
+  campaignId: string,
+  personId: string,
+  moment: "antes" | "dia",
+  at: Date,
+) {
+  const rows = await db
+    .insert(campaignReminders)
+    .values({ campaignId, personId, moment, sentAt: at })
+    .onConflictDoNothing()
+    .returning({ personId: campaignReminders.personId });
+  return rows.length === 1;
+}

@@ -1,0 +1,214 @@
+import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestContext } from "../../../test/app.ts";
+import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
+import { makeReadyToPrint, printBatch } from "../../../test/production.ts";
+import { auditLog } from "../../shared/audit.table.ts";
+import { initialCredentials, sessions } from "../auth/auth.table.ts";
+import { cards } from "../cards/cards.table.ts";
+import { outbox } from "../mail/mail.table.ts";
+import { people } from "../people/people.table.ts";
+import { listSubmissions } from "./campaigns.table.ts";
+import { sendReminders } from "./campaigns.tracking.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.database.close());
+
+const db = () => ctx.database.db;
+const DAY = 86_400_000;
+
+/** An SSI operator signed in now (tests move the clock past session lifetimes). */
+const ssiClient = async () => signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
+
+async function openCampaign(daysAhead = 10) {
+  const ssi = await ssiClient();
+  const deadline = new Date(ctx.clock.now().getTime() + daysAhead * DAY).toISOString().slice(0, 10);
+  const response = await ssi.post("/ssi/campanas", {
+    name: `Carnetización ${Math.random().toString(36).slice(2, 7)}`,
+    deadlineDay: deadline,
+    deadlineTime: "",
+    reminderDays: "3",
+  });
+  expect(response.status).toBe(303);
+  return /\/ssi\/campanas\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "")?.[1] ?? "";
+}
+
+async function liaisonOf(dependenciaId: string) {
+  const person = await makePerson(ctx, { roles: ["enlace"], dependenciaId });
+  await db()
+    .update(people)
+    .set({ email: `enlace.${person.documentNumber}@pasto.gov.co` })
+    .where(eq(people.id, person.id));
+  return { person, client: await signIn(ctx, person) };
+}
+
+const previewId = (response: Response) =>
+  /\/dependencia\/envios\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "")?.[1] ?? "";
+
+describe("the desvinculados list", () => {
+  it("previews with bad rows and their reasons, changes nothing, then applies all at once", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(ctx);
+    const other = await makeDependencia(ctx);
+    const { client } = await liaisonOf(dependencia.id);
+    const leaving = await makeReadyToPrint(ctx, { dependenciaId: dependencia.id });
+    await printBatch(ctx, [leaving.card.id]);
+    const stranger = await makePerson(ctx, { dependenciaId: other.id });
+
+    const typed = [
+      `${leaving.person.firstNames} ${leaving.person.lastNames}; ${leaving.person.documentNumber}`,
+      `Alguien Más; ${stranger.documentNumber}`,
+      "Nadie; 999",
+    ].join("\n");
+    const sent = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, { typed });
+    expect(sent.status).toBe(303);
+    const preview = await (await client.get(sent.headers.get("location") ?? "")).text();
+    expect(preview).toContain("2 filas tienen errores");
+    expect(preview).toContain("otra dependencia");
+    expect(preview).toContain("No hay nadie con el documento 999");
+    expect(preview).not.toContain("Aplicar las");
+    const applyBad = await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {});
+    expect(applyBad.status).toBe(422);
+    expect((await db().select().from(people).where(eq(people.id, leaving.person.id)))[0]?.status).toBe(
+      "activo",
+    );
+
+    const fixed = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, {
+      typed: `${leaving.person.firstNames} ${leaving.person.lastNames}; ${leaving.person.documentNumber.replace(/(\d{3})(?=\d)/g, "$1.")}`,
+    });
+    const id = previewId(fixed);
+    expect((await client.post(`/dependencia/envios/${id}/aplicar`, {})).status).toBe(303);
+    const [after] = await db().select().from(people).where(eq(people.id, leaving.person.id));
+    expect(after?.status).toBe("desvinculado");
+    const [card] = await db().select().from(cards).where(eq(cards.id, leaving.card.id));
+    expect(card).toMatchObject({ state: "inhabilitada", disabledReason: "desvinculacion" });
+    expect(await db().select().from(sessions).where(eq(sessions.personId, leaving.person.id))).toEqual([]);
+    const audits = await db().select().from(auditLog).where(eq(auditLog.targetId, leaving.person.id));
+    expect(audits.some((a) => (a.details as { submissionId?: string }).submissionId === id)).toBe(true);
+
+    // The same list again changes nothing.
+    const again = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, {
+      typed: `${leaving.person.firstNames}; ${leaving.person.documentNumber}`,
+    });
+    await client.post(`/dependencia/envios/${previewId(again)}/aplicar`, {});
+    const [second] = await db()
+      .select()
+      .from(listSubmissions)
+      .where(eq(listSubmissions.id, previewId(again)));
+    expect(second?.effects).toMatchObject({ desvinculadas: 0, carnetsInhabilitados: 0, sinCambios: 1 });
+  });
+});
+
+describe("the contractors list", () => {
+  it("registers new contractors, opens their card requests and e-mails each a credential", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(
+      ctx,
+      `Secretaría de Tránsito ${Math.random().toString(36).slice(2, 6)}`,
+    );
+    const { client } = await liaisonOf(dependencia.id);
+    const typed = [
+      `CC;1.085.900.111;José;Nariño Muñoz;${dependencia.name};OPS-2026-101;15/01/2026;31/12/2026;jose.narino@pasto.gov.co;3001234567;O+`,
+      "CC;1085900112;Ana;Paz;;OPS-2026-102;15/01/2026;10/01/2026;ana.paz@gmail.com;3001234567;Z+",
+    ].join("\n");
+    const sent = await client.post(`/dependencia/listas/${campaignId}/contratistas`, { typed });
+    const preview = await (await client.get(sent.headers.get("location") ?? "")).text();
+    expect(preview).toContain("posterior a la de inicio");
+    const fixed = await client.post(`/dependencia/listas/${campaignId}/contratistas`, {
+      typed: typed.split("\n")[0] ?? "",
+    });
+    expect((await client.post(`/dependencia/envios/${previewId(fixed)}/aplicar`, {})).status).toBe(303);
+    const [jose] = await db().select().from(people).where(eq(people.documentNumber, "1085900111"));
+    expect(jose).toMatchObject({
+      firstNames: "José",
+      dependenciaId: dependencia.id,
+      vinculacion: "ops",
+      contractEnd: "2026-12-31",
+      bloodType: "O+",
+    });
+    expect(
+      (
+        await db()
+          .select()
+          .from(cards)
+          .where(eq(cards.personId, jose?.id ?? ""))
+      )[0]?.state,
+    ).toBe("solicitada");
+    // The credential goes out right after the list's transaction.
+    for (let i = 0; i < 50; i++) {
+      const issued = await db()
+        .select()
+        .from(initialCredentials)
+        .where(eq(initialCredentials.personId, jose?.id ?? ""));
+      if (issued.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const mail = await db()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, "jose.narino@pasto.gov.co"), eq(outbox.kind, "credential")));
+    expect(mail).toHaveLength(1);
+  });
+});
+
+describe("deadlines, reminders and SSI's view", () => {
+  it("refuses lists after the campaign closes, naming the date", async () => {
+    const campaignId = await openCampaign(1);
+    const dependencia = await makeDependencia(ctx);
+    const { person } = await liaisonOf(dependencia.id);
+    ctx.clock.advance(2 * DAY);
+    const client = await signIn(ctx, person);
+    const late = await client.post(`/dependencia/listas/${campaignId}/cintas`, { empty: "si" });
+    expect(late.status).toBe(422);
+    expect(await late.text()).toContain("ya no se reciben listas");
+  });
+
+  it("reminds each liaison who has not sent, once per moment, and shows SSI who sent what", async () => {
+    const campaignId = await openCampaign(2);
+    const sender = await makeDependencia(ctx);
+    const silent = await makeDependencia(ctx);
+    const done = await liaisonOf(sender.id);
+    const waiting = await liaisonOf(silent.id);
+    for (const kind of ["desvinculados", "contratistas", "cintas"]) {
+      const sent = await done.client.post(`/dependencia/listas/${campaignId}/${kind}`, { empty: "si" });
+      expect((await done.client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(303);
+    }
+    expect(await sendReminders(db(), ctx.clock.now(), ctx.deps.config)).toBeGreaterThanOrEqual(1);
+    expect(await sendReminders(db(), ctx.clock.now(), ctx.deps.config)).toBe(0);
+    const [waitingRow] = await db().select().from(people).where(eq(people.id, waiting.person.id));
+    const reminders = await db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.recipient, waitingRow?.email ?? ""));
+    expect(reminders).toHaveLength(1);
+    const [doneRow] = await db().select().from(people).where(eq(people.id, done.person.id));
+    expect(
+      await db()
+        .select()
+        .from(outbox)
+        .where(eq(outbox.recipient, doneRow?.email ?? "")),
+    ).toEqual([]);
+
+    const ssi = await ssiClient();
+    const page = await (await ssi.get(`/ssi/campanas/${campaignId}`)).text();
+    expect(page).toMatch(new RegExp(`${sender.name}</th><td>Enviada`));
+    expect(page).toMatch(new RegExp(`${silent.name}</th><td>Pendiente`));
+    const export_ = await ssi.get(`/ssi/campanas/${campaignId}/listas/desvinculados`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await export_.arrayBuffer()) as never);
+    expect(workbook.worksheets[0]?.getRow(1).getCell(1).value).toBe("Dependencia que envió");
+  });
+
+  it("keeps a liaison to their own dependencia's submissions", async () => {
+    const campaignId = await openCampaign();
+    const mine = await liaisonOf((await makeDependencia(ctx)).id);
+    const theirs = await liaisonOf((await makeDependencia(ctx)).id);
+    const sent = await mine.client.post(`/dependencia/listas/${campaignId}/cintas`, { empty: "si" });
+    expect((await theirs.client.get(`/dependencia/envios/${previewId(sent)}`)).status).toBe(403);
+    expect((await theirs.client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(403);
+  });
+});

@@ -1,0 +1,674 @@
+import { execFile } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  LIST_COLUMNS,
+  LIST_KINDS,
+  type ListKind,
+  normalizeLabel,
+  normalizeValue,
+} from "./campaigns.columns.ts";
+import { buildTemplate, listTitle, MAX_LIST_BYTES, MAX_LIST_ROWS, readListFile } from "./campaigns.sheets.ts";
+import { inflateEntry, readZipDirectory, writeZip, type ZipEntry } from "./campaigns.zip.ts";
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), "campaigns-sheets-"));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const OPTIONS = {
+  dependencias: ["Secretaría de Tránsito", "Secretaría de Salud", "Despacho del Alcalde"],
+  emailDomain: "pasto.gov.co",
+};
+const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+
+async function toXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A workbook whose first sheet holds these rows (undefined leaves a cell empty). */
+async function sheetFile(rows: ExcelJS.CellValue[][], before?: (workbook: ExcelJS.Workbook) => void) {
+  const workbook = new ExcelJS.Workbook();
+  before?.(workbook);
+  const sheet = workbook.addWorksheet("Lista");
+  rows.forEach((values, line) => {
+    values.forEach((value, column) => {
+      if (value !== undefined) sheet.getCell(line + 1, column + 1).value = value;
+    });
+  });
+  return toXlsx(workbook);
+}
+
+async function fillTemplate(kind: ListKind, rows: ExcelJS.CellValue[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await buildTemplate(kind, OPTIONS)) as never);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error("template without sheets");
+  rows.forEach((values, line) => {
+    values.forEach((value, column) => {
+      if (value !== undefined) sheet.getCell(line + 2, column + 1).value = value;
+    });
+  });
+  return toXlsx(workbook);
+}
+
+function zipPart(file: Buffer, name: string): string {
+  const directory = readZipDirectory(file);
+  const entry = directory.ok ? directory.entries.find((candidate) => candidate.name === name) : undefined;
+  const inflated = entry && inflateEntry(entry);
+  if (!inflated?.ok) throw new Error(`no ${name}`);
+  return inflated.data.toString("utf8");
+}
+
+const stored = (name: string, text: string): ZipEntry => {
+  const data = Buffer.from(text);
+  return { name, method: 0, crc: crc32(data), size: data.length, compressed: data };
+};
+const WORKBOOK_PARTS = [
+  stored(
+    "xl/_rels/workbook.xml.rels",
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ),
+  stored(
+    "xl/workbook.xml",
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Lista" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ),
+];
+
+async function deflateZeros(bytes: number): Promise<Buffer> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(deflate, "end");
+  const zeros = Buffer.alloc(1024 * 1024);
+  for (let written = 0; written < bytes; written += zeros.length)
+    if (!deflate.write(zeros)) await once(deflate, "drain");
+  deflate.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+const run = promisify(execFile);
+const profile = pathToFileURL(path.join(workDir, "libreoffice-profile")).href;
+/** Converts a file with the real LibreOffice, as a person re-saving it would. */
+async function libreOffice(input: string, target: string, infilter?: string): Promise<Buffer> {
+  const outdir = mkdtempSync(path.join(workDir, "out-"));
+  const filter = infilter ? [`--infilter=${infilter}`] : [];
+  await run(
+    "soffice",
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      ...filter,
+      "--convert-to",
+      target,
+      "--outdir",
+      outdir,
+      input,
+    ],
+    {
+      timeout: 60_000,
+    },
+  );
+  const [produced] = readdirSync(outdir);
+  if (!produced) throw new Error(`LibreOffice did not convert ${input}`);
+  return readFileSync(path.join(outdir, produced));
+}
+
+const CONTRATISTA = {
+  documentType: "CC",
+  documentNumber: "1085123456",
+  firstNames: "José María",
+  lastNames: "Nariño Muñoz",
+  dependencia: "Secretaría de Tránsito",
+  contractNumber: "OPS-2026-0153",
+  contractStart: "2026-01-15",
+  contractEnd: "2026-12-20",
+  email: "jose.narino@pasto.gov.co",
+  phone: "3001234567",
+  bloodType: "O+",
+};
+
+describe("the templates", () => {
+  it("has a typed, frozen, validated sheet, instructions and a hidden list of dependencias", async () => {
+    const file = await buildTemplate("contratistas", OPTIONS);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as never);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      ["Contratistas sin carnet", "visible"],
+      ["Instrucciones", "visible"],
+      ["Listas", "hidden"],
+    ]);
+    const [sheet, instructions, lists] = workbook.worksheets;
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      ...LIST_COLUMNS.contratistas.map((column) => column.header),
+    ]);
+    expect(sheet?.getCell("A1").font?.bold).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet?.getCell("G30").numFmt).toBe("dd/mm/yyyy");
+    expect(sheet?.getCell("B30").numFmt).toBe("@");
+    expect(sheet?.getCell("J30").numFmt).toBe("@");
+    expect(lists?.getColumn(1).values).toEqual([undefined, ...OPTIONS.dependencias]);
+
+    const xml = zipPart(file, "xl/worksheets/sheet1.xml");
+    expect(xml).toContain('sqref="A2:A10001"><formula1>&quot;CC,CE,PPT,PA&quot;</formula1>');
+    expect(xml).toContain('sqref="E2:E10001"><formula1>Listas!$A$1:$A$3</formula1>');
+    expect(xml).toContain('sqref="K2:K10001"><formula1>&quot;O+,O-,A+,A-,B+,B-,AB+,AB-&quot;</formula1>');
+    expect(xml).toMatch(/<dataValidation type="date"[^>]*sqref="G2:G10001"/);
+
+    const text = instructions?.getSheetValues().flat().join("\n") ?? "";
+    expect(text).toContain("Contratistas OPS que continúan sin carnet");
+    expect(text).toContain("@pasto.gov.co");
+    expect(text).toContain("día/mes/año");
+    expect(text).toContain(
+      "le mostrará las filas con errores y el motivo, antes de aplicar cualquier cambio",
+    );
+  });
+
+  it.each(LIST_KINDS)("reads back the %s template filled in with exceljs", async (kind) => {
+    const rows: Record<ListKind, ExcelJS.CellValue[][]> = {
+      contratistas: [
+        [
+          "Cédula de ciudadanía",
+          1085123456,
+          "  José María ",
+          "Nariño   Muñoz",
+          "Secretaría de Tránsito",
+          "OPS-2026-0153",
+          utc(2026, 1, 15),
+          "20/12/2026",
+          { text: "jose.narino@pasto.gov.co", hyperlink: "mailto:jose.narino@pasto.gov.co" },
+          3001234567,
+          "O+",
+        ],
+        [
+          "PPT",
+          { formula: '"52"&"123456"', result: "52123456" },
+          { richText: [{ text: "Ana " }, { text: "Lucía", font: { bold: true } }] },
+          "Paz",
+          undefined,
+          "OPS-2026-0154",
+          { formula: "DATE(2026,2,1)", result: utc(2026, 2, 1) },
+          "31/02/2026",
+          "ANA.PAZ@Pasto.gov.co",
+          "300 765 4321",
+          "AB negativo",
+        ],
+        [],
+        [
+          "pa",
+          "ab 123.456",
+          "John",
+          "Smith",
+          "Secretaría de Salud",
+          "OPS-1",
+          "1/3/2026",
+          "2026-12-31",
+          "j@pasto.gov.co",
+          "",
+          "0+",
+        ],
+      ],
+      desvinculados: [
+        ["José Nariño Muñoz", "1.085.123.456"],
+        [{ richText: [{ text: "Ana Paz" }] }, 98765432],
+        [],
+        ["María", { formula: '"10"&"20"', result: "1020" }],
+      ],
+      cintas: [
+        ["José Nariño Muñoz", "1.085.123.456"],
+        [{ richText: [{ text: "Ana Paz" }] }, 98765432],
+        [],
+        ["María", { formula: '"10"&"20"', result: "1020" }],
+      ],
+    };
+    const expected: Record<ListKind, { line: number; values: Record<string, string> }[]> = {
+      contratistas: [
+        { line: 2, values: CONTRATISTA },
+        {
+          line: 3,
+          values: {
+            documentType: "PPT",
+            documentNumber: "52123456",
+            firstNames: "Ana Lucía",
+            lastNames: "Paz",
+            dependencia: "",
+            contractNumber: "OPS-2026-0154",
+            contractStart: "2026-02-01",
+            contractEnd: "31/02/2026",
+            email: "ana.paz@pasto.gov.co",
+            phone: "3007654321",
+            bloodType: "AB-",
+          },
+        },
+        {
+          line: 5,
+          values: {
+            ...{ documentType: "PA", documentNumber: "AB123456", firstNames: "John", lastNames: "Smith" },
+            ...{ dependencia: "Secretaría de Salud", contractNumber: "OPS-1", contractStart: "2026-03-01" },
+            ...{ contractEnd: "2026-12-31", email: "j@pasto.gov.co", phone: "", bloodType: "O+" },
+          },
+        },
+      ],
+      desvinculados: [
+        { line: 2, values: { fullName: "José Nariño Muñoz", documentNumber: "1085123456" } },
+        { line: 3, values: { fullName: "Ana Paz", documentNumber: "98765432" } },
+        { line: 5, values: { fullName: "María", documentNumber: "1020" } },
+      ],
+      cintas: [],
+    };
+    expected.cintas = expected.desvinculados;
+    const result = await readListFile(await fillTemplate(kind, rows[kind]), "lista.xlsx", kind);
+    expect(result).toEqual({ ok: true, rows: expected[kind], ignoredColumns: [] });
+  });
+
+  it("titles the lists in Spanish", () => {
+    expect(LIST_KINDS.map(listTitle)).toEqual([
+      "Personas desvinculadas",
+      "Contratistas OPS que continúan sin carnet",
+      "Contratistas OPS con cinta pendiente",
+    ]);
+  });
+});
+
+describe("files as people keep them", () => {
+  it("finds the header under a merged title, ignores extra columns and skips an instructions sheet", async () => {
+    const file = await sheetFile(
+      [
+        ["ALCALDÍA DE PASTO"],
+        ["Personas que no continúan en 2026"],
+        [],
+        ["N°", "Apellidos y nombres", "No. de Cédula", "Observaciones"],
+        [1, "Nariño Muñoz José", 1085123456, "Renunció"],
+        [2],
+        [3, "Paz Ana", "52.123.456", undefined],
+      ],
+      (workbook) => workbook.addWorksheet("Instrucciones").addRow(["Nombre completo", "Escriba el nombre"]),
+    );
+    const result = await readListFile(file, "desvinculados.xlsx", "desvinculados");
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { line: 5, values: { fullName: "Nariño Muñoz José", documentNumber: "1085123456" } },
+        { line: 7, values: { fullName: "Paz Ana", documentNumber: "52123456" } },
+      ],
+      ignoredColumns: ["N°", "Observaciones"],
+    });
+  });
+
+  it("joins names kept in separate columns", async () => {
+    const file = await sheetFile([
+      ["Primer nombre", "Segundo nombre", "Primer apellido", "Segundo apellido", "Documento"],
+      ["José", undefined, "Nariño", "Muñoz", "1085123456"],
+    ]);
+    const result = await readListFile(file, "cintas.xlsx", "cintas");
+    expect(result).toMatchObject({
+      ok: true,
+      rows: [{ line: 2, values: { fullName: "José Nariño Muñoz" } }],
+    });
+  });
+
+  it("reads a CSV from Excel in Spanish: semicolons, Windows-1252, dates as text", async () => {
+    const csv =
+      "Tipo de documento;Cédula;Nombres;Apellidos;Dependencia;Número de contrato;Inicio del contrato;Fin del contrato;Correo;Celular;RH\r\n".concat(
+        "CC;1.085.123.456;José María;Nariño Muñoz;Secretaría de Tránsito;OPS-2026-0153;15/01/2026;20/12/2026;jose.narino@pasto.gov.co;300 123 4567;O +\r\n",
+      );
+    const result = await readListFile(Buffer.from(csv, "latin1"), "contratistas.csv", "contratistas");
+    expect(result).toEqual({ ok: true, rows: [{ line: 2, values: CONTRATISTA }], ignoredColumns: [] });
+  });
+
+  it.each([
+    ["tabs", "Nombre completo\tNúmero de documento\nJosé Nariño Muñoz\t1085123456\n"],
+    ["commas and quotes", '\uFEFFNombre completo,Documento\r\n"Nariño Muñoz, José ""Pepe""",1085123456\r\n'],
+  ])("accepts a CSV separated by %s whatever its name says", async (_, csv) => {
+    const result = await readListFile(Buffer.from(csv, "utf8"), "lista.xlsx", "cintas");
+    expect(result).toMatchObject({ ok: true, rows: [{ line: 2, values: { documentNumber: "1085123456" } }] });
+  });
+
+  it("reads Excel's UTF-16 «Unicode text»", async () => {
+    const text = "Nombre completo\tCédula\r\nJosé Nariño Muñoz\t1085123456\r\n";
+    const file = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const result = await readListFile(file, "lista.txt", "desvinculados");
+    expect(result).toMatchObject({ ok: true, rows: [{ values: { fullName: "José Nariño Muñoz" } }] });
+  });
+});
+
+describe("files re-saved by LibreOffice", () => {
+  const csv = [
+    "Tipo de documento;Número de identificación;Nombres;Apellidos;Dependencia;Número de contrato;Fecha de inicio;Fecha de terminación;Correo institucional;Teléfono;Tipo de sangre",
+    "CC;1.085.123.456;José María;Nariño Muñoz;Secretaría de Tránsito;OPS-2026-0153;15/01/2026;20/12/2026;jose.narino@pasto.gov.co;3001234567;O+",
+  ].join("\n");
+
+  it.each([
+    ["xlsx", "xlsx"],
+    ["xlsm (macros allowed)", "xlsm:Calc MS Excel 2007 VBA XML"],
+  ])(
+    "reads a CSV with accents and dd/mm/yyyy dates converted to %s",
+    { timeout: 90_000 },
+    async (_, target) => {
+      const input = path.join(workDir, "contratistas.csv");
+      writeFileSync(input, csv);
+      // 59 = ";", 34 = '"', 76 = UTF-8, from line 1, Spanish (Colombia): dates become real date cells.
+      const file = await libreOffice(input, target, "CSV:59,34,76,1,,9226");
+      const result = await readListFile(file, `contratistas.${target.slice(0, 4)}`, "contratistas");
+      expect(result).toEqual({ ok: true, rows: [{ line: 2, values: CONTRATISTA }], ignoredColumns: [] });
+    },
+  );
+
+  it("reads a flat ODS with a merged title, extra columns, blank rows and text dates", {
+    timeout: 90_000,
+  }, async () => {
+    const escapeXml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+    const cell = (text: string) =>
+      text === ""
+        ? "<table:table-cell/>"
+        : `<table:table-cell office:value-type="string"><text:p>${escapeXml(text)}</text:p></table:table-cell>`;
+    const row = (cells: string[]) => `<table:table-row>${cells.map(cell).join("")}</table:table-row>`;
+    const header = [
+      "N°",
+      "Tipo de documento",
+      "Documento",
+      "Nombres",
+      "Apellidos",
+      "Área",
+      "Contrato",
+      "Fecha de inicio",
+      "Fecha de fin",
+      "Correo",
+      "Celular",
+      "Grupo sanguíneo",
+      "Observaciones",
+    ];
+    const data = [
+      "1",
+      "Cédula de ciudadanía",
+      "1.085.123.456",
+      "José María",
+      "Nariño Muñoz",
+      "Secretaría de Tránsito",
+      "OPS-2026-0153",
+      "15/01/2026",
+      "20-12-2026",
+      "jose.narino@pasto.gov.co",
+      "300 123 4567",
+      "O+",
+      "Renovación",
+    ];
+    const title = `<table:table-row><table:table-cell table:number-columns-spanned="${header.length}" office:value-type="string"><text:p>CONTRATISTAS QUE CONTINÚAN — SECRETARÍA DE TRÁNSITO</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="${header.length - 1}"/></table:table-row>`;
+    const fods = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet>
+<table:table table:name="Léame">${row(["Diligencie la hoja Contratistas."])}</table:table>
+<table:table table:name="Contratistas">${title}${row([""])}${row(header)}${row(data)}${row([""])}${row(["", "", "", "", "", "", "", "", "", "", "", "", "sin datos"])}${row(["2", "PA", "AB 123456", "John", "Smith", "", "OPS-1", "01/03/2026", "2026-12-31", "j@pasto.gov.co", "", "AB-", ""])}</table:table>
+</office:spreadsheet></office:body></office:document>`;
+    const input = path.join(workDir, "contratistas.fods");
+    writeFileSync(input, fods);
+    const result = await readListFile(await libreOffice(input, "xlsx"), "contratistas.xlsx", "contratistas");
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { line: 4, values: CONTRATISTA },
+        {
+          line: 7,
+          values: {
+            ...{
+              documentType: "PA",
+              documentNumber: "AB123456",
+              firstNames: "John",
+              lastNames: "Smith",
+              dependencia: "",
+            },
+            ...{ contractNumber: "OPS-1", contractStart: "2026-03-01", contractEnd: "2026-12-31" },
+            ...{ email: "j@pasto.gov.co", phone: "", bloodType: "AB-" },
+          },
+        },
+      ],
+      ignoredColumns: ["N°", "Observaciones"],
+    });
+  });
+});
+
+describe("files that cannot be read", () => {
+  it("refuses the old .xls format and password-protected workbooks by their content", async () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]);
+    expect(await readListFile(ole, "lista.xlsx", "cintas")).toEqual({
+      ok: false,
+      message:
+        'El archivo está en el formato antiguo de Excel (.xls). Ábralo en Excel o LibreOffice y guárdelo como "Libro de Excel (.xlsx)".',
+    });
+    const encrypted = Buffer.concat([ole, Buffer.from("EncryptedPackage", "utf16le")]);
+    expect(await readListFile(encrypted, "lista.xlsx", "cintas")).toMatchObject({
+      message: expect.stringContaining("contraseña"),
+    });
+  });
+
+  it.each([
+    ["a PDF renamed .xlsx", Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"), "lista.xlsx"],
+    ["an image", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "foto.png"],
+    [
+      "a note that is not a table",
+      Buffer.from("Buenos días, adjunto la lista de desvinculados.\nCordialmente\n"),
+      "nota.txt",
+    ],
+    ["a Word document", writeZip([stored("word/document.xml", "<w:document/>")]), "lista.docx"],
+  ])("refuses %s, naming the formats it accepts", async (_, file, filename) => {
+    const result = await readListFile(file, filename, "desvinculados");
+    expect(result).toEqual({
+      ok: false,
+      message: `No podemos leer «${filename}» como una lista. Envíe un archivo de Excel (.xlsx o .xlsm) o un archivo CSV (.csv) separado por punto y coma, coma o tabulador.`,
+    });
+  });
+
+  it("tells how to convert an .ods file", async () => {
+    const ods = writeZip([
+      stored("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+      stored("content.xml", "<x/>"),
+    ]);
+    expect(await readListFile(ods, "lista.xlsx", "cintas")).toMatchObject({
+      message: expect.stringContaining("(.ods)"),
+    });
+  });
+
+  it("names the required columns a sheet lacks", async () => {
+    const file = await sheetFile([
+      ["Nombres", "Apellidos", "Cédula", "Cargo", "Fecha de inicio", "Correo", "Tipo de documento", "RH"],
+    ]);
+    expect(await readListFile(file, "lista.xlsx", "contratistas")).toEqual({
+      ok: false,
+      message:
+        "Al archivo le faltan estas columnas: Número de contrato, Fecha de terminación. Descargue la plantilla para ver cómo debe quedar.",
+    });
+  });
+
+  it("refuses a file over the size limit before reading it", async () => {
+    const result = await readListFile(Buffer.alloc(MAX_LIST_BYTES + 1, 0x41), "grande.csv", "cintas");
+    expect(result).toEqual({ ok: false, message: expect.stringContaining("el máximo es 5 MB") });
+  });
+
+  it("refuses more than MAX_LIST_ROWS data rows and accepts exactly that many", async () => {
+    const rows = (count: number) => [
+      ["Nombre completo", "Documento"],
+      ...Array.from({ length: count }, (_, i) => [`Persona ${i}`, 1_000_000 + i]),
+    ];
+    expect(await readListFile(await sheetFile(rows(MAX_LIST_ROWS + 1)), "lista.xlsx", "cintas")).toEqual({
+      ok: false,
+      message:
+        "El archivo tiene más de 10.000 filas con datos, que es el máximo por archivo. Divida la lista en varios archivos y envíelos uno por uno.",
+    });
+    const accepted = await readListFile(await sheetFile(rows(MAX_LIST_ROWS)), "lista.xlsx", "cintas");
+    expect(accepted.ok && accepted.rows.length).toBe(MAX_LIST_ROWS);
+  });
+
+  it("uses a formula's cached result and never the formula", async () => {
+    const file = await sheetFile([
+      ["Nombre completo", "Documento"],
+      [
+        { formula: 'CONCATENATE("Ana"," Paz")', result: "Ana Paz" },
+        { formula: "1085*1000000+123456", result: 1085123456 },
+      ],
+      ["Sin resultado", { formula: "A1" } as ExcelJS.CellValue],
+      ["Con error", { formula: "1/0", result: { error: "#DIV/0!" } }],
+    ]);
+    const result = await readListFile(file, "lista.xlsx", "desvinculados");
+    expect(result.ok && result.rows.map((row) => row.values)).toEqual([
+      { fullName: "Ana Paz", documentNumber: "1085123456" },
+      { fullName: "Sin resultado", documentNumber: "" },
+      { fullName: "Con error", documentNumber: "" },
+    ]);
+  });
+
+  it("refuses a zip bomb from its directory, without inflating it", async () => {
+    const size = 500 * 1024 * 1024;
+    const compressed = await deflateZeros(size);
+    const bomb = writeZip([
+      ...WORKBOOK_PARTS,
+      { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size, compressed },
+    ]);
+    expect(bomb.length).toBeLessThan(MAX_LIST_BYTES);
+    expect(readZipDirectory(bomb)).toEqual({ ok: false, problem: "too_large" });
+    const started = performance.now();
+    const result = await readListFile(bomb, "lista.xlsx", "cintas");
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^El archivo no se pudo leer de forma segura/),
+    });
+  });
+
+  it("refuses an entry compressed more than 200:1, and one that inflates past its declared size", async () => {
+    const zeros = deflateRawSync(Buffer.alloc(20 * 1024 * 1024));
+    const dense = writeZip([
+      { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size: 20 * 1024 * 1024, compressed: zeros },
+    ]);
+    expect(readZipDirectory(dense)).toEqual({ ok: false, problem: "too_large" });
+    const lying = writeZip([
+      ...WORKBOOK_PARTS,
+      { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size: 1000, compressed: zeros },
+    ]);
+    expect(await readListFile(lying, "lista.xlsx", "cintas")).toMatchObject({
+      message: expect.stringMatching(/de forma segura/),
+    });
+  });
+
+  it("answers a damaged workbook with a message instead of crashing", async () => {
+    const file = await sheetFile([
+      ["Nombre completo", "Documento"],
+      ["Ana Paz", 52123456],
+    ]);
+    const damaged = Buffer.from(file);
+    const directory = readZipDirectory(damaged);
+    const sheet = directory.ok
+      ? directory.entries.find((entry) => entry.name === "xl/worksheets/sheet1.xml")
+      : undefined;
+    sheet?.compressed.fill(0x55, 10, 40);
+    expect(await readListFile(damaged, "lista.xlsx", "cintas")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^No pudimos leer el archivo/),
+    });
+    const xml = stored(
+      "xl/worksheets/sheet1.xml",
+      "<worksheet><sheetData><row r='1'><c r='A1' t='s'><v>0</v></c></row></ohno>",
+    );
+    const broken = writeZip([...WORKBOOK_PARTS, xml]);
+    expect(await readListFile(broken, "lista.xlsx", "cintas")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^No pudimos leer el archivo/),
+    });
+  });
+});
+
+describe("values", () => {
+  it.each([
+    ["date", utc(2026, 2, 20), "2026-02-20"],
+    ["date", 46073, "2026-02-20"],
+    ["date", "20/02/2026", "2026-02-20"],
+    ["date", "5/2/2026", "2026-02-05"],
+    ["date", "05-02-2026", "2026-02-05"],
+    ["date", "2026-02-05", "2026-02-05"],
+    ["date", "20/02/2026 00:00:00", "2026-02-20"],
+    ["date", "31/02/2026", "31/02/2026"],
+    ["date", "febrero 20", "febrero 20"],
+    ["document", "1.085.123.456", "1085123456"],
+    ["document", " 1 085 123,456 ", "1085123456"],
+    ["document", 1085123456, "1085123456"],
+    ["document", "pa 123456", "PA123456"],
+    ["phone", 3001234567, "3001234567"],
+    ["phone", "(300) 123-4567", "3001234567"],
+    ["email", { text: "Ana@Pasto.gov.co", hyperlink: "mailto:Ana@Pasto.gov.co" }, "ana@pasto.gov.co"],
+    ["text", { richText: [{ text: "José " }, { text: "Nariño" }] }, "José Nariño"],
+    ["text", { formula: "A1", result: 12 }, "12"],
+    ["text", { error: "#N/A" }, ""],
+    ["text", 1234.5, "1234.5"],
+    ["documentType", "Cédula de extranjería", "CE"],
+    ["documentType", "c.c.", "CC"],
+    ["documentType", "Pasaporte", "PA"],
+    ["documentType", "TI", "TI"],
+    ["bloodType", "0+", "O+"],
+    ["bloodType", "ab rh negativo", "AB-"],
+    ["bloodType", "C+", "C+"],
+  ] as const)("normalises a %s %j to %j", (type, value, expected) => {
+    expect(normalizeValue(type, value)).toBe(expected);
+  });
+
+  it.each([
+    ["N° de Cédula (sin puntos)*", "numerocedula"],
+    ["NÚMERO DE CÉDULA:", "numerocedula"],
+    ["Grupo sanguíneo y RH", "gruposanguineorh"],
+    ["  Correo   electrónico ", "correoelectronico"],
+  ])("matches the header %j loosely", (header, expected) => {
+    expect(normalizeLabel(header)).toBe(expected);
+  });
+
+  it.each(LIST_KINDS)("never gives two %s columns the same header", (kind) => {
+    const labels = LIST_COLUMNS[kind].flatMap((column) => [
+      ...new Set([column.header, ...column.aliases, ...(column.parts ?? []).flat()].map(normalizeLabel)),
+    ]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
+describe("performance", () => {
+  it("reads a 10,000-row contratistas workbook quickly", { timeout: 60_000 }, async () => {
+    const rows: ExcelJS.CellValue[][] = [LIST_COLUMNS.contratistas.map((column) => column.header)];
+    for (let i = 0; i < MAX_LIST_ROWS; i++)
+      rows.push([
+        "CC",
+        1_085_000_000 + i,
+        `José ${i}`,
+        "Nariño Muñoz",
+        "Secretaría de Tránsito",
+        `OPS-2026-${i}`,
+        utc(2026, 1, 15),
+        utc(2026, 12, 20),
+        { text: `p${i}@pasto.gov.co`, hyperlink: `mailto:p${i}@pasto.gov.co` },
+        3_001_234_567 + i,
+        "O+",
+      ]);
+    const file = await sheetFile(rows);
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    const started = performance.now();
+    const result = await readListFile(file, "contratistas.xlsx", "contratistas");
+    const elapsed = performance.now() - started;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.info(
+      `read ${MAX_LIST_ROWS} contratistas rows (${(file.length / 1024).toFixed(0)} KB xlsx) in ${elapsed.toFixed(0)} ms; RSS +${((peak - baseline) / 1024 / 1024).toFixed(0)} MB`,
+    );
+    expect(result.ok && result.rows.length).toBe(MAX_LIST_ROWS);
+    expect(result.ok && result.rows.at(-1)?.values).toMatchObject({
+      documentNumber: "1085009999",
+      contractEnd: "2026-12-20",
+      email: "p9999@pasto.gov.co",
+    });
+    expect(elapsed).toBeLessThan(3_000);
+  });
+});

@@ -1,0 +1,71 @@
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { dependencias } from "../dependencias/dependencias.table.ts";
+import { people } from "../people/people.table.ts";
+
+export type CampaignState = "abierta" | "cerrada";
+export type ListKind = "desvinculados" | "contratistas" | "cintas";
+export type SubmissionState = "vista_previa" | "aplicada" | "descartada";
+
+export const campaigns = pgTable("campaigns", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+  state: text("state").$type<CampaignState>().notNull().default("abierta"),
+  // Reminders go this many days before the deadline, and again on the day.
+  reminderDays: integer("reminder_days").notNull().default(3),
+  createdBy: uuid("created_by"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+});
+
+export interface RowProblem {
+  line: number;
+  message: string;
+}
+
+/** A list sent by a dependencia: checked rows kept for the preview, applied only when confirmed. */
+export const listSubmissions = pgTable(
+  "list_submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    dependenciaId: uuid("dependencia_id")
+      .notNull()
+      .references(() => dependencias.id),
+    kind: text("kind").$type<ListKind>().notNull(),
+    state: text("state").$type<SubmissionState>().notNull(),
+    // The original file, kept with the submission (none when typed in the browser).
+    fileKey: text("file_key"),
+    fileName: text("file_name"),
+    contentHash: text("content_hash").notNull(),
+    rows: jsonb("rows").$type<{ line: number; values: Record<string, string> }[]>().notNull(),
+    problems: jsonb("problems").$type<RowProblem[]>().notNull(),
+    // What applying changed, per effect (e.g. { desvinculadas: 3, sinCambios: 1 }).
+    effects: jsonb("effects").$type<Record<string, number>>(),
+    submittedBy: uuid("submitted_by").references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+  },
+  (t) => [index("list_submissions_campaign_idx").on(t.campaignId, t.dependenciaId, t.kind)],
+);
+
+/** One reminder per liaison, campaign and moment ("antes" or "dia"): the hourly job never sends twice. */
+export const campaignReminders = pgTable(
+  "campaign_reminders",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    moment: text("moment").$type<"antes" | "dia">().notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.personId, t.moment] })],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type ListSubmission = typeof listSubmissions.$inferSelect;
