@@ -55,7 +55,7 @@ export function AuditPage(props: {
       {rows.length === 0 && !props.unknownPerson ? (
         <p>No hay registros que coincidan con la búsqueda.</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
           <table class="table table--compact">
             <caption class="visually-hidden">Registros de auditoría, del más reciente al más antiguo</caption>
             <thead>
@@ -87,7 +87,7 @@ export function AuditPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <Pagination
         page={props.page}

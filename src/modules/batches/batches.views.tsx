@@ -68,7 +68,7 @@ export function BatchesPage(props: {
               {queue.length === props.maxBatch ? ` (se muestran los ${props.maxBatch} más antiguos)` : ""}.
               Marque los que va a imprimir, o imprima todos los de la lista.
             </p>
-            <div class="table-scroll">
+            <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
               <table class="table table--compact">
                 <caption class="visually-hidden">Carnets listos para imprimir</caption>
                 <thead>
@@ -108,7 +108,7 @@ export function BatchesPage(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
             {queue.map((row) => (
               <input type="hidden" name="all" value={row.cardId} />
             ))}

@@ -18,6 +18,8 @@ import {
 import { buildTemplate, listTitle, MAX_LIST_BYTES, MAX_LIST_ROWS, readListFile } from "./campaigns.sheets.ts";
 import { inflateEntry, readZipDirectory, writeZip, type ZipEntry } from "./campaigns.zip.ts";
 
+// Dates must come out as the calendar day whatever the server's zone: run these tests west of UTC.
+process.env.TZ = "America/Bogota";
 const workDir = mkdtempSync(path.join(os.tmpdir(), "campaigns-sheets-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 const OPTIONS = {
@@ -30,16 +32,21 @@ async function toXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A workbook whose first sheet holds these rows (undefined leaves a cell empty). */
-async function sheetFile(rows: ExcelJS.CellValue[][], before?: (workbook: ExcelJS.Workbook) => void) {
+/** A workbook whose list sheet holds these rows (undefined leaves a cell empty). */
+async function sheetFile(
+  rows: ExcelJS.CellValue[][],
+  options: { instructionsFirst?: boolean; merges?: string[] } = {},
+) {
   const workbook = new ExcelJS.Workbook();
-  before?.(workbook);
+  if (options.instructionsFirst)
+    workbook.addWorksheet("Instrucciones").addRow(["Nombre completo", "Escriba el nombre"]);
   const sheet = workbook.addWorksheet("Lista");
   rows.forEach((values, line) => {
     values.forEach((value, column) => {
       if (value !== undefined) sheet.getCell(line + 1, column + 1).value = value;
     });
   });
+  for (const range of options.merges ?? []) sheet.mergeCells(range);
   return toXlsx(workbook);
 }
 
@@ -288,7 +295,7 @@ describe("files as people keep them", () => {
         [2],
         [3, "Paz Ana", "52.123.456", undefined],
       ],
-      (workbook) => workbook.addWorksheet("Instrucciones").addRow(["Nombre completo", "Escriba el nombre"]),
+      { instructionsFirst: true, merges: ["A1:D1", "A2:D2"] },
     );
     const result = await readListFile(file, "desvinculados.xlsx", "desvinculados");
     expect(result).toEqual({
@@ -298,6 +305,18 @@ describe("files as people keep them", () => {
         { line: 7, values: { fullName: "Paz Ana", documentNumber: "52123456" } },
       ],
       ignoredColumns: ["N°", "Observaciones"],
+    });
+  });
+
+  it("prefers the template's header to a looser alias wherever it is", async () => {
+    const file = await sheetFile([
+      ["Nombre completo", "Documento", "Número de documento"],
+      ["Ana Paz", "CC", "52123456"],
+    ]);
+    expect(await readListFile(file, "cintas.xlsx", "cintas")).toEqual({
+      ok: true,
+      rows: [{ line: 2, values: { fullName: "Ana Paz", documentNumber: "52123456" } }],
+      ignoredColumns: ["Documento"],
     });
   });
 

@@ -78,11 +78,17 @@ function matchHeader(line: number, cells: unknown[], columns: readonly ListColum
   const texts = Array.from(cells, (cell) => cellText(cell));
   const labels = texts.map(normalizeLabel);
   const used = new Set<number>();
+  // Names in order of preference: a column titled exactly like the template wins over a looser alias.
   const take = (names: readonly string[]) => {
-    const wanted = new Set(names.map(normalizeLabel));
-    const index = labels.findIndex((label, at) => label !== "" && !used.has(at) && wanted.has(label));
-    if (index >= 0) used.add(index);
-    return index;
+    for (const name of names) {
+      const wanted = normalizeLabel(name);
+      const index = labels.findIndex((label, at) => label === wanted && !used.has(at));
+      if (index >= 0) {
+        used.add(index);
+        return index;
+      }
+    }
+    return -1;
   };
   const sources = new Map<string, number[]>();
   for (const column of columns) {

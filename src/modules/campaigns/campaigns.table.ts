@@ -1,9 +1,10 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 import { people } from "../people/people.table.ts";
+import type { ListKind } from "./campaigns.columns.ts";
 
 export type CampaignState = "abierta" | "cerrada";
-export type ListKind = "desvinculados" | "contratistas" | "cintas";
+export type { ListKind } from "./campaigns.columns.ts";
 export type SubmissionState = "vista_previa" | "aplicada" | "descartada";
 
 export const campaigns = pgTable("campaigns", {

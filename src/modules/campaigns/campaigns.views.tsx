@@ -224,14 +224,16 @@ export function PreviewPage(props: {
           <Button>
             {submission.rows.length === 0
               ? "Confirmar que no hay personas"
-              : `Aplicar las ${submission.rows.length} filas`}
+              : submission.rows.length === 1
+                ? "Aplicar la fila"
+                : `Aplicar las ${submission.rows.length} filas`}
           </Button>
         </form>
       )}
       {submission.rows.length > 0 && (
         <section class="section">
           <h2 class="heading-m">{applied ? "Filas aplicadas" : "Filas correctas"}</h2>
-          <div class="table-scroll">
+          <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
             <table class="table table--compact">
               <caption class="visually-hidden">Filas correctas</caption>
               <thead>
@@ -253,7 +255,7 @@ export function PreviewPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           {submission.rows.length > 500 && <p class="hint">Se muestran las primeras 500 filas.</p>}
         </section>
       )}
@@ -379,7 +381,7 @@ export function CampaignPage(props: {
       </svg>
       <section class="section">
         <h2 class="heading-m">Por dependencia</h2>
-        <div class="table-scroll">
+        <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
           <table class="table table--compact">
             <caption class="visually-hidden">Listas enviadas por cada dependencia</caption>
             <thead>
@@ -410,7 +412,7 @@ export function CampaignPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         <p>
           Listas consolidadas (.xlsx):{" "}
           {KINDS.map((k, i) => (
@@ -424,7 +426,7 @@ export function CampaignPage(props: {
       {props.submissions.length > 0 && (
         <section class="section">
           <h2 class="heading-m">Envíos</h2>
-          <div class="table-scroll">
+          <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
             <table class="table table--compact">
               <caption class="visually-hidden">Todos los envíos de la campaña</caption>
               <thead>
@@ -456,7 +458,7 @@ export function CampaignPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       )}
       {campaign.state === "abierta" && (

@@ -99,7 +99,7 @@ export function DashboardPage(props: { ctx: PageContext; rows: DashboardRow[]; t
       </section>
       <section class="section">
         <h2 class="heading-m">Por dependencia</h2>
-        <div class="table-scroll">
+        <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
           <table class="table table--compact">
             <caption class="visually-hidden">Carnets por estado en cada dependencia</caption>
             <thead>
@@ -127,7 +127,7 @@ export function DashboardPage(props: { ctx: PageContext; rows: DashboardRow[]; t
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
     </Layout>
   );
@@ -206,7 +206,7 @@ export function CardListPage(props: {
       {rows.length === 0 ? (
         <p>{text.empty}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
           <table class="table table--compact">
             <caption class="visually-hidden">{text.title}</caption>
             <thead>
@@ -244,7 +244,7 @@ export function CardListPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <Pagination page={props.page} hasMore={props.hasMore} query={query} />
     </Layout>

@@ -56,7 +56,7 @@ export function QueuePage(props: {
               Empezar a revisar
             </a>
           </p>
-          <div class="table-scroll">
+          <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
             <table class="table table--compact">
               <caption class="visually-hidden">Fotos en revisión</caption>
               <thead>
@@ -86,7 +86,7 @@ export function QueuePage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       ) : (
         <p class="lead">No hay fotos esperando revisión.</p>
