@@ -35,3 +35,20 @@ export function maskDocument(documentNumber: string): string {
   const digits = documentNumber.replace(/\D/g, "");
   return digits.length <= 3 ? "***" : `***${digits.slice(-3)}`;
 }
+
+/** Many audit rows at once (a list of hundreds of people), in batches of one statement each. */
+export async function recordAuditMany(db: Db, at: Date, context: AuditContext, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 500)
+    await db.insert(auditLog).values(
+      entries.slice(i, i + 500).map((entry) => ({
+        at,
+        actorId: context.actorId,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        details: entry.details ?? {},
+        ip: context.ip,
+        requestId: context.requestId,
+      })),
+    );
+}

@@ -11,10 +11,16 @@ import type { Logger } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { type CredentialSettings, endAccess, issueInitialCredential } from "../auth/auth.service.ts";
-import { findLatestCard, markLanyardPending, openCardRequest, retireCards } from "../cards/cards.service.ts";
+import {
+  findLatestCard,
+  markLanyardPending,
+  openCardRequest,
+  openCardRequests,
+  retireCards,
+} from "../cards/cards.service.ts";
 import { findDependencia } from "../dependencias/dependencias.service.ts";
 import {
-  createPerson,
+  createPeople,
   findPeopleByDocuments,
   type Person,
   updatePersonData,
@@ -273,49 +279,57 @@ const APPLY: Record<ListKind, Applier> = {
 
   async contratistas(db, at, audit, rows, people, dependenciaId, source) {
     const effects = { creadas: 0, actualizadas: 0, solicitudesAbiertas: 0, sinCambios: 0 };
-    const newPeople: string[] = [];
+    const dataOf = (values: Record<string, string>) => ({
+      firstNames: values.firstNames ?? "",
+      lastNames: values.lastNames ?? "",
+      email: values.email || null,
+      phone: values.phone || null,
+      bloodType: values.bloodType || null,
+      dependenciaId,
+      vinculacion: "ops" as const,
+      contractNumber: values.contractNumber || null,
+      contractStart: values.contractStart || null,
+      contractEnd: values.contractEnd || null,
+    });
+    // People already in SIPAP: each change audited field by field; a request opened if they have none going.
     for (const { values } of rows) {
-      const data = {
-        firstNames: values.firstNames ?? "",
-        lastNames: values.lastNames ?? "",
-        email: values.email || null,
-        phone: values.phone || null,
-        bloodType: values.bloodType || null,
-        dependenciaId,
-        vinculacion: "ops" as const,
-        contractNumber: values.contractNumber || null,
-        contractStart: values.contractStart || null,
-        contractEnd: values.contractEnd || null,
-      };
-      let person = people.get(values.documentNumber ?? "");
-      let changed: boolean;
-      if (person) {
-        changed = await updatePersonData(db, at, audit, person, { ...data, status: "activo" }, source);
-        if (changed) effects.actualizadas++;
-      } else {
-        person = await createPerson(db, at, audit, {
-          ...data,
-          documentType: values.documentType as Person["documentType"],
-          documentNumber: values.documentNumber ?? "",
-          position: null,
-        });
-        await updatePersonData(
-          db,
-          at,
-          audit,
-          person,
-          { phone: data.phone, bloodType: data.bloodType },
-          source,
-        );
-        newPeople.push(person.id);
-        effects.creadas++;
-        changed = true;
-      }
-      const before = await openCardRequestState(db, at, audit, person.id);
-      if (before) effects.solicitudesAbiertas++;
+      const person = people.get(values.documentNumber ?? "");
+      if (!person) continue;
+      const changed = await updatePersonData(
+        db,
+        at,
+        audit,
+        person,
+        { ...dataOf(values), status: "activo" },
+        source,
+      );
+      if (changed) effects.actualizadas++;
+      if (await openCardRequestState(db, at, audit, person.id)) effects.solicitudesAbiertas++;
       else if (!changed) effects.sinCambios++;
     }
-    return { effects, newPeople };
+    // New people, in batches: a list may bring thousands of contractors at the start of the year.
+    const created = await createPeople(
+      db,
+      at,
+      audit,
+      rows
+        .filter((row) => !people.has(row.values.documentNumber ?? ""))
+        .map(({ values }) => ({
+          ...dataOf(values),
+          documentType: values.documentType as Person["documentType"],
+          documentNumber: values.documentNumber ?? "",
+        })),
+      source,
+    );
+    await openCardRequests(
+      db,
+      at,
+      audit,
+      created.map((p) => p.id),
+    );
+    effects.creadas = created.length;
+    effects.solicitudesAbiertas += created.length;
+    return { effects, newPeople: created.map((p) => p.id) };
   },
 
   async cintas(db, at, audit, rows, people, _dependenciaId, source) {

@@ -65,3 +65,7 @@ export function findCardsOf(db: Db, personId: string) {
 export async function setLanyard(db: Db, id: string, lanyard: LanyardState) {
   await db.update(cards).set({ lanyard }).where(eq(cards.id, id));
 }
+
+export function insertCards(db: Db, values: (typeof cards.$inferInsert)[]) {
+  return db.insert(cards).values(values).returning();
+}

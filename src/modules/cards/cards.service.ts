@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit, systemAuditContext } from "../../shared/audit.ts";
 import { AppError, conflict, notFound } from "../../shared/errors.ts";
 import { bogotaDay } from "../../shared/time.ts";
-import { findTransitions, recordTransition } from "../../shared/transitions.ts";
+import { findTransitions, recordTransition, recordTransitions } from "../../shared/transitions.ts";
 import { queueEmail } from "../mail/mail.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import * as repo from "./cards.repository.ts";
@@ -279,4 +279,30 @@ export async function markLanyardPending(
     details: { note },
   });
   return true;
+}
+
+/** Card requests for many people who have none yet (new people from a list), in batches. */
+export async function openCardRequests(db: Db, at: Date, audit: AuditContext, personIds: string[]) {
+  const created: Card[] = [];
+  for (let i = 0; i < personIds.length; i += 500)
+    created.push(
+      ...(await repo.insertCards(
+        db,
+        personIds
+          .slice(i, i + 500)
+          .map((personId) => ({ personId, state: "solicitada" as const, createdAt: at, updatedAt: at })),
+      )),
+    );
+  await recordTransitions(
+    db,
+    at,
+    audit,
+    created.map((card) => ({
+      subjectType: "card" as const,
+      subjectId: card.id,
+      from: null,
+      to: "solicitada",
+    })),
+  );
+  return created;
 }

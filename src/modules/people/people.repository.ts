@@ -108,3 +108,25 @@ export function findActiveWithRole(db: Db, role: Role) {
     .innerJoin(personRoles, eq(personRoles.personId, people.id))
     .where(and(eq(personRoles.role, role), eq(people.status, "activo")));
 }
+
+/** Inserts many people (with one role) in batches; returns them in the order given. */
+export async function insertPeople(
+  db: Db,
+  values: NewPerson[],
+  role: Role,
+  grantedBy: string | null,
+  at: Date,
+) {
+  const inserted: Person[] = [];
+  for (let i = 0; i < values.length; i += 500) {
+    const rows = await db
+      .insert(people)
+      .values(values.slice(i, i + 500))
+      .returning();
+    await db
+      .insert(personRoles)
+      .values(rows.map((p) => ({ personId: p.id, role, grantedBy, grantedAt: at })));
+    inserted.push(...rows);
+  }
+  return inserted;
+}

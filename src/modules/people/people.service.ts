@@ -1,12 +1,12 @@
 // People: everyone who works for the municipality, their roles, and who may see their data.
 import type { Db } from "../../db/client.ts";
-import { type AuditContext, recordAudit } from "../../shared/audit.ts";
+import { type AuditContext, recordAudit, recordAuditMany } from "../../shared/audit.ts";
 import type { CurrentUser, Role } from "../../shared/auth/roles.ts";
 import { conflict, forbidden, notFound } from "../../shared/errors.ts";
 import * as repo from "./people.repository.ts";
 import { canSeePerson } from "./people.rules.ts";
 import type { NewPersonInput } from "./people.schemas.ts";
-import type { Person } from "./people.table.ts";
+import type { NewPerson, Person } from "./people.table.ts";
 
 export { normalizeDocumentNumber } from "./people.rules.ts";
 export type { Person } from "./people.table.ts";
@@ -139,3 +139,32 @@ type UpdatableField =
   | "contractNumber"
   | "contractStart"
   | "contractEnd";
+
+/** Registers many people at once (a dependencia's list): one statement per 500, each audited. */
+export async function createPeople(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  inputs: NewPerson[],
+  source: Record<string, unknown>,
+) {
+  const created = await repo.insertPeople(
+    db,
+    inputs.map((input) => ({ ...input, createdAt: at, updatedAt: at })),
+    "servidor",
+    audit.actorId,
+    at,
+  );
+  await recordAuditMany(
+    db,
+    at,
+    audit,
+    created.map((person) => ({
+      action: "person.created",
+      targetType: "person",
+      targetId: person.id,
+      details: { roles: ["servidor"], dependenciaId: person.dependenciaId, ...source },
+    })),
+  );
+  return created;
+}
