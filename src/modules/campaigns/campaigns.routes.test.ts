@@ -203,6 +203,39 @@ describe("deadlines, reminders and SSI's view", () => {
     expect(workbook.worksheets[0]?.getRow(1).getCell(1).value).toBe("Dependencia que envió");
   });
 
+  it("keeps the original file with the submission; SSI downloads it (audited) and filters by dependencia", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(ctx);
+    const other = await makeDependencia(ctx);
+    const { client } = await liaisonOf(dependencia.id);
+    const leaving = await makePerson(ctx, { dependenciaId: dependencia.id });
+    const csv = Buffer.from(`Nombre completo;Número de documento\nLuis Pérez;${leaving.documentNumber}\n`);
+    const sent = await client.postFiles(
+      `/dependencia/listas/${campaignId}/desvinculados`,
+      {},
+      {
+        file: { name: "desvinculados.csv", data: csv, type: "text/csv" },
+      },
+    );
+    expect(sent.status).toBe(303);
+    const id = previewId(sent);
+    const operator = await makePerson(ctx, { roles: ["operador_ssi"] });
+    const ssi = await signIn(ctx, operator);
+    const original = await ssi.get(`/ssi/envios/${id}/archivo`);
+    expect(Buffer.from(await original.arrayBuffer()).equals(csv)).toBe(true);
+    const downloads = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, operator.id), eq(auditLog.action, "list.file_downloaded")));
+    expect(downloads.map((d) => d.targetId)).toEqual([id]);
+    expect(
+      await (await ssi.get(`/ssi/campanas/${campaignId}?dependencia=${dependencia.id}`)).text(),
+    ).toContain(`/dependencia/envios/${id}`);
+    expect(await (await ssi.get(`/ssi/campanas/${campaignId}?dependencia=${other.id}`)).text()).not.toContain(
+      `/dependencia/envios/${id}`,
+    );
+  });
+
   it("keeps a liaison to their own dependencia's submissions", async () => {
     const campaignId = await openCampaign();
     const mine = await liaisonOf((await makeDependencia(ctx)).id);

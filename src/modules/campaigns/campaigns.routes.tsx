@@ -219,7 +219,12 @@ export function campaignsRoutes() {
     const campaign = await openCampaignOr404(c, c.req.param("id") ?? "");
     const dashboard = await campaignDashboard(database.db, clock.now(), campaign);
     const names = new Map(dashboard.rows.map((r) => [r.dependenciaId, r.dependencia]));
-    const submissions = (await listSubmissionsOf(database.db, { campaignId: campaign.id })).map((s) => ({
+    const dependenciaId = /^[0-9a-f-]{36}$/i.test(c.req.query("dependencia") ?? "")
+      ? c.req.query("dependencia")
+      : undefined;
+    const submissions = (
+      await listSubmissionsOf(database.db, { campaignId: campaign.id, dependenciaId })
+    ).map((s) => ({
       id: s.id,
       dependencia: names.get(s.dependenciaId) ?? "",
       kind: s.kind,
@@ -236,6 +241,7 @@ export function campaignsRoutes() {
         rows={dashboard.rows}
         complete={dashboard.complete}
         submissions={submissions}
+        dependencia={dependenciaId ?? ""}
       />,
     );
   });

@@ -268,7 +268,13 @@ const APPLY: Record<ListKind, Applier> = {
       const person = personOf(people, row);
       const changed = await updatePersonData(db, at, audit, person, { status: "desvinculado" }, source);
       if (changed) await endAccess(db, at, person.id);
-      const cards = await retireCards(db, at, audit, person.id, "Lista de personas desvinculadas");
+      const cards = await retireCards(
+        db,
+        at,
+        audit,
+        person.id,
+        `Lista de personas desvinculadas (envío ${source.submissionId})`,
+      );
       effects.carnetsInhabilitados += cards.disabled;
       effects.solicitudesCanceladas += cards.cancelled;
       if (changed) effects.desvinculadas++;

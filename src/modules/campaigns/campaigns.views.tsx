@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   Field,
   FileField,
+  Select,
 } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
@@ -357,6 +358,8 @@ export function CampaignPage(props: {
     createdAt: Date;
     hasFile: boolean;
   }[];
+  /** Submissions shown for one dependencia only ("" for all). */
+  dependencia: string;
 }) {
   const { ctx, campaign, rows } = props;
   const width = 300;
@@ -423,9 +426,22 @@ export function CampaignPage(props: {
           ))}
         </p>
       </section>
+      <section class="section">
+        <h2 class="heading-m">Envíos</h2>
+        <form method="get" action={`/ssi/campanas/${campaign.id}`} class="search-form">
+          <Select
+            name="dependencia"
+            label="Dependencia"
+            options={rows.map((r) => ({ value: r.dependenciaId, label: r.dependencia }))}
+            values={{ dependencia: props.dependencia }}
+            emptyLabel="Todas"
+          />
+          <Button variant="secondary">Filtrar</Button>
+        </form>
+        {props.submissions.length === 0 && <p>No hay envíos con este filtro.</p>}
+      </section>
       {props.submissions.length > 0 && (
         <section class="section">
-          <h2 class="heading-m">Envíos</h2>
           <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
             <table class="table table--compact">
               <caption class="visually-hidden">Todos los envíos de la campaña</caption>

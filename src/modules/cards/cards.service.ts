@@ -282,7 +282,13 @@ export async function markLanyardPending(
 }
 
 /** Card requests for many people who have none yet (new people from a list), in batches. */
-export async function openCardRequests(db: Db, at: Date, audit: AuditContext, personIds: string[]) {
+export async function openCardRequests(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  personIds: string[],
+  details?: Record<string, unknown>,
+) {
   const created: Card[] = [];
   for (let i = 0; i < personIds.length; i += 500)
     created.push(
