@@ -308,6 +308,7 @@ export async function openCardRequests(
       subjectId: card.id,
       from: null,
       to: "solicitada",
+      details,
     })),
   );
   return created;
