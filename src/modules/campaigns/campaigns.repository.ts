@@ -24,6 +24,12 @@ export async function findCampaign(db: Db, id: string): Promise<Campaign | undef
   return row;
 }
 
+/** The most recently opened campaign (open or closed). */
+export async function findLatestCampaign(db: Db): Promise<Campaign | undefined> {
+  const [row] = await db.select().from(campaigns).orderBy(desc(campaigns.createdAt)).limit(1);
+  return row;
+}
+
 export function listCampaigns(db: Db) {
   return db.select().from(campaigns).orderBy(desc(campaigns.deadline)).limit(50);
 }

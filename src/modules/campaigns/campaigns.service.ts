@@ -35,6 +35,7 @@ export const findCampaign = repo.findCampaign;
 export const listCampaigns = repo.listCampaigns;
 export const findOpenCampaigns = repo.findOpenCampaigns;
 export const listSubmissionsOf = repo.listSubmissionsOf;
+export const latestCampaign = repo.findLatestCampaign;
 
 export async function openCampaign(
   db: Db,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { PhotoState } from "./photos.rules.ts";
 import { type Photo, photos } from "./photos.table.ts";
@@ -20,12 +20,18 @@ export async function findPhotosInStates(db: Db, personId: string, states: Photo
     .where(and(eq(photos.personId, personId), inArray(photos.state, states)));
 }
 
-/** Uploads the person made themselves (the office's uploads on their behalf do not count). */
-export async function countOwnUploads(db: Db, personId: string): Promise<number> {
+/** Uploads the person made themselves since a moment (the office's uploads on their behalf do not count). */
+export async function countOwnUploads(db: Db, personId: string, since: Date | undefined): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(photos)
-    .where(and(eq(photos.personId, personId), eq(photos.uploadedBy, personId)));
+    .where(
+      and(
+        eq(photos.personId, personId),
+        eq(photos.uploadedBy, personId),
+        since ? gte(photos.createdAt, since) : undefined,
+      ),
+    );
   return row?.n ?? 0;
 }
 

@@ -5,6 +5,8 @@ import { createTestApp, type TestClient, type TestContext } from "../../../test/
 import { makePerson, signIn } from "../../../test/factories.ts";
 import { fixture, pdfFile } from "../../../test/photos.ts";
 import { auditLog } from "../../shared/audit.table.ts";
+import { systemAuditContext } from "../../shared/audit.ts";
+import { openCampaign } from "../campaigns/campaigns.service.ts";
 import { cards } from "../cards/cards.table.ts";
 import { people } from "../people/people.table.ts";
 import { photos } from "./photos.table.ts";
@@ -128,6 +130,16 @@ describe("my photo", () => {
     expect(sixth.status).toBe(409);
     expect(await sixth.text()).toContain("Acérquese a la Subsecretaría");
     expect(await photosOf(person.id)).toHaveLength(5);
+
+    // A new campaign gives the uploads back.
+    ctx.clock.advance(60_000);
+    await openCampaign(ctx.database.db, ctx.clock.now(), systemAuditContext, {
+      name: "Carnetización 2027",
+      deadline: new Date(ctx.clock.now().getTime() + 30 * 86_400_000),
+      reminderDays: 3,
+    });
+    ctx.clock.advance(60_000);
+    expect((await upload(client, small)).status).toBe(303);
   });
 });
 

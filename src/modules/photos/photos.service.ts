@@ -4,6 +4,7 @@ import type { AuditContext } from "../../shared/audit.ts";
 import { AppError, conflict, notFound } from "../../shared/errors.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { findTransitions, recordTransition } from "../../shared/transitions.ts";
+import { latestCampaign } from "../campaigns/campaigns.service.ts";
 import { openCardRequest } from "../cards/cards.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import { type CheckResult, evaluateChecks, sizeCheck, undecodableCheck } from "./photos.checks.ts";
@@ -78,7 +79,12 @@ export async function savePhoto(
   options: UploadOptions = {},
 ): Promise<Photo> {
   if (!checked.files) throw new AppError("photos.undecodable", 422, "La foto no se pudo abrir.");
-  if (!options.byOperator && (await repo.countOwnUploads(db, personId)) >= MAX_UPLOADS_PER_CAMPAIGN)
+  // The limit is per campaign: a new campaign gives everyone their uploads again.
+  const campaignStart = (await latestCampaign(db))?.createdAt;
+  if (
+    !options.byOperator &&
+    (await repo.countOwnUploads(db, personId, campaignStart)) >= MAX_UPLOADS_PER_CAMPAIGN
+  )
     throw new AppError(
       "photos.upload_limit",
       409,
