@@ -87,8 +87,8 @@ export function ListFormPage(props: {
       <h1>{LIST_TITLES[kind]}</h1>
       <p class="lead">{LIST_HELP[kind]}</p>
       <p>
-        Campaña «{campaign.name}», plazo {formatDateTime(campaign.deadline)}. Antes de aplicar verá cada fila
-        y los errores; nada cambia hasta que confirme.
+        Campaña «{campaign.name}», plazo: {formatDateTime(campaign.deadline)} (hora de Colombia). Antes de
+        aplicar verá cada fila y los errores; nada cambia hasta que confirme.
       </p>
       <section class="section">
         <h2 class="heading-m">Enviar un archivo de Excel</h2>
