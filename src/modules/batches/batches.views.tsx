@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../shared/time.ts";
-import { Button, CsrfField, Field, Select } from "../../shared/views/components.tsx";
+import { Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { CARD_STATE_LABELS, type CardState } from "../cards/cards.rules.ts";
@@ -38,12 +38,7 @@ export function BatchesPage(props: {
   const { ctx, queue, batches, filter } = props;
   return (
     <Layout ctx={ctx} title="Impresión de carnets">
-      {props.error && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h2 id="error-summary-title">No se pudo crear el lote</h2>
-          <p>{props.error}</p>
-        </div>
-      )}
+      {props.error && <ErrorSummary errors={{ _form: props.error }} />}
       <h1>Impresión de carnets</h1>
       <section class="section">
         <h2 class="heading-m">Fila de impresión</h2>

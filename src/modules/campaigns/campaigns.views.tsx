@@ -173,12 +173,7 @@ export function PreviewPage(props: {
   const applied = submission.state === "aplicada";
   return (
     <Layout ctx={ctx} title={`Vista previa: ${LIST_TITLES[submission.kind]}`}>
-      {props.error && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h2 id="error-summary-title">No se aplicó la lista</h2>
-          <p>{props.error}</p>
-        </div>
-      )}
+      {props.error && <ErrorSummary errors={{ _form: props.error }} />}
       <BackLink href={`/dependencia/listas/${campaign.id}/${submission.kind}`}>Volver a la lista</BackLink>
       <h1>{LIST_TITLES[submission.kind]}</h1>
       <p class="lead">
