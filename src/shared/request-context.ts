@@ -5,7 +5,7 @@ import { randomBytes } from "./auth/tokens.ts";
 import type { AppEnv } from "./http.ts";
 
 /** The path without the secrets some carry: one-time sign-in links and card codes. */
-export function loggablePath(path: string): string {
+function loggablePath(path: string): string {
   return path.replace(/^\/(activar|verificar|VERIFICAR)\/[^/]+/, "/$1/***");
 }
 

@@ -45,7 +45,7 @@ export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
 const isPhotoUpload = (path: string) =>
   path === "/mi-foto" || path === "/mi-foto/revisar" || /^\/admin\/personas\/[^/]+\/foto$/.test(path);
 // Card designs: a front and a back SVG of at most 2 MB each.
-export const DESIGN_BODY_LIMIT = 4 * 1024 * 1024 + 64 * 1024;
+const DESIGN_BODY_LIMIT = 4 * 1024 * 1024 + 64 * 1024;
 
 const tooLarge = (message: string) => () => {
   throw new AppError("request.too_large", 413, message);

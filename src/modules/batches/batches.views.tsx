@@ -183,6 +183,12 @@ export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: B
           <p>
             <a href={`/ssi/lotes/${batch.id}`}>Actualizar</a>
           </p>
+          {/* A render interrupted by a restart never finishes by itself: let the operator start it again. */}
+          <form method="post" action={`/ssi/lotes/${batch.id}/generar`}>
+            <CsrfField token={ctx.csrfToken} />
+            <p class="hint">¿El progreso no avanza después de unos minutos?</p>
+            <Button variant="secondary">Generar el PDF de nuevo</Button>
+          </form>
         </div>
       )}
       {batch.state === "lista" && (

@@ -31,7 +31,7 @@ export interface CheckedRow {
 }
 
 /** Upper case, no accents, single spaces: how names and headers are compared. */
-export const looseText = (text: string) =>
+const looseText = (text: string) =>
   text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -119,7 +119,7 @@ const CHECKS: Record<ListKind, Check[]> = {
 };
 
 /** Normalises a row's values (document, e-mail, type, blood group) before checking and applying. */
-export function normalizeRow(kind: ListKind, row: CheckedRow): CheckedRow {
+function normalizeRow(kind: ListKind, row: CheckedRow): CheckedRow {
   const values = { ...row.values };
   values.documentNumber = normalizeDocumentNumber(values.documentNumber ?? "");
   if (kind === "contratistas") {

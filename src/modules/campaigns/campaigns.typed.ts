@@ -24,7 +24,7 @@ export const TYPED_COLUMNS: Record<ListKind, string[]> = {
 export const MAX_TYPED_LINES = 200;
 
 /** "20/02/2026" or "2026-02-20" → "2026-02-20"; anything else is kept for the check to report. */
-export function typedDate(text: string): string {
+function typedDate(text: string): string {
   const dmy = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
   if (dmy) return `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}`;
   return text;

@@ -14,7 +14,7 @@ import type { PageContext } from "../../shared/views/page.ts";
 import type { Campaign, ListKind, ListSubmission } from "./campaigns.table.ts";
 import type { CampaignDashboardRow } from "./campaigns.tracking.ts";
 
-export const LIST_TITLES: Record<ListKind, string> = {
+const LIST_TITLES: Record<ListKind, string> = {
   desvinculados: "1. Personas desvinculadas",
   contratistas: "2. Contratistas OPS que continúan sin carnet",
   cintas: "3. Contratistas OPS con cinta pendiente",
