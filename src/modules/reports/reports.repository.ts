@@ -1,16 +1,23 @@
-import { and, asc, count, desc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { CardState } from "../cards/cards.rules.ts";
 import { cards } from "../cards/cards.table.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 import { people } from "../people/people.table.ts";
 
-export function countByDependenciaAndState(db: Db) {
+/** Cards by dependencia and state; with a range, only the cards requested in it (a campaign's). */
+export function countByDependenciaAndState(db: Db, range: { from?: Date; to?: Date } = {}) {
   return db
     .select({ dependencia: dependencias.name, state: cards.state, n: count() })
     .from(cards)
     .innerJoin(people, eq(people.id, cards.personId))
     .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
+    .where(
+      and(
+        range.from ? gte(cards.createdAt, range.from) : undefined,
+        range.to ? lt(cards.createdAt, range.to) : undefined,
+      ),
+    )
     .groupBy(dependencias.name, cards.state);
 }
 

@@ -5,6 +5,8 @@ import { createTestApp, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
 import { makeReadyToPrint, printBatch } from "../../../test/production.ts";
 import { auditLog } from "../../shared/audit.table.ts";
+import { systemAuditContext } from "../../shared/audit.ts";
+import { openCampaign } from "../campaigns/campaigns.service.ts";
 import { cards } from "../cards/cards.table.ts";
 import { outbox } from "../mail/mail.table.ts";
 import { people } from "../people/people.table.ts";
@@ -101,6 +103,24 @@ describe("dashboard and exports", () => {
     expect(counts[1]).toBe(2);
     expect(counts.at(-1)).toBe(2);
     expect(page).toContain('role="img"');
+  });
+
+  it("limits the counts to the cards requested during a campaign", async () => {
+    const dependencia = await makeDependencia(ctx);
+    await makeReadyToPrint(ctx, { dependenciaId: dependencia.id });
+    ctx.clock.advance(60_000);
+    const campaign = await openCampaign(db(), ctx.clock.now(), systemAuditContext, {
+      name: "Carnetización del tablero",
+      deadline: new Date(ctx.clock.now().getTime() + 10 * 86_400_000),
+      reminderDays: 3,
+    });
+    ctx.clock.advance(60_000);
+    await makeReadyToPrint(ctx, { dependenciaId: dependencia.id });
+    const page = await (await (await operator()).get(`/ssi?campana=${campaign.id}`)).text();
+    const row = new RegExp(`<th scope="row">${dependencia.name}</th>((?:<td[^>]*>\\d+</td>)+)`).exec(
+      page,
+    )?.[1];
+    expect([...(row ?? "").matchAll(/>(\d+)</g)].map((m) => Number(m[1])).at(-1)).toBe(1);
   });
 
   it("exports a list to xlsx with formula-like values neutralised, and audits the export", async () => {

@@ -5,6 +5,7 @@ import type { RouteId } from "../../shared/auth/permissions.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { XLSX_TYPE } from "../../shared/xlsx.ts";
+import { findCampaign, listCampaigns } from "../campaigns/campaigns.service.ts";
 import { CARD_STATES } from "../cards/cards.rules.ts";
 import { dependenciaOptions } from "../dependencias/dependencias.service.ts";
 import { cardDashboard, exportCards, type ListKind, listCards } from "./reports.service.ts";
@@ -79,9 +80,23 @@ export function reportsRoutes() {
   const app = new Hono<AppEnv>();
 
   mount(app, "reports.dashboard", async (c) => {
-    const { rows, totals } = await cardDashboard(c.var.deps.database.db);
+    const db = c.var.deps.database.db;
+    const campaignId = c.req.query("campana") ?? "";
+    const campaign = campaignId ? await findCampaign(db, campaignId) : undefined;
+    const { rows, totals } = await cardDashboard(db, {
+      from: campaign?.createdAt,
+      to: campaign?.closedAt ?? undefined,
+    });
     c.header("Cache-Control", "no-store");
-    return c.html(<DashboardPage ctx={pageContext(c)} rows={rows} totals={totals} />);
+    return c.html(
+      <DashboardPage
+        ctx={pageContext(c)}
+        rows={rows}
+        totals={totals}
+        campaigns={(await listCampaigns(db)).map((k) => ({ value: k.id, label: k.name }))}
+        campaign={campaign?.id ?? ""}
+      />,
+    );
   });
 
   for (const [pageId, exportId, kind, filename] of LISTS) {

@@ -27,10 +27,13 @@ export interface DashboardRow {
 
 const emptyCounts = () => Object.fromEntries(CARD_STATES.map((s) => [s, 0])) as Record<CardState, number>;
 
-export async function cardDashboard(db: Db): Promise<{ rows: DashboardRow[]; totals: DashboardRow }> {
+export async function cardDashboard(
+  db: Db,
+  range: { from?: Date; to?: Date } = {},
+): Promise<{ rows: DashboardRow[]; totals: DashboardRow }> {
   const byDependencia = new Map<string, DashboardRow>();
   const totals: DashboardRow = { dependencia: "Total", counts: emptyCounts(), total: 0 };
-  for (const { dependencia, state, n } of await repo.countByDependenciaAndState(db)) {
+  for (const { dependencia, state, n } of await repo.countByDependenciaAndState(db, range)) {
     const name = dependencia ?? "Sin dependencia";
     let row = byDependencia.get(name);
     if (!row) {

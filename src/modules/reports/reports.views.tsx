@@ -61,7 +61,14 @@ function StateChart({ totals }: { totals: DashboardRow }) {
   );
 }
 
-export function DashboardPage(props: { ctx: PageContext; rows: DashboardRow[]; totals: DashboardRow }) {
+export function DashboardPage(props: {
+  ctx: PageContext;
+  rows: DashboardRow[];
+  totals: DashboardRow;
+  campaigns: { value: string; label: string }[];
+  /** The campaign the counts are limited to ("" for all cards). */
+  campaign: string;
+}) {
   const { ctx, rows, totals } = props;
   return (
     <Layout ctx={ctx} title="Tablero de carnetización">
@@ -93,6 +100,18 @@ export function DashboardPage(props: { ctx: PageContext; rows: DashboardRow[]; t
           </a>
         </li>
       </ul>
+      {props.campaigns.length > 0 && (
+        <form method="get" action="/ssi" class="search-form">
+          <Select
+            name="campana"
+            label="Campaña"
+            options={props.campaigns}
+            values={{ campana: props.campaign }}
+            emptyLabel="Todos los carnets"
+          />
+          <Button variant="secondary">Ver</Button>
+        </form>
+      )}
       <section class="section">
         <h2 class="heading-m">Carnets por estado</h2>
         <StateChart totals={totals} />

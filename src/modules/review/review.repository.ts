@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 import { people } from "../people/people.table.ts";
@@ -21,10 +21,10 @@ const queueColumns = {
 /** Photos waiting for review, oldest first; `after` pages through the queue (by time, then id). */
 export function findQueue(
   db: Db,
-  filter: { dependenciaId?: string; after?: { createdAt: Date; id: string } },
+  filter: { dependenciaId?: string; from?: Date; to?: Date; after?: { createdAt: Date; id: string } },
   limit: number,
 ) {
-  const { dependenciaId, after } = filter;
+  const { dependenciaId, from, to, after } = filter;
   return db
     .select(queueColumns)
     .from(photos)
@@ -34,6 +34,8 @@ export function findQueue(
       and(
         eq(photos.state, "en_revision"),
         dependenciaId ? eq(people.dependenciaId, dependenciaId) : undefined,
+        from ? gte(photos.createdAt, from) : undefined,
+        to ? lt(photos.createdAt, to) : undefined,
         after
           ? or(
               gt(photos.createdAt, after.createdAt),

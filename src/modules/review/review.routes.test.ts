@@ -5,7 +5,9 @@ import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts"
 import { fixture } from "../../../test/photos.ts";
 import { makePersonWithPhotoInReview } from "../../../test/production.ts";
 import { auditLog } from "../../shared/audit.table.ts";
+import { systemAuditContext } from "../../shared/audit.ts";
 import { stateTransitions } from "../../shared/transitions.table.ts";
+import { openCampaign } from "../campaigns/campaigns.service.ts";
 import { cards } from "../cards/cards.table.ts";
 import { outbox } from "../mail/mail.table.ts";
 import { people } from "../people/people.table.ts";
@@ -36,6 +38,24 @@ describe("the photo review queue", () => {
     expect(page.indexOf(first.person.lastNames)).toBeLessThan(page.indexOf(second.person.lastNames));
     expect(page).not.toContain(elsewhere.person.lastNames);
     expect(page).toContain(`/ssi/fotos/${first.photo.id}?dependencia=${dependencia.id}`);
+  });
+
+  it("filters the queue by campaign: photos sent while it was open", async () => {
+    const before = await makePersonWithPhotoInReview(ctx);
+    ctx.clock.advance(60_000);
+    const campaign = await openCampaign(ctx.database.db, ctx.clock.now(), systemAuditContext, {
+      name: "Carnetización de prueba",
+      deadline: new Date(ctx.clock.now().getTime() + 10 * 86_400_000),
+      reminderDays: 3,
+    });
+    ctx.clock.advance(60_000);
+    const during = await makePersonWithPhotoInReview(ctx);
+    const page = await (
+      await (await signIn(ctx, await operator())).get(`/ssi/fotos?campana=${campaign.id}`)
+    ).text();
+    expect(page).toContain(during.person.lastNames);
+    expect(page).not.toContain(before.person.lastNames);
+    expect(page).toContain(`/ssi/fotos/${during.photo.id}?campana=${campaign.id}`);
   });
 
   it("shows the portrait beside the original, the checks and the explanation, and audits the view", async () => {

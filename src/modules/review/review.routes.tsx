@@ -6,11 +6,15 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm, readForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { findCampaign, listCampaigns } from "../campaigns/campaigns.service.ts";
 import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
 import * as review from "./review.service.ts";
 import { QueuePage, ReasonsPage, ReviewPage } from "./review.views.tsx";
 
-const filterSchema = z.object({ dependencia: z.uuid().optional().catch(undefined) });
+const filterSchema = z.object({
+  dependencia: z.uuid().optional().catch(undefined),
+  campana: z.uuid().optional().catch(undefined),
+});
 const rejectSchema = z.object({
   reason: z.string().trim().min(1, "Elija el motivo del rechazo.").max(200),
   note: z.string().trim().max(500, "Use como máximo 500 caracteres.").default(""),
@@ -23,14 +27,25 @@ const reasonSchema = z.object({
     .max(120, "Use como máximo 120 caracteres."),
 });
 
-function readFilter(c: AppContext) {
-  const { dependencia } = filterSchema.parse(c.req.query());
-  return { dependenciaId: dependencia, query: dependencia ? `?dependencia=${dependencia}` : "" };
+/** The queue's filter: a dependencia, and a campaign (photos sent while it was open). */
+async function readFilter(c: AppContext) {
+  const { dependencia, campana } = filterSchema.parse(c.req.query());
+  const campaign = campana ? await findCampaign(c.var.deps.database.db, campana) : undefined;
+  const params = new URLSearchParams();
+  if (dependencia) params.set("dependencia", dependencia);
+  if (campaign) params.set("campana", campaign.id);
+  return {
+    dependenciaId: dependencia,
+    campaignId: campaign?.id,
+    from: campaign?.createdAt,
+    to: campaign?.closedAt ?? undefined,
+    query: params.size > 0 ? `?${params}` : "",
+  };
 }
 
 async function renderReview(c: AppContext, errors?: Record<string, string>, values?: Record<string, string>) {
   const { database, clock } = c.var.deps;
-  const filter = readFilter(c);
+  const filter = await readFilter(c);
   const { photo, person, nextId } = await review.openForReview(
     database.db,
     clock.now(),
@@ -50,7 +65,7 @@ async function renderReview(c: AppContext, errors?: Record<string, string>, valu
       dependencia={dependencia?.name}
       reasons={await review.listReasons(database.db, true)}
       nextId={nextId}
-      filter={filter.dependenciaId ?? ""}
+      query={filter.query}
       errors={errors}
       values={values}
     />,
@@ -60,7 +75,7 @@ async function renderReview(c: AppContext, errors?: Record<string, string>, valu
 
 /** After a decision, straight on to the next photo of the same queue, or back to the queue when done. */
 async function goToNext(c: AppContext, message: string) {
-  const filter = readFilter(c);
+  const filter = await readFilter(c);
   const [next] = await review.listQueue(c.var.deps.database.db, filter);
   return redirectWithFlash(
     c,
@@ -94,20 +109,22 @@ export function reviewRoutes() {
 
   mount(app, "review.queue", async (c) => {
     const { database } = c.var.deps;
-    const filter = readFilter(c);
+    const filter = await readFilter(c);
     c.header("Cache-Control", "no-store");
     return c.html(
       <QueuePage
         ctx={pageContext(c)}
         rows={await review.listQueue(database.db, filter)}
         dependencias={await dependenciaOptions(database.db)}
-        dependencia={filter.dependenciaId ?? ""}
+        campaigns={(await listCampaigns(database.db)).map((k) => ({ value: k.id, label: k.name }))}
+        values={{ dependencia: filter.dependenciaId ?? "", campana: filter.campaignId ?? "" }}
+        query={filter.query}
       />,
     );
   });
 
   mount(app, "review.next", async (c) => {
-    const filter = readFilter(c);
+    const filter = await readFilter(c);
     const [next] = await review.listQueue(c.var.deps.database.db, filter);
     return c.redirect(next ? `/ssi/fotos/${next.photoId}${filter.query}` : `/ssi/fotos${filter.query}`, 303);
   });

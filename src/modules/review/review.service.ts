@@ -16,6 +16,9 @@ export const QUEUE_PAGE = 50;
 
 export interface QueueFilter {
   dependenciaId?: string;
+  /** Photos sent in this time range (a campaign's). */
+  from?: Date;
+  to?: Date;
 }
 
 export function listQueue(db: Db, filter: QueueFilter) {

@@ -19,16 +19,16 @@ interface QueueRow {
   createdAt: Date;
 }
 
-const filterQuery = (dependencia: string) =>
-  dependencia ? `?dependencia=${encodeURIComponent(dependencia)}` : "";
-
 export function QueuePage(props: {
   ctx: PageContext;
   rows: QueueRow[];
   dependencias: { value: string; label: string }[];
-  dependencia: string;
+  campaigns: { value: string; label: string }[];
+  values: { dependencia: string; campana: string };
+  /** The filter as a query string, kept on every link ("" or "?…"). */
+  query: string;
 }) {
-  const { ctx, rows, dependencia } = props;
+  const { ctx, rows, query } = props;
   const first = rows[0];
   return (
     <Layout ctx={ctx} title="Fotos por revisar">
@@ -38,9 +38,18 @@ export function QueuePage(props: {
           name="dependencia"
           label="Dependencia"
           options={props.dependencias}
-          values={{ dependencia }}
+          values={props.values}
           emptyLabel="Todas"
         />
+        {props.campaigns.length > 0 && (
+          <Select
+            name="campana"
+            label="Campaña"
+            options={props.campaigns}
+            values={props.values}
+            emptyLabel="Todas"
+          />
+        )}
         <Button variant="secondary">Filtrar</Button>
       </form>
       {first ? (
@@ -52,7 +61,7 @@ export function QueuePage(props: {
             esperando revisión, la más antigua primero.
           </p>
           <p>
-            <a class="button" href={`/ssi/fotos/${first.photoId}${filterQuery(dependencia)}`}>
+            <a class="button" href={`/ssi/fotos/${first.photoId}${query}`}>
               Empezar a revisar
             </a>
           </p>
@@ -72,7 +81,7 @@ export function QueuePage(props: {
                 {rows.map((row) => (
                   <tr>
                     <td>
-                      <a href={`/ssi/fotos/${row.photoId}${filterQuery(dependencia)}`}>
+                      <a href={`/ssi/fotos/${row.photoId}${query}`}>
                         {row.firstNames} {row.lastNames}
                       </a>
                     </td>
@@ -102,12 +111,11 @@ export function ReviewPage(props: {
   dependencia: string | undefined;
   reasons: RejectionReason[];
   nextId: string | undefined;
-  filter: string;
+  query: string;
   errors?: FormErrors;
   values?: FormValues;
 }) {
-  const { ctx, photo, person, reasons, nextId, filter, errors = {}, values = {} } = props;
-  const query = filterQuery(filter);
+  const { ctx, photo, person, reasons, nextId, query, errors = {}, values = {} } = props;
   const pending = photo.state === "en_revision";
   return (
     <Layout
