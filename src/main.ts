@@ -5,7 +5,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.tsx";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
-import { purgeExpired } from "./modules/auth/auth.service.ts";
+import { issueMissingCredentials, purgeExpired } from "./modules/auth/auth.service.ts";
 import { sendReminders } from "./modules/campaigns/campaigns.tracking.ts";
 import { expireCards } from "./modules/cards/cards.service.ts";
 import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service.ts";
@@ -50,7 +50,8 @@ async function main() {
   const storage = localStorage(path.join(config.dataDir, "files"));
   const app = createApp({ config, database, clock: systemClock, logger, storage });
   // Hourly and idempotent: expired sessions and credentials go, cards past their validity are disabled
-  // (at most an hour after midnight in Bogotá), and liaisons get their campaign reminders (once each).
+  // (at most an hour after midnight in Bogotá), liaisons get their campaign reminders (once each), and
+  // people a list registered get their initial credential if the run after the list was cut short.
   const runHousekeeping = () =>
     Promise.all([
       purgeExpired(database.db, systemClock.now(), config),
@@ -59,6 +60,9 @@ async function main() {
       }),
       sendReminders(database.db, systemClock.now(), config).then((n) => {
         if (n > 0) logger.info({ reminders: n }, "campaign reminders queued");
+      }),
+      issueMissingCredentials(database.db, systemClock.now(), config).then((n) => {
+        if (n > 0) logger.info({ credentials: n }, "missing initial credentials issued");
       }),
     ]).catch((error: Error) => logger.warn({ err: { message: error.message } }, "housekeeping failed"));
   void runHousekeeping();

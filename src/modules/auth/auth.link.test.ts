@@ -4,7 +4,8 @@ import { createTestApp, TestClient, type TestContext } from "../../../test/app.t
 import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
 import { outbox } from "../mail/mail.table.ts";
-import { enrollPerson } from "./auth.service.ts";
+import { createPeople } from "../people/people.service.ts";
+import { enrollPerson, issueMissingCredentials } from "./auth.service.ts";
 import { initialCredentials } from "./auth.table.ts";
 
 let ctx: TestContext;
@@ -81,5 +82,38 @@ describe("the one-time link in the credential e-mail", () => {
     const response = await new TestClient(ctx.app).post("/activar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", {});
     expect(response.status).toBe(404);
     expect(response.headers.get("set-cookie") ?? "").not.toContain("sipap_session=");
+  });
+});
+
+describe("the hourly credential sweep", () => {
+  it("issues a credential to a person a list registered without one, once", async () => {
+    const [person] = await createPeople(
+      ctx.database.db,
+      ctx.clock.now(),
+      systemAuditContext,
+      [
+        {
+          documentType: "CC",
+          documentNumber: `66${process.pid}`.slice(0, 10),
+          firstNames: "Rosa",
+          lastNames: "Benavides",
+          email: "rosa.sweep@pasto.gov.co",
+          dependenciaId: null,
+        },
+      ],
+      {},
+    );
+    expect(
+      await issueMissingCredentials(ctx.database.db, ctx.clock.now(), ctx.deps.config),
+    ).toBeGreaterThanOrEqual(1);
+    const issued = await ctx.database.db
+      .select()
+      .from(initialCredentials)
+      .where(eq(initialCredentials.personId, person?.id ?? ""));
+    expect(issued).toHaveLength(1);
+    expect(
+      await ctx.database.db.select().from(outbox).where(eq(outbox.recipient, "rosa.sweep@pasto.gov.co")),
+    ).toHaveLength(1);
+    expect(await issueMissingCredentials(ctx.database.db, ctx.clock.now(), ctx.deps.config)).toBe(0);
   });
 });

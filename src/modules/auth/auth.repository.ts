@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { people } from "../people/people.table.ts";
 import type { ThrottleState } from "./auth.rules.ts";
 import { initialCredentials, loginThrottle, passwords, type Session, sessions } from "./auth.table.ts";
 
@@ -120,4 +121,23 @@ export async function saveThrottle(db: Db, key: string, state: ThrottleState) {
 
 export async function clearThrottle(db: Db, key: string) {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+/** Active people with an e-mail who never got a credential nor set a password (e.g. a list's run cut short). */
+export async function findPeopleWithoutCredential(db: Db, limit: number) {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .leftJoin(passwords, eq(passwords.personId, people.id))
+    .leftJoin(initialCredentials, eq(initialCredentials.personId, people.id))
+    .where(
+      and(
+        eq(people.status, "activo"),
+        isNotNull(people.email),
+        isNull(passwords.personId),
+        isNull(initialCredentials.id),
+      ),
+    )
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -2,7 +2,7 @@
 // throttling, sessions with idle and absolute expiry, password changes and credential resets.
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import { type AuditContext, maskDocument, recordAudit } from "../../shared/audit.ts";
+import { type AuditContext, maskDocument, recordAudit, systemAuditContext } from "../../shared/audit.ts";
 import {
   checkPasswordRules,
   hashPassword,
@@ -402,4 +402,14 @@ export async function enrollPerson(
 export async function endAccess(db: Db, now: Date, personId: string) {
   await repo.deleteSessionsOf(db, personId);
   await repo.revokeOpenCredentials(db, personId, now);
+}
+
+/**
+ * The hourly sweep: people registered without a credential going out (a list applied just before a
+ * restart) get theirs now, by individual e-mail. A few per run, so one run never takes long.
+ */
+export async function issueMissingCredentials(db: Db, now: Date, settings: CredentialSettings, limit = 50) {
+  const ids = await repo.findPeopleWithoutCredential(db, limit);
+  for (const id of ids) await issueInitialCredential(db, now, systemAuditContext, settings, id);
+  return ids.length;
 }
