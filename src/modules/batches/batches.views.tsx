@@ -112,7 +112,9 @@ export function BatchesPage(props: {
                 Crear lote con los marcados
               </button>
               <button type="submit" class="button button--secondary" name="which" value="all">
-                Crear lote con los {queue.length} de la lista
+                {queue.length === 1
+                  ? "Crear lote con el de la lista"
+                  : `Crear lote con los ${queue.length} de la lista`}
               </button>
             </div>
           </form>
