@@ -1,10 +1,12 @@
 // Private file storage (photos). Files are never served by path: routes read them after checking permission.
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface Storage {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | undefined>;
+  /** Whether a file is there, without reading it. */
+  has(key: string): Promise<boolean>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*\.[a-z0-9]+$/;
@@ -23,6 +25,14 @@ export function localStorage(root: string): Storage {
       const partial = `${file}.${process.pid}.partial`;
       await writeFile(partial, data, { mode: 0o600 });
       await rename(partial, file);
+    },
+    async has(key) {
+      try {
+        await access(resolve(key));
+        return true;
+      } catch {
+        return false;
+      }
     },
     async get(key) {
       try {

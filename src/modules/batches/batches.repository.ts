@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { cards } from "../cards/cards.table.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 import { people } from "../people/people.table.ts";
@@ -90,7 +91,7 @@ export async function insertBatchCards(db: Db, rows: (typeof printBatchCards.$in
 }
 
 export async function findBatch(db: Db, id: string): Promise<PrintBatch | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(printBatches).where(eq(printBatches.id, id));
   return row;
 }

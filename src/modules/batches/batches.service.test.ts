@@ -9,7 +9,7 @@ import { AppError } from "../../shared/errors.ts";
 import { cards } from "../cards/cards.table.ts";
 import { photos } from "../photos/photos.table.ts";
 import { verifyPayload } from "../verification/verification.service.ts";
-import { createBatch, findBatch } from "./batches.service.ts";
+import { createBatch, findBatch, renderBatch } from "./batches.service.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -186,6 +186,35 @@ describe("the operator's print pages", () => {
     const ready = await client.post(`${location}/listos`, {});
     expect(ready.status).toBe(303);
     expect((await cardRow(card.id))?.state).toBe("lista_para_entrega");
+  });
+
+  it("records a failed rendering with a plain message, and renders it again when asked", async () => {
+    const { card, photo } = await makeReadyToPrint(ctx);
+    const [row] = await db().select().from(photos).where(eq(photos.id, photo.id));
+    const batch = await createBatch(
+      db(),
+      ctx.deps.storage,
+      ctx.clock.now(),
+      systemAuditContext,
+      ctx.deps.config,
+      [card.id],
+    );
+    // The photo's file disappears between choosing the cards and rendering them.
+    await db().update(photos).set({ portraitKey: "photos/missing/gone.jpg" }).where(eq(photos.id, photo.id));
+    const { database, storage, logger, config } = ctx.deps;
+    await renderBatch(database.db, storage, logger, () => ctx.clock.now(), config, batch.id);
+    expect(await findBatch(db(), batch.id)).toMatchObject({ state: "fallida", fileKey: null });
+    const client = await signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
+    expect(await (await client.get(`/ssi/lotes/${batch.id}`)).text()).toContain("No se pudo generar el PDF");
+
+    await db()
+      .update(photos)
+      .set({ portraitKey: row?.portraitKey ?? "" })
+      .where(eq(photos.id, photo.id));
+    expect((await client.post(`/ssi/lotes/${batch.id}/generar`, {})).status).toBe(303);
+    for (let i = 0; i < 100 && (await findBatch(db(), batch.id))?.state !== "lista"; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await findBatch(db(), batch.id))?.state).toBe("lista");
   });
 
   it("asks to mark a card before creating an empty batch", async () => {

@@ -6,6 +6,7 @@ import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
+import { isUuid } from "../../shared/ids.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { bogotaDay, formatIsoDay, startOfBogotaDay } from "../../shared/time.ts";
@@ -64,7 +65,7 @@ export async function createBatch(
   settings: BatchSettings,
   cardIds: string[],
 ): Promise<PrintBatch> {
-  const ids = [...new Set(cardIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = [...new Set(cardIds)].filter(isUuid);
   if (ids.length === 0) throw new AppError("batches.empty", 422, "Marque al menos un carnet para el lote.");
   if (ids.length > MAX_BATCH)
     throw new AppError("batches.too_big", 422, `Un lote puede tener como máximo ${MAX_BATCH} carnets.`);
@@ -78,7 +79,7 @@ export async function createBatch(
     );
   const withoutPhoto = [];
   for (const row of rows)
-    if (!row.portraitKey || !(await storage.get(row.portraitKey))) withoutPhoto.push(row);
+    if (!row.portraitKey || !(await storage.has(row.portraitKey))) withoutPhoto.push(row);
   if (withoutPhoto.length > 0)
     throw new AppError(
       "batches.missing_photo",

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { cards } from "../cards/cards.table.ts";
 import {
   type Campaign,
@@ -9,8 +10,6 @@ import {
   type ListSubmission,
   listSubmissions,
 } from "./campaigns.table.ts";
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export async function insertCampaign(db: Db, values: typeof campaigns.$inferInsert): Promise<Campaign> {
   const [row] = await db.insert(campaigns).values(values).returning();
@@ -83,7 +82,8 @@ export function listSubmissionsOf(
       effects: listSubmissions.effects,
       createdAt: listSubmissions.createdAt,
       appliedAt: listSubmissions.appliedAt,
-      rows: listSubmissions.rows,
+      // The count only: a list may hold thousands of rows, and dashboards read many submissions.
+      rowCount: sql<number>`jsonb_array_length(${listSubmissions.rows})`.mapWith(Number),
     })
     .from(listSubmissions)
     .where(
@@ -95,6 +95,25 @@ export function listSubmissionsOf(
       ),
     )
     .orderBy(desc(listSubmissions.createdAt));
+}
+
+/** The rows of every applied list of one kind in a campaign, for the consolidated export. */
+export function findAppliedRows(db: Db, campaignId: string, kind: ListKind) {
+  return db
+    .select({
+      dependenciaId: listSubmissions.dependenciaId,
+      appliedAt: listSubmissions.appliedAt,
+      rows: listSubmissions.rows,
+    })
+    .from(listSubmissions)
+    .where(
+      and(
+        eq(listSubmissions.campaignId, campaignId),
+        eq(listSubmissions.kind, kind),
+        eq(listSubmissions.state, "aplicada"),
+      ),
+    )
+    .orderBy(asc(listSubmissions.appliedAt));
 }
 
 /** People of the given documents who hold a printed card still in circulation. */

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { XLSX_TYPE } from "../../shared/xlsx.ts";
@@ -219,9 +220,7 @@ export function campaignsRoutes() {
     const campaign = await openCampaignOr404(c, c.req.param("id") ?? "");
     const dashboard = await campaignDashboard(database.db, clock.now(), campaign);
     const names = new Map(dashboard.rows.map((r) => [r.dependenciaId, r.dependencia]));
-    const dependenciaId = /^[0-9a-f-]{36}$/i.test(c.req.query("dependencia") ?? "")
-      ? c.req.query("dependencia")
-      : undefined;
+    const dependenciaId = isUuid(c.req.query("dependencia") ?? "") ? c.req.query("dependencia") : undefined;
     const submissions = (
       await listSubmissionsOf(database.db, { campaignId: campaign.id, dependenciaId })
     ).map((s) => ({

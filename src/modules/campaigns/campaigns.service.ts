@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
-import type { CurrentUser } from "../../shared/auth/roles.ts";
+import { type CurrentUser, isSsiStaff } from "../../shared/auth/roles.ts";
 import { AppError, forbidden, notFound } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
@@ -22,6 +22,7 @@ import { findDependencia } from "../dependencias/dependencias.service.ts";
 import {
   createPeople,
   findPeopleByDocuments,
+  normalizeDocumentNumber,
   type Person,
   updatePersonData,
 } from "../people/people.service.ts";
@@ -86,9 +87,7 @@ async function checkContext(
   emailDomain: string,
   rows: CheckedRow[],
 ) {
-  const documents = [
-    ...new Set(rows.map((r) => (r.values.documentNumber ?? "").toUpperCase().replace(/[\s.\-,]/g, ""))),
-  ];
+  const documents = [...new Set(rows.map((r) => normalizeDocumentNumber(r.values.documentNumber ?? "")))];
   const found = await findPeopleByDocuments(db, documents);
   const withCard = await repo.personIdsWithPrintedCard(
     db,
@@ -174,8 +173,7 @@ export async function submitList(
 export async function viewSubmission(db: Db, user: CurrentUser, id: string) {
   const submission = await repo.findSubmission(db, id);
   if (!submission) throw notFound("El envío");
-  const staff = user.roles.includes("operador_ssi") || user.roles.includes("administrador");
-  if (!staff && submission.dependenciaId !== user.dependenciaId)
+  if (!isSsiStaff(user.roles) && submission.dependenciaId !== user.dependenciaId)
     throw forbidden("Solo puede ver los envíos de su propia dependencia.");
   const campaign = await repo.findCampaign(db, submission.campaignId);
   if (!campaign) throw notFound("La campaña");
@@ -223,12 +221,11 @@ export async function applySubmission(
         `Los datos cambiaron desde la vista previa (fila ${recheck.problems[0]?.line}: ${recheck.problems[0]?.message}). Envíe la lista de nuevo.`,
       );
     const source = { submissionId: submission.id, campaignId: campaign.id };
-    const sourceAudit = audit;
     const people = new Map([...context.people].map(([doc, known]) => [doc, known.person]));
     const applied = await APPLY[submission.kind](
       tx,
       at,
-      sourceAudit,
+      audit,
       recheck.valid,
       people,
       dependencia.id,
@@ -390,4 +387,15 @@ export function issueCredentialsInBackground(
         logger.error({ err: { message: error.message }, personId }, "credential for a listed person failed"),
       );
   })();
+}
+
+/** Campaigns as the options of a filter. */
+export async function campaignOptions(db: Db) {
+  return (await repo.listCampaigns(db)).map((campaign) => ({ value: campaign.id, label: campaign.name }));
+}
+
+/** When a campaign was open: the photos sent and cards requested in it. Undefined for an unknown id. */
+export async function campaignRange(db: Db, id: string | undefined) {
+  const campaign = id ? await repo.findCampaign(db, id) : undefined;
+  return campaign && { id: campaign.id, from: campaign.createdAt, to: campaign.closedAt ?? undefined };
 }

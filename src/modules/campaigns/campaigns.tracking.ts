@@ -37,7 +37,7 @@ export async function campaignDashboard(db: Db, at: Date, campaign: Campaign) {
         const sent = applied.filter((s) => s.dependenciaId === d.id && s.kind === kind);
         const cell: DashboardCell = {
           sentAt: sent[0]?.appliedAt ?? undefined,
-          people: sent.reduce((sum, s) => sum + s.rows.length, 0),
+          people: sent.reduce((sum, s) => sum + s.rowCount, 0),
           late: sent.length === 0 && overdue,
         };
         return [kind, cell];
@@ -58,7 +58,7 @@ export async function consolidatedList(
   kind: ListKind,
 ) {
   const names = new Map((await activeDependencias(db)).map((d) => [d.id, d.name]));
-  const applied = await repo.listSubmissionsOf(db, { campaignId: campaign.id, kind, state: "aplicada" });
+  const applied = await repo.findAppliedRows(db, campaign.id, kind);
   const rows = applied.flatMap((s) =>
     s.rows.map((row) => ({
       ...row.values,

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import type { CardState, LanyardState } from "./cards.rules.ts";
 import { type Card, cards } from "./cards.table.ts";
 
@@ -14,7 +15,7 @@ export async function findLatestCard(db: Db, personId: string): Promise<Card | u
 }
 
 export async function findCard(db: Db, id: string): Promise<Card | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(cards).where(eq(cards.id, id));
   return row;
 }

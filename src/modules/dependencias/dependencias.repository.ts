@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { type Dependencia, dependencias } from "./dependencias.table.ts";
 
 export const findAllDependencias = (db: Db): Promise<Dependencia[]> => db.select().from(dependencias);
 
 export async function findDependencia(db: Db, id: string): Promise<Dependencia | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(dependencias).where(eq(dependencias.id, id));
   return row;
 }

@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { type CardDesign, cardDesigns } from "./designs.table.ts";
 
 export async function findActiveDesign(db: Db): Promise<CardDesign | undefined> {
@@ -8,7 +9,7 @@ export async function findActiveDesign(db: Db): Promise<CardDesign | undefined> 
 }
 
 export async function findDesign(db: Db, id: string): Promise<CardDesign | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(cardDesigns).where(eq(cardDesigns.id, id));
   return row;
 }

@@ -2,11 +2,12 @@ import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../shared/auth/roles.ts";
 import { isRole } from "../../shared/auth/roles.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 import { type NewPerson, type Person, people, personRoles } from "./people.table.ts";
 
 export async function findPersonById(db: Db, id: string): Promise<Person | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(people).where(eq(people.id, id));
   return row;
 }

@@ -1,5 +1,5 @@
 // Pure rules about people: document numbers and who may see whom.
-import type { CurrentUser } from "../../shared/auth/roles.ts";
+import { type CurrentUser, isSsiStaff } from "../../shared/auth/roles.ts";
 
 /** "1.085.123.456" or "1085 123 456" → "1085123456"; passports keep their letters, upper-cased. */
 export function normalizeDocumentNumber(typed: string): string {
@@ -40,7 +40,7 @@ export function canSeePerson(
   person: { id: string; dependenciaId: string | null },
 ): boolean {
   if (viewer.id === person.id) return true;
-  if (viewer.roles.includes("administrador") || viewer.roles.includes("operador_ssi")) return true;
+  if (isSsiStaff(viewer.roles)) return true;
   return (
     viewer.roles.includes("enlace") &&
     viewer.dependenciaId !== null &&

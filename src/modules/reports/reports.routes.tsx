@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { mount } from "../../shared/auth/guard.ts";
 import type { RouteId } from "../../shared/auth/permissions.ts";
+import { isSsiStaff } from "../../shared/auth/roles.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { XLSX_TYPE } from "../../shared/xlsx.ts";
-import { findCampaign, listCampaigns } from "../campaigns/campaigns.service.ts";
+import { campaignOptions, campaignRange } from "../campaigns/campaigns.service.ts";
 import { CARD_STATES } from "../cards/cards.rules.ts";
 import { dependenciaOptions } from "../dependencias/dependencias.service.ts";
 import { cardDashboard, exportCards, type ListKind, listCards } from "./reports.service.ts";
@@ -27,8 +28,7 @@ function readList(c: AppContext) {
   return { filter, page: query.pagina, kept };
 }
 
-const isStaff = (c: AppContext) =>
-  requireUser(c).roles.some((role) => role === "operador_ssi" || role === "administrador");
+const isStaff = (c: AppContext) => isSsiStaff(requireUser(c).roles);
 
 async function renderList(c: AppContext, kind: ListKind) {
   const { database, clock } = c.var.deps;
@@ -81,19 +81,15 @@ export function reportsRoutes() {
 
   mount(app, "reports.dashboard", async (c) => {
     const db = c.var.deps.database.db;
-    const campaignId = c.req.query("campana") ?? "";
-    const campaign = campaignId ? await findCampaign(db, campaignId) : undefined;
-    const { rows, totals } = await cardDashboard(db, {
-      from: campaign?.createdAt,
-      to: campaign?.closedAt ?? undefined,
-    });
+    const campaign = await campaignRange(db, c.req.query("campana"));
+    const { rows, totals } = await cardDashboard(db, campaign);
     c.header("Cache-Control", "no-store");
     return c.html(
       <DashboardPage
         ctx={pageContext(c)}
         rows={rows}
         totals={totals}
-        campaigns={(await listCampaigns(db)).map((k) => ({ value: k.id, label: k.name }))}
+        campaigns={await campaignOptions(db)}
         campaign={campaign?.id ?? ""}
       />,
     );

@@ -2,7 +2,7 @@
 // lanyards still to hand out and the disabled cards still to recover, and their xlsx exports.
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
-import type { CurrentUser } from "../../shared/auth/roles.ts";
+import { type CurrentUser, isSsiStaff } from "../../shared/auth/roles.ts";
 import { forbidden } from "../../shared/errors.ts";
 import { formatIsoDay } from "../../shared/time.ts";
 import { type SheetColumn, writeSheet } from "../../shared/xlsx.ts";
@@ -53,7 +53,7 @@ export type ListKind = "cards" | "lanyards" | "toRecover";
 
 /** Liaisons see only their own dependencia; SSI sees all (or filters). */
 function scopeFilter(viewer: CurrentUser, filter: repo.CardFilter): repo.CardFilter {
-  if (viewer.roles.includes("operador_ssi") || viewer.roles.includes("administrador")) return filter;
+  if (isSsiStaff(viewer.roles)) return filter;
   if (!viewer.dependenciaId) throw forbidden("Su cuenta no tiene una dependencia asignada.");
   return { ...filter, dependenciaId: viewer.dependenciaId };
 }

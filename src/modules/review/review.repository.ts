@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, gte, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
 import { people } from "../people/people.table.ts";
 import { photos } from "../photos/photos.table.ts";
@@ -49,7 +50,7 @@ export function findQueue(
 }
 
 export async function findPhoto(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(photos).where(eq(photos.id, id));
   return row;
 }
@@ -63,7 +64,7 @@ export function listReasons(db: Db, onlyActive: boolean): Promise<RejectionReaso
 }
 
 export async function findReason(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(rejectionReasons).where(eq(rejectionReasons.id, id));
   return row;
 }

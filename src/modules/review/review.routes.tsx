@@ -6,7 +6,7 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm, readForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
-import { findCampaign, listCampaigns } from "../campaigns/campaigns.service.ts";
+import { campaignOptions, campaignRange } from "../campaigns/campaigns.service.ts";
 import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
 import * as review from "./review.service.ts";
 import { QueuePage, ReasonsPage, ReviewPage } from "./review.views.tsx";
@@ -30,15 +30,15 @@ const reasonSchema = z.object({
 /** The queue's filter: a dependencia, and a campaign (photos sent while it was open). */
 async function readFilter(c: AppContext) {
   const { dependencia, campana } = filterSchema.parse(c.req.query());
-  const campaign = campana ? await findCampaign(c.var.deps.database.db, campana) : undefined;
+  const campaign = await campaignRange(c.var.deps.database.db, campana);
   const params = new URLSearchParams();
   if (dependencia) params.set("dependencia", dependencia);
   if (campaign) params.set("campana", campaign.id);
   return {
     dependenciaId: dependencia,
     campaignId: campaign?.id,
-    from: campaign?.createdAt,
-    to: campaign?.closedAt ?? undefined,
+    from: campaign?.from,
+    to: campaign?.to,
     query: params.size > 0 ? `?${params}` : "",
   };
 }
@@ -116,7 +116,7 @@ export function reviewRoutes() {
         ctx={pageContext(c)}
         rows={await review.listQueue(database.db, filter)}
         dependencias={await dependenciaOptions(database.db)}
-        campaigns={(await listCampaigns(database.db)).map((k) => ({ value: k.id, label: k.name }))}
+        campaigns={await campaignOptions(database.db)}
         values={{ dependencia: filter.dependenciaId ?? "", campana: filter.campaignId ?? "" }}
         query={filter.query}
       />,

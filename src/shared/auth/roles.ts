@@ -37,3 +37,7 @@ export interface CurrentUser {
   /** Has not yet acknowledged the data-processing notice (Ley 1581 de 2012). */
   privacyPending: boolean;
 }
+
+/** SSI operators and administrators: they manage people and cards of every dependencia. */
+export const isSsiStaff = (roles: readonly Role[]) =>
+  roles.includes("operador_ssi") || roles.includes("administrador");
