@@ -111,6 +111,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   publicBaseUrl: string;
+  /** PUBLIC_BASE_URL unset or pointing at this machine: QR codes printed now would not work elsewhere. */
+  publicBaseUrlIsLocal: boolean;
   trustProxy: boolean;
   logLevel: Env["LOG_LEVEL"];
   sessionIdleMs: number;
@@ -155,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(v.DATA_DIR),
     databaseUrl: v.DATABASE_URL,
     publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ""),
+    publicBaseUrlIsLocal: isLocalUrl(v.PUBLIC_BASE_URL),
     trustProxy: v.TRUST_PROXY,
     logLevel: v.LOG_LEVEL,
     sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
@@ -176,6 +179,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       website: v.ENTITY_WEBSITE,
     },
   };
+}
+
+function isLocalUrl(url: string | undefined): boolean {
+  if (!url) return true;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host.startsWith("127.") ||
+    host === "::1" ||
+    host === "0.0.0.0"
+  );
 }
 
 /** Names of every environment variable SIPAP reads (the README documents each). */
