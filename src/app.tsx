@@ -14,7 +14,7 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
 import { mailRoutes } from "./modules/mail/mail.routes.tsx";
 import { peopleRoutes } from "./modules/people/people.routes.tsx";
-import { photosRoutes } from "./modules/photos/photos.routes.tsx";
+import { isOwnPhotoUpload, photosRoutes, renderPhotoPage } from "./modules/photos/photos.routes.tsx";
 import { profileRoutes } from "./modules/profile/profile.routes.tsx";
 import { reportsRoutes } from "./modules/reports/reports.routes.tsx";
 import { reviewRoutes } from "./modules/review/review.routes.tsx";
@@ -47,9 +47,10 @@ export function createApp(deps: Deps) {
   app.use(securityHeaders);
   app.route("/", islandRoutes());
   app.route("/", staticRoutes());
+  // The session is known before the size limit so that a refused upload is answered inside its own page.
+  app.use(loadSession);
   app.use(formBodyLimit);
   app.use(csrfProtection);
-  app.use(loadSession);
   app.use(readFlash);
 
   app.route("/", homeRoutes());
@@ -71,6 +72,8 @@ export function createApp(deps: Deps) {
   app.notFound((c) => renderError(c, 404, "Revise la dirección o vuelva al inicio."));
 
   app.onError((error, c) => {
+    if (error instanceof AppError && error.code === "request.too_large" && isOwnPhotoUpload(c))
+      return renderPhotoPage(c, { photo: error.userMessage }, 413);
     if (error instanceof AppError) return renderError(c, error.status, error.userMessage);
     if (isDatabaseUnavailable(error)) {
       deps.logger.error(

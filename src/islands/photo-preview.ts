@@ -1,5 +1,9 @@
 // Progressive enhancement of "Mi foto": when a photo is chosen, show it inside the 3:4 card frame and run
 // the same automatic checks on the server before anything is sent. Without JavaScript the form works as is.
+import { formatMegabytes } from "../shared/words.ts";
+
+// The server's limit (src/shared/security.ts): a larger file is stopped here, before minutes of upload.
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 interface Check {
   id: string;
@@ -25,6 +29,26 @@ function renderChecks(list: HTMLElement, checks: Check[]) {
   );
 }
 
+/** Shows (or clears) the size error beside the field, as the server would after an upload. */
+function showSizeError(form: HTMLFormElement, input: HTMLInputElement, size: number | undefined) {
+  const field = input.closest(".field");
+  let message = form.querySelector<HTMLElement>("#photo-size-error");
+  if (size === undefined) {
+    message?.remove();
+    field?.classList.remove("field--error");
+    return;
+  }
+  if (!message) {
+    message = document.createElement("p");
+    message.id = "photo-size-error";
+    message.className = "field-error";
+    message.setAttribute("role", "alert");
+    input.before(message);
+  }
+  message.textContent = `La foto pesa ${formatMegabytes(size)} y el máximo es 10 MB. Elija una foto más liviana (la que toma la cámara del celular, sin editar, suele servir).`;
+  field?.classList.add("field--error");
+}
+
 function enhance(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>("input[type=file]");
   const panel = document.getElementById("photo-preview");
@@ -34,9 +58,21 @@ function enhance(form: HTMLFormElement) {
   if (!input || !panel || !image || !status || !list) return;
   let objectUrl: string | undefined;
 
+  const tooLarge = () => (input.files?.[0]?.size ?? 0) > MAX_PHOTO_BYTES;
+  form.addEventListener("submit", (event) => {
+    if (!tooLarge()) return;
+    event.preventDefault();
+    input.focus();
+  });
+
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
     if (!file) return;
+    showSizeError(form, input, file.size > MAX_PHOTO_BYTES ? file.size : undefined);
+    if (file.size > MAX_PHOTO_BYTES) {
+      panel.hidden = true;
+      return;
+    }
     if (objectUrl) URL.revokeObjectURL(objectUrl);
     objectUrl = URL.createObjectURL(file);
     image.src = objectUrl;

@@ -1,5 +1,6 @@
 import { can, ROUTES, type RouteId } from "../../shared/auth/permissions.ts";
 import { ROLE_LABELS } from "../../shared/auth/roles.ts";
+import { type JourneyStep, JourneySteps } from "../../shared/views/JourneySteps.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
@@ -44,7 +45,10 @@ const TASKS: { id: RouteId; title: string; text: string }[] = [
   { id: "auth.passwordForm", title: "Cambiar contraseña", text: "Cambie su contraseña cuando lo necesite." },
 ];
 
-export function HomePage({ ctx }: { ctx: PageContext }) {
+// Reached through the step list when the person has one.
+const JOURNEY_TASKS = new Set<RouteId>(["card.page", "profile.data", "photo.page"]);
+
+export function HomePage({ ctx, journey }: { ctx: PageContext; journey?: JourneyStep[] }) {
   const user = ctx.user;
   if (!user) {
     return (
@@ -70,7 +74,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
       </Layout>
     );
   }
-  const tasks = TASKS.filter((task) => can(user.roles, task.id));
+  const tasks = TASKS.filter((task) => can(user.roles, task.id) && !(journey && JOURNEY_TASKS.has(task.id)));
   return (
     <Layout ctx={ctx} title="Inicio">
       <h1>Hola, {user.firstNames}</h1>
@@ -78,6 +82,8 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
         Sus roles:{" "}
         {user.roles.length > 0 ? user.roles.map((r) => ROLE_LABELS[r]).join(", ") : "ninguno asignado"}.
       </p>
+      {journey && <JourneySteps steps={journey} />}
+      {journey && <h2 class="heading-m">Otras tareas</h2>}
       <ul class="task-list">
         {tasks.map((task) => (
           <li class="task">

@@ -92,9 +92,14 @@ describe("my photo", () => {
   it("refuses a body over 10 MB from its declared length, and stores nothing", async () => {
     const person = await makePerson(ctx);
     const client = await signIn(ctx, person);
-    const response = await upload(client, Buffer.alloc(11 * 1024 * 1024, 1));
+    const response = await upload(client, Buffer.alloc(12 * 1024 * 1024, 1));
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain("más de 10 MB");
+    const page = await response.text();
+    // Answered inside «Mi foto»: the menu, the error summary and the message beside the field.
+    expect(page).toContain('aria-label="Menú principal"');
+    expect(page).toContain("<h1>Mi foto</h1>");
+    expect(page).toMatch(/class="field-error"[^>]*>[\s\S]*más de 10 MB/);
+    expect(page).toContain('action="/mi-foto"');
     expect(await photosOf(person.id)).toEqual([]);
   });
 

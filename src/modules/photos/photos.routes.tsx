@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { mount } from "../../shared/auth/guard.ts";
+import { mount, onboardingStep } from "../../shared/auth/guard.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { findCardJourney } from "../home/home.service.ts";
 import { viewPerson } from "../people/people.service.ts";
 import { checkPhoto, findLatestPhoto, savePhoto, submitDraft } from "./photos.service.ts";
 import { PhotoPage } from "./photos.views.tsx";
@@ -21,14 +22,25 @@ const explanationSchema = z.object({
     .max(1000, "Use como máximo 1000 caracteres."),
 });
 
-async function renderPhotoPage(
+/** A refused upload of one's own photo is answered on «Mi foto», with the message beside the field. */
+export const isOwnPhotoUpload = (c: AppContext) =>
+  c.req.method === "POST" &&
+  c.req.path === "/mi-foto" &&
+  c.var.user !== undefined &&
+  !onboardingStep(c.var.user);
+
+export async function renderPhotoPage(
   c: AppContext,
   errors?: Record<string, string>,
-  status: 200 | 409 | 422 = 200,
+  status: 200 | 409 | 413 | 422 = 200,
 ) {
-  const photo = await findLatestPhoto(c.var.deps.database.db, requireUser(c).id);
+  const { db } = c.var.deps.database;
+  const user = requireUser(c);
+  const photo = await findLatestPhoto(db, user.id);
+  // Right after a save the person sees where they are now and what comes next.
+  const journey = c.var.flash ? await findCardJourney(db, user.id) : undefined;
   c.header("Cache-Control", "no-store");
-  return c.html(<PhotoPage ctx={pageContext(c)} photo={photo} errors={errors} />, status);
+  return c.html(<PhotoPage ctx={pageContext(c)} photo={photo} errors={errors} journey={journey} />, status);
 }
 
 function jpeg(c: AppContext, data: Buffer) {

@@ -2,6 +2,7 @@ import type { FormErrors } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { CheckList } from "../../shared/views/CheckList.tsx";
 import { Button, CsrfField, ErrorSummary, FileField } from "../../shared/views/components.tsx";
+import { type JourneyStep, JourneySteps } from "../../shared/views/JourneySteps.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { PHOTO_STATE_LABELS } from "./photos.rules.ts";
@@ -33,12 +34,18 @@ function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FormErrors }) {
   );
 }
 
-export function PhotoPage(props: { ctx: PageContext; photo: Photo | undefined; errors?: FormErrors }) {
-  const { ctx, photo, errors = {} } = props;
+export function PhotoPage(props: {
+  ctx: PageContext;
+  photo: Photo | undefined;
+  errors?: FormErrors;
+  journey?: JourneyStep[];
+}) {
+  const { ctx, photo, errors = {}, journey } = props;
   return (
     <Layout ctx={ctx} title="Mi foto" islands={["photo-preview"]}>
       <ErrorSummary errors={errors} />
       <h1>Mi foto</h1>
+      {journey && <JourneySteps steps={journey} />}
       {photo ? (
         <div class="photo-status">
           <img

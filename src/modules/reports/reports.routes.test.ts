@@ -148,3 +148,23 @@ describe("dashboard and exports", () => {
     expect(exports).toHaveLength(1);
   });
 });
+
+describe("dashboard and menu", () => {
+  it("leads SSI to the open campaign from the menu and the dashboard, with how many dependencias are done", async () => {
+    const campaign = await openCampaign(db(), ctx.clock.now(), systemAuditContext, {
+      name: "Carnetización de prueba del tablero",
+      deadline: new Date(ctx.clock.now().getTime() + 20 * 86_400_000),
+      reminderDays: 3,
+    });
+    const page = await (await (await operator()).get("/ssi")).text();
+    expect(page).toMatch(/<a href="\/ssi\/campanas"[^>]*>Campañas<\/a>/);
+    expect(page).toContain("Campaña abierta: Carnetización de prueba del tablero.");
+    expect(page).toMatch(/0 dependencias enviaron sus tres listas de \d+/);
+    expect(page).toContain(`href="/ssi/campanas/${campaign.id}"`);
+  });
+
+  it("does not show the campaigns entry to a servant", async () => {
+    const page = await (await signIn(ctx, await makePerson(ctx))).get("/").then((r) => r.text());
+    expect(page).not.toContain('href="/ssi/campanas"');
+  });
+});

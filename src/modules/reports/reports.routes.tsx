@@ -1,12 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import type { RouteId } from "../../shared/auth/permissions.ts";
 import { isSsiStaff } from "../../shared/auth/roles.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { XLSX_TYPE } from "../../shared/xlsx.ts";
-import { campaignOptions, campaignRange } from "../campaigns/campaigns.service.ts";
+import { campaignOptions, campaignRange, findOpenCampaigns } from "../campaigns/campaigns.service.ts";
+import { campaignDashboard } from "../campaigns/campaigns.tracking.ts";
 import { CARD_STATES } from "../cards/cards.rules.ts";
 import { dependenciaOptions } from "../dependencias/dependencias.service.ts";
 import { cardDashboard, exportCards, type ListKind, listCards } from "./reports.service.ts";
@@ -70,6 +72,17 @@ async function sendExport(c: AppContext, kind: ListKind, filename: string) {
   return c.body(new Uint8Array(file));
 }
 
+/** Open campaigns with how many dependencias already sent their three lists, for the dashboard. */
+async function openCampaignSummaries(db: Db, at: Date) {
+  const open = await findOpenCampaigns(db);
+  return Promise.all(
+    open.map(async (campaign) => {
+      const { complete, total } = await campaignDashboard(db, at, campaign);
+      return { id: campaign.id, name: campaign.name, deadline: campaign.deadline, complete, total };
+    }),
+  );
+}
+
 const LISTS: [RouteId, RouteId, ListKind, string][] = [
   ["reports.cards", "reports.cardsXlsx", "cards", "carnets"],
   ["reports.lanyards", "reports.lanyardsXlsx", "lanyards", "cintas-pendientes"],
@@ -83,6 +96,7 @@ export function reportsRoutes() {
     const db = c.var.deps.database.db;
     const campaign = await campaignRange(db, c.req.query("campana"));
     const { rows, totals } = await cardDashboard(db, campaign);
+    const open = await openCampaignSummaries(db, c.var.deps.clock.now());
     c.header("Cache-Control", "no-store");
     return c.html(
       <DashboardPage
@@ -91,6 +105,7 @@ export function reportsRoutes() {
         totals={totals}
         campaigns={await campaignOptions(db)}
         campaign={campaign?.id ?? ""}
+        openCampaigns={open}
       />,
     );
   });

@@ -1,7 +1,8 @@
-import { formatIsoDay } from "../../shared/time.ts";
+import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import { Button, Field, Pagination, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
+import { countOf, formatNumber } from "../../shared/words.ts";
 import {
   CARD_STATE_LABELS,
   CARD_STATES,
@@ -9,6 +10,14 @@ import {
   DISABLE_REASON_LABELS,
 } from "../cards/cards.rules.ts";
 import type { CardListRow, DashboardRow, ListKind } from "./reports.service.ts";
+
+export interface OpenCampaignSummary {
+  id: string;
+  name: string;
+  deadline: Date;
+  complete: number;
+  total: number;
+}
 
 const BAR_COLORS: Record<CardState, string> = {
   solicitada: "#6b6b6b",
@@ -68,12 +77,28 @@ export function DashboardPage(props: {
   campaigns: { value: string; label: string }[];
   /** The campaign the counts are limited to ("" for all cards). */
   campaign: string;
+  openCampaigns: OpenCampaignSummary[];
 }) {
   const { ctx, rows, totals } = props;
   return (
     <Layout ctx={ctx} title="Tablero de carnetización">
       <h1>Tablero de carnetización</h1>
+      {props.openCampaigns.map((campaign) => (
+        <div class="notice">
+          <p>
+            <strong>Campaña abierta: {campaign.name}.</strong> Plazo: {formatDateTime(campaign.deadline)}.{" "}
+            {countOf(campaign.complete, "dependencia envió", "dependencias enviaron")} sus tres listas de{" "}
+            {formatNumber(campaign.total)}.
+          </p>
+          <a href={`/ssi/campanas/${campaign.id}`}>Ver quién envió sus listas y quién está atrasado</a>
+        </div>
+      ))}
       <ul class="task-list">
+        <li class="task">
+          <a class="task__link" href="/ssi/campanas">
+            Campañas
+          </a>
+        </li>
         <li class="task">
           <a class="task__link" href="/ssi/fotos">
             Revisar fotos
@@ -81,7 +106,7 @@ export function DashboardPage(props: {
         </li>
         <li class="task">
           <a class="task__link" href="/ssi/lotes">
-            Imprimir carnets ({totals.counts.lista_para_imprimir} en la fila)
+            Imprimir carnets ({formatNumber(totals.counts.lista_para_imprimir)} en la fila)
           </a>
         </li>
         <li class="task">

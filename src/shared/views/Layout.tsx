@@ -15,6 +15,7 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "reports.dashboard", label: "Carnetización" },
   { id: "review.queue", label: "Fotos por revisar" },
   { id: "batches.list", label: "Impresión" },
+  { id: "campaigns.list", label: "Campañas" },
   { id: "people.list", label: "Personas" },
   { id: "liaison.people", label: "Mi dependencia" },
   { id: "lists.home", label: "Listas" },
@@ -39,36 +40,50 @@ function Navigation({ ctx }: { ctx: PageContext }) {
     .map((item) => ROUTES[item.id].path as string)
     .filter((path) => ctx.path === path || ctx.path.startsWith(`${path}/`))
     .sort((a, b) => b.length - a.length)[0];
-  return (
-    <nav class="site-nav" aria-label="Menú principal">
-      <div class="container site-nav__inner">
-        <ul class="site-nav__list">
+  const links = (
+    <ul class="site-nav__list">
+      <li>
+        <a href="/" aria-current={ctx.path === "/" ? "page" : undefined}>
+          Inicio
+        </a>
+      </li>
+      {items.map((item) => {
+        const path = ROUTES[item.id].path;
+        return (
           <li>
-            <a href="/" aria-current={ctx.path === "/" ? "page" : undefined}>
-              Inicio
+            <a href={path} aria-current={path === currentPath ? "page" : undefined}>
+              {item.label}
             </a>
           </li>
-          {items.map((item) => {
-            const path = ROUTES[item.id].path;
-            const current = path === currentPath;
-            return (
-              <li>
-                <a href={path} aria-current={current ? "page" : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-        <div class="site-nav__account">
-          <span class="site-nav__name">{user.firstNames}</span>
-          <a href="/cambiar-clave">Cambiar contraseña</a>
-          <form method="post" action="/salir" class="inline-form">
-            <CsrfField token={ctx.csrfToken} />
-            <button type="submit" class="link-button">
-              Salir
-            </button>
-          </form>
+        );
+      })}
+    </ul>
+  );
+  const account = (
+    <div class="site-nav__account">
+      <span class="site-nav__name">{user.firstNames}</span>
+      <a href="/cambiar-clave">Cambiar contraseña</a>
+      <form method="post" action="/salir" class="inline-form">
+        <CsrfField token={ctx.csrfToken} />
+        <button type="submit" class="link-button">
+          Salir
+        </button>
+      </form>
+    </div>
+  );
+  // Phones get one «Menú» button (a <details>, so it opens without JavaScript); wider screens the full bar.
+  // Only one of the two is displayed at a time, so assistive technology meets the links once.
+  return (
+    <nav class="site-nav" aria-label="Menú principal">
+      <div class="container">
+        <details class="site-nav__phone">
+          <summary class="site-nav__toggle">Menú</summary>
+          {links}
+          {account}
+        </details>
+        <div class="site-nav__inner">
+          {links}
+          {account}
         </div>
       </div>
     </nav>
