@@ -8,7 +8,7 @@ import { outbox } from "../src/modules/mail/mail.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { makeDependencia, makePerson } from "../test/factories.ts";
 import { fixturePath } from "../test/photos.ts";
-import { expectAccessible, type Harness, PHONE, screenshot, startHarness } from "./harness.ts";
+import { expectAccessible, type Harness, PHONE, screenshot, startHarness, useMenu } from "./harness.ts";
 import { LoginPage, PasswordPage } from "./pages/login.page.ts";
 
 let h: Harness;
@@ -123,10 +123,7 @@ describe("first login on a phone", () => {
       if (js) await expectAccessible(page);
 
       // The photo: one that fails a check first, then a good one; then the card's status.
-      await page
-        .getByRole("navigation", { name: "Menú principal" })
-        .getByRole("link", { name: "Mi foto" })
-        .click();
+      await useMenu(page, "Mi foto");
       await page.getByRole("heading", { level: 1, name: "Mi foto" }).waitFor();
       if (js) await expectAccessible(page);
       await page.getByLabel("Elija o tome una foto").setInputFiles(fixturePath("portrait-grey-backdrop.jpg"));
@@ -154,17 +151,14 @@ describe("first login on a phone", () => {
         await expectAccessible(page);
         await screenshot(page, "phone-photo-sent");
       }
-      await page
-        .getByRole("navigation", { name: "Menú principal" })
-        .getByRole("link", { name: "Mi carnet" })
-        .click();
+      await useMenu(page, "Mi carnet");
       expect(await page.locator(".status-big").textContent()).toBe("Solicitado");
       if (js) {
         await expectAccessible(page);
         await screenshot(page, "phone-card");
       }
 
-      await page.getByRole("button", { name: "Salir" }).click();
+      await useMenu(page, "Salir", "button");
       await login.assertOn();
       expect(await page.getByRole("status").textContent()).toContain("Cerró su sesión");
       if (js) await expectAccessible(page);

@@ -68,3 +68,14 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true });
 }
+
+/** Follows an entry of the main menu; on a phone it first opens the «Menú» button, as a person would. */
+export async function useMenu(page: Page, name: string, role: "link" | "button" = "link") {
+  const nav = page.getByRole("navigation", { name: "Menú principal" });
+  const phoneMenu = nav.locator("details.site-nav__phone");
+  if (await phoneMenu.isVisible()) {
+    if (!(await phoneMenu.evaluate((details: HTMLDetailsElement) => details.open)))
+      await phoneMenu.locator("summary").click();
+  }
+  await nav.getByRole(role, { name, exact: true }).click();
+}

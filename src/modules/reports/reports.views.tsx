@@ -144,7 +144,7 @@ export function DashboardPage(props: {
       <section class="section">
         <h2 class="heading-m">Por dependencia</h2>
         <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
-          <table class="table table--compact">
+          <table class="table table--compact table--stack">
             <caption class="visually-hidden">Carnets por estado en cada dependencia</caption>
             <thead>
               <tr>
@@ -164,9 +164,13 @@ export function DashboardPage(props: {
                 <tr>
                   <th scope="row">{row.dependencia}</th>
                   {CARD_STATES.map((s) => (
-                    <td class="numeric">{row.counts[s]}</td>
+                    <td class="numeric" data-label={CARD_STATE_LABELS[s]}>
+                      {formatNumber(row.counts[s])}
+                    </td>
                   ))}
-                  <td class="numeric">{row.total}</td>
+                  <td class="numeric" data-label="Total">
+                    {formatNumber(row.total)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -251,7 +255,7 @@ export function CardListPage(props: {
         <p>{text.empty}</p>
       ) : (
         <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
-          <table class="table table--compact">
+          <table class="table table--compact table--stack">
             <caption class="visually-hidden">{text.title}</caption>
             <thead>
               <tr>
@@ -274,12 +278,12 @@ export function CardListPage(props: {
                       `${row.firstNames} ${row.lastNames}`
                     )}
                   </td>
-                  <td>
+                  <td data-label="Documento">
                     {row.documentType} {row.documentNumber}
                   </td>
-                  <td>{row.dependencia ?? "Sin dependencia"}</td>
-                  <td>{CARD_STATE_LABELS[row.state]}</td>
-                  <td>
+                  <td data-label="Dependencia">{row.dependencia ?? "Sin dependencia"}</td>
+                  <td data-label="Estado">{CARD_STATE_LABELS[row.state]}</td>
+                  <td data-label={kind === "toRecover" ? "Motivo" : "Vigente hasta"}>
                     {kind === "toRecover"
                       ? row.disabledReason && DISABLE_REASON_LABELS[row.disabledReason]
                       : row.validUntil && formatIsoDay(row.validUntil)}

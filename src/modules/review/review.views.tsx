@@ -66,7 +66,7 @@ export function QueuePage(props: {
             </a>
           </p>
           <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
-            <table class="table table--compact">
+            <table class="table table--compact table--stack">
               <caption class="visually-hidden">Fotos en revisión</caption>
               <thead>
                 <tr>
@@ -85,12 +85,14 @@ export function QueuePage(props: {
                         {row.firstNames} {row.lastNames}
                       </a>
                     </td>
-                    <td>
+                    <td data-label="Documento">
                       {row.documentType} {row.documentNumber}
                     </td>
-                    <td>{row.dependencia ?? "Sin dependencia"}</td>
-                    <td>{row.checksPassed ? "Cumple" : "Con observaciones"}</td>
-                    <td>{formatDateTime(row.createdAt)}</td>
+                    <td data-label="Dependencia">{row.dependencia ?? "Sin dependencia"}</td>
+                    <td data-label="Revisión automática">
+                      {row.checksPassed ? "Cumple" : "Con observaciones"}
+                    </td>
+                    <td data-label="Enviada">{formatDateTime(row.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>
