@@ -2,7 +2,7 @@ import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import { Button, Field, Pagination, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import { countOf, formatNumber } from "../../shared/words.ts";
+import { countOf, formatNumber, pluralize } from "../../shared/words.ts";
 import {
   CARD_STATE_LABELS,
   CARD_STATES,
@@ -86,9 +86,10 @@ export function DashboardPage(props: {
       {props.openCampaigns.map((campaign) => (
         <div class="notice">
           <p>
-            <strong>Campaña abierta: {campaign.name}.</strong> Plazo: {formatDateTime(campaign.deadline)}.{" "}
-            {countOf(campaign.complete, "dependencia envió", "dependencias enviaron")} sus tres listas de{" "}
-            {formatNumber(campaign.total)}.
+            <strong>Campaña abierta: {campaign.name}.</strong> Plazo: {formatDateTime(campaign.deadline)},
+            hora de Colombia. De {countOf(campaign.total, "dependencia", "dependencias")},{" "}
+            {formatNumber(campaign.complete)} {pluralize(campaign.complete, "envió", "enviaron")} sus tres
+            listas.
           </p>
           <a href={`/ssi/campanas/${campaign.id}`}>Ver quién envió sus listas y quién está atrasado</a>
         </div>

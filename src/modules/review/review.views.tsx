@@ -4,6 +4,7 @@ import { CheckList } from "../../shared/views/CheckList.tsx";
 import { Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
+import { countOf } from "../../shared/words.ts";
 import type { Person } from "../people/people.service.ts";
 import type { Photo } from "../photos/photos.service.ts";
 import type { RejectionReason } from "./review.table.ts";
@@ -55,9 +56,7 @@ export function QueuePage(props: {
       {first ? (
         <>
           <p class="lead">
-            {rows.length === 50
-              ? "Hay 50 o más fotos"
-              : `Hay ${rows.length} ${rows.length === 1 ? "foto" : "fotos"}`}{" "}
+            {rows.length === 50 ? "Hay 50 o más fotos" : `Hay ${countOf(rows.length, "foto", "fotos")}`}{" "}
             esperando revisión, la más antigua primero.
           </p>
           <p>
