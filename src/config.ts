@@ -31,6 +31,10 @@ const settings = {
     doc: "true si SIPAP está detrás de un proxy HTTPS que envía X-Forwarded-For y X-Forwarded-Proto.",
     schema: bool.default(false),
   },
+  TRUST_PROXY_HOPS: {
+    doc: "Con TRUST_PROXY=true, cuántos proxies suyos hay delante de SIPAP (por defecto 1). SIPAP toma la dirección del cliente de X-Forwarded-For en esa posición contando desde la derecha, porque lo que está más a la izquierda lo puede escribir el propio cliente. Con 0 no usa X-Forwarded-For.",
+    schema: z.coerce.number().int().min(0).max(10).optional(),
+  },
   LOG_LEVEL: {
     doc: "Nivel de registro: fatal, error, warn, info, debug o silent.",
     schema: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
@@ -114,6 +118,8 @@ export interface Config {
   /** PUBLIC_BASE_URL unset or pointing at this machine: QR codes printed now would not work elsewhere. */
   publicBaseUrlIsLocal: boolean;
   trustProxy: boolean;
+  /** How many X-Forwarded-For entries, counted from the right, our own proxies wrote (0 without TRUST_PROXY). */
+  trustProxyHops: number;
   logLevel: Env["LOG_LEVEL"];
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -159,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ""),
     publicBaseUrlIsLocal: isLocalUrl(v.PUBLIC_BASE_URL),
     trustProxy: v.TRUST_PROXY,
+    trustProxyHops: v.TRUST_PROXY ? (v.TRUST_PROXY_HOPS ?? 1) : 0,
     logLevel: v.LOG_LEVEL,
     sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: v.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -191,6 +198,21 @@ function isLocalUrl(url: string | undefined): boolean {
     host === "::1" ||
     host === "0.0.0.0"
   );
+}
+
+/**
+ * What main.ts warns about at start. On a real database (DATABASE_URL) a local PUBLIC_BASE_URL means the
+ * cards' QR codes would point at the server itself, so batches are refused until it is set; the embedded
+ * demo may keep localhost.
+ */
+export function startupWarnings(config: Config): string[] {
+  if (!config.databaseUrl || !config.publicBaseUrlIsLocal) return [];
+  return [
+    `Atención: PUBLIC_BASE_URL no está configurada o apunta a este mismo equipo (${config.publicBaseUrl}). ` +
+      "Los códigos QR de los carnets llevarían esa dirección y no servirían para verificarlos desde otro equipo, " +
+      "por eso SIPAP no deja crear lotes de impresión de carnets. Configure la dirección pública de SIPAP, " +
+      `por ejemplo PUBLIC_BASE_URL=https://sipap.${config.entity.emailDomain}, y reinicie.`,
+  ];
 }
 
 /** Names of every environment variable SIPAP reads (the README documents each). */

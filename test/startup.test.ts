@@ -7,6 +7,9 @@ import { createPostgresTestDatabaseUrl, usingPostgres } from "./db.ts";
 import { freePort, isRunning, root, runCli, startServer } from "./processes.ts";
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "sipap-start-"));
+// Every test here starts real processes (each loads TypeScript through tsx): on a busy 2-core machine one
+// start can take several seconds, so they get far more than the default 30 s.
+const PROCESS_TIMEOUT = 180_000;
 
 async function loginStatus(url: string, documentNumber: string, password: string) {
   const form = await fetch(`${url}/ingresar`);
@@ -25,76 +28,94 @@ async function loginStatus(url: string, documentNumber: string, password: string
 }
 
 describe("npm start on the embedded database", () => {
-  it("migrates, loads demo data once, prints one credential per role, and keeps data across restarts", async () => {
-    const dataDir = tempDir();
-    const port = String(await freePort());
-    const first = await startServer({ DATA_DIR: dataDir, PORT: port, DATABASE_URL: "" });
-    if (!isRunning(first)) throw new Error(`server did not start: ${first.stderr}`);
-    const listing = readFileSync(path.join(dataDir, "demo-accounts.txt"), "utf8");
-    const accounts = [...listing.matchAll(/documento (\d+)\s+credencial ([A-Z0-9-]{14})/g)];
-    expect(accounts).toHaveLength(8);
-    expect(first.output()).toContain(accounts[0]?.[2]);
-    expect(listing).toContain("Administrador");
-    expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: "ok" });
-    const [, doc, credential] = accounts[7] ?? [];
-    expect(await loginStatus(first.url, doc ?? "", credential ?? "")).toEqual({
-      status: 303,
-      location: "/cambiar-clave",
-    });
+  it(
+    "migrates, loads demo data once, prints one credential per role, and keeps data across restarts",
+    async () => {
+      const dataDir = tempDir();
+      const port = String(await freePort());
+      const first = await startServer({ DATA_DIR: dataDir, PORT: port, DATABASE_URL: "" });
+      if (!isRunning(first)) throw new Error(`server did not start: ${first.stderr}`);
+      const listing = readFileSync(path.join(dataDir, "demo-accounts.txt"), "utf8");
+      const accounts = [...listing.matchAll(/documento (\d+)\s+credencial ([A-Z0-9-]{14})/g)];
+      expect(accounts).toHaveLength(8);
+      expect(first.output()).toContain(accounts[0]?.[2]);
+      expect(listing).toContain("Administrador");
+      expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: "ok" });
+      const [, doc, credential] = accounts[7] ?? [];
+      expect(await loginStatus(first.url, doc ?? "", credential ?? "")).toEqual({
+        status: 303,
+        location: "/cambiar-clave",
+      });
 
-    const second = await startServer({ DATA_DIR: dataDir, PORT: String(await freePort()), DATABASE_URL: "" });
-    expect(isRunning(second)).toBe(false);
-    if (!isRunning(second)) {
-      expect(second.code).toBe(4);
-      expect(second.stderr).toContain("ya está usando la carpeta de datos");
-    }
-    expect(await first.stop()).toBe(0);
-    expect(existsSync(path.join(dataDir, "sipap.lock"))).toBe(false);
+      const second = await startServer({
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        DATABASE_URL: "",
+      });
+      expect(isRunning(second)).toBe(false);
+      if (!isRunning(second)) {
+        expect(second.code).toBe(4);
+        expect(second.stderr).toContain("ya está usando la carpeta de datos");
+      }
+      expect(await first.stop()).toBe(0);
+      expect(existsSync(path.join(dataDir, "sipap.lock"))).toBe(false);
 
-    const again = await startServer({ DATA_DIR: dataDir, PORT: port, DATABASE_URL: "" });
-    if (!isRunning(again)) throw new Error(`restart failed: ${again.stderr}`);
-    expect(again.output()).not.toContain("Cuentas de demostración");
-    // The credential was used before the restart: the database remembered it.
-    expect((await loginStatus(again.url, doc ?? "", credential ?? "")).status).toBe(403);
-    await again.stop();
-  });
+      const again = await startServer({ DATA_DIR: dataDir, PORT: port, DATABASE_URL: "" });
+      if (!isRunning(again)) throw new Error(`restart failed: ${again.stderr}`);
+      expect(again.output()).not.toContain("Cuentas de demostración");
+      // The credential was used before the restart: the database remembered it.
+      expect((await loginStatus(again.url, doc ?? "", credential ?? "")).status).toBe(403);
+      await again.stop();
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  it("exits with a clear message when the configuration is wrong or PostgreSQL does not answer", async () => {
-    const bad = await startServer({ PORT: "noventa", DATA_DIR: tempDir() });
-    expect(isRunning(bad)).toBe(false);
-    if (!isRunning(bad)) {
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain("PORT");
-    }
-    const down = await startServer({
-      DATABASE_URL: "postgres://sipap:x@127.0.0.1:1/sipap",
-      PORT: String(await freePort()),
-    });
-    expect(isRunning(down)).toBe(false);
-    if (!isRunning(down)) {
-      expect(down.code).toBe(3);
-      expect(down.stderr).toContain("No se pudo conectar a PostgreSQL en 127.0.0.1:1");
-    }
-  });
+  it(
+    "exits with a clear message when the configuration is wrong or PostgreSQL does not answer",
+    async () => {
+      const bad = await startServer({ PORT: "noventa", DATA_DIR: tempDir() });
+      expect(isRunning(bad)).toBe(false);
+      if (!isRunning(bad)) {
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain("PORT");
+      }
+      const down = await startServer({
+        DATABASE_URL: "postgres://sipap:x@127.0.0.1:1/sipap",
+        PORT: String(await freePort()),
+      });
+      expect(isRunning(down)).toBe(false);
+      if (!isRunning(down)) {
+        expect(down.code).toBe(3);
+        expect(down.stderr).toContain("No se pudo conectar a PostgreSQL en 127.0.0.1:1");
+        // A real database without PUBLIC_BASE_URL: the warning comes first, before connecting.
+        expect(down.stderr).toContain("PUBLIC_BASE_URL no está configurada");
+      }
+    },
+    PROCESS_TIMEOUT,
+  );
 });
 
 // Registered only when the suite runs against PostgreSQL (TEST_DATABASE_URL), as it needs a server.
 const onPostgres = usingPostgres() ? describe : () => {};
 onPostgres("npm start on PostgreSQL", () => {
-  it("migrates but loads no demo data unless asked for", async () => {
-    const url = await createPostgresTestDatabaseUrl();
-    const dataDir = tempDir();
-    const server = await startServer({
-      DATABASE_URL: url,
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-    });
-    if (!isRunning(server)) throw new Error(`server did not start: ${server.stderr}`);
-    expect(server.output()).not.toContain("Cuentas de demostración");
-    expect(existsSync(path.join(dataDir, "demo-accounts.txt"))).toBe(false);
-    expect((await loginStatus(server.url, "9000000008", "AAAA-BBBB-CCCC")).status).toBe(401);
-    expect(await server.stop()).toBe(0);
-  });
+  it(
+    "migrates but loads no demo data unless asked for",
+    async () => {
+      const url = await createPostgresTestDatabaseUrl();
+      const dataDir = tempDir();
+      const server = await startServer({
+        DATABASE_URL: url,
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+      });
+      if (!isRunning(server)) throw new Error(`server did not start: ${server.stderr}`);
+      expect(server.output()).not.toContain("Cuentas de demostración");
+      expect(existsSync(path.join(dataDir, "demo-accounts.txt"))).toBe(false);
+      expect((await loginStatus(server.url, "9000000008", "AAAA-BBBB-CCCC")).status).toBe(401);
+      expect(await server.stop()).toBe(0);
+    },
+    PROCESS_TIMEOUT,
+  );
 });
 
 describe("operations CLI", () => {
@@ -141,40 +162,49 @@ describe("operations CLI", () => {
       expect(demo.code).toBe(0);
       expect(demo.stdout).toContain("9000000008");
     },
+    PROCESS_TIMEOUT,
   );
 
-  it("checks photos taken at the office: one JSON line per file, bad files included", async () => {
-    const photos = path.join(root, "test/fixtures/photos");
-    const result = await runCli(
-      [
-        "photo:check",
-        path.join(photos, "portrait-white-bg.jpg"),
-        path.join(photos, "portrait-blurred.jpg"),
-        "no-existe.jpg",
-      ],
-      { DATA_DIR: tempDir(), DATABASE_URL: "" },
-    );
-    expect(result.code).toBe(1);
-    const lines = result.stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
-    expect(lines.map((l) => [path.basename(l.file), l.ok])).toEqual([
-      ["portrait-white-bg.jpg", true],
-      ["portrait-blurred.jpg", false],
-      ["no-existe.jpg", false],
-    ]);
-    expect(lines[1].checks.find((c: { id: string }) => c.id === "enfoque")).toMatchObject({ ok: false });
-    expect(lines[2].checks[0].message).toContain("No se pudo leer el archivo");
-  });
+  it(
+    "checks photos taken at the office: one JSON line per file, bad files included",
+    async () => {
+      const photos = path.join(root, "test/fixtures/photos");
+      const result = await runCli(
+        [
+          "photo:check",
+          path.join(photos, "portrait-white-bg.jpg"),
+          path.join(photos, "portrait-blurred.jpg"),
+          "no-existe.jpg",
+        ],
+        { DATA_DIR: tempDir(), DATABASE_URL: "" },
+      );
+      expect(result.code).toBe(1);
+      const lines = result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(lines.map((l) => [path.basename(l.file), l.ok])).toEqual([
+        ["portrait-white-bg.jpg", true],
+        ["portrait-blurred.jpg", false],
+        ["no-existe.jpg", false],
+      ]);
+      expect(lines[1].checks.find((c: { id: string }) => c.id === "enfoque")).toMatchObject({ ok: false });
+      expect(lines[2].checks[0].message).toContain("No se pudo leer el archivo");
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  it("explains wrong usage without a stack trace", async () => {
-    const result = await runCli(["admin:create", "--doc", "1085999002", "--name", "Solo"], {
-      DATA_DIR: tempDir(),
-      DATABASE_URL: "",
-    });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("Escriba nombres y apellidos");
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
+  it(
+    "explains wrong usage without a stack trace",
+    async () => {
+      const result = await runCli(["admin:create", "--doc", "1085999002", "--name", "Solo"], {
+        DATA_DIR: tempDir(),
+        DATABASE_URL: "",
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("Escriba nombres y apellidos");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+    PROCESS_TIMEOUT,
+  );
 });

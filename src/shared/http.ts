@@ -1,5 +1,5 @@
 // Hono context types and small request helpers shared by every module.
-
+import { isIP } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import type { Deps } from "../deps.ts";
@@ -18,12 +18,23 @@ export interface AppEnv {
 
 export type AppContext = Context<AppEnv>;
 
-/** The client's address: X-Forwarded-For only when a trusted proxy sets it. */
+/**
+ * The address our own proxies saw, from X-Forwarded-For. Each proxy appends the address it received the
+ * request from, so with `hops` proxies of ours the client is the entry `hops` places from the right;
+ * anything further left was written by the client and proves nothing. A header shorter than that, or an
+ * entry that is not an address, did not come through our proxies as configured: undefined.
+ */
+export function forwardedClientIp(header: string | undefined, hops: number): string | undefined {
+  if (!header || hops < 1) return undefined;
+  const entries = header.split(",").map((entry) => entry.trim());
+  const entry = entries.length >= hops ? entries[entries.length - hops] : undefined;
+  return entry && isIP(entry) ? entry : undefined;
+}
+
+/** The client's address: from X-Forwarded-For as our trusted proxies wrote it (TRUST_PROXY_HOPS), else the socket's. */
 export function clientIp(c: AppContext): string {
-  if (c.var.deps.config.trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+  const forwarded = forwardedClientIp(c.req.header("x-forwarded-for"), c.var.deps.config.trustProxyHops);
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? "desconocida";
   } catch {

@@ -23,6 +23,9 @@ export async function deletePassword(db: Db, personId: string) {
   await db.delete(passwords).where(eq(passwords.personId, personId));
 }
 
+/** How many of a person's latest credentials a login checks (login pads to this many for equal timing). */
+export const RECENT_CREDENTIALS = 3;
+
 /** The latest credentials not revoked, used or not: a used one must still be recognised to say so. */
 export async function findRecentCredentials(db: Db, personId: string) {
   return db
@@ -30,7 +33,7 @@ export async function findRecentCredentials(db: Db, personId: string) {
     .from(initialCredentials)
     .where(and(eq(initialCredentials.personId, personId), isNull(initialCredentials.revokedAt)))
     .orderBy(desc(initialCredentials.issuedAt))
-    .limit(3);
+    .limit(RECENT_CREDENTIALS);
 }
 
 export async function insertCredential(db: Db, values: typeof initialCredentials.$inferInsert) {

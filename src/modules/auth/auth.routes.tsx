@@ -2,21 +2,14 @@ import { Hono } from "hono";
 import { mount } from "../../shared/auth/guard.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm } from "../../shared/forms.ts";
-import { type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
+import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { formatTime } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { renderSharedPage } from "../../shared/views/shared-page.ts";
+import { checkLink, type LinkLoginResult, type LoginResult, login, loginWithLink } from "./auth.login.ts";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.ts";
 import { loginSchema, passwordChangeSchema, safeNextPath } from "./auth.schemas.ts";
-import {
-  changePassword,
-  checkLink,
-  type LinkLoginResult,
-  type LoginResult,
-  login,
-  loginWithLink,
-  logout,
-} from "./auth.service.ts";
+import { changePassword, logout } from "./auth.service.ts";
 import { LinkPage, LoginPage, PasswordPage } from "./auth.views.tsx";
 
 function loginFailureMessage(
@@ -43,18 +36,24 @@ function linkProblem(kind: Exclude<LinkLoginResult, { kind: "ok" }>["kind"], sup
   return loginFailureMessage({ kind } as Exclude<LinkLoginResult, { kind: "ok" }>, support);
 }
 
+/** The page to return to after login, when it is one of ours (the form carries it on to the POST). */
+function nextPage(c: AppContext): string | undefined {
+  const next = safeNextPath(c.req.query("siguiente"));
+  return next === "/" ? undefined : next;
+}
+
 export function authRoutes() {
   const app = new Hono<AppEnv>();
 
   mount(app, "auth.loginForm", (c) => {
     if (c.var.user) return c.redirect("/", 303);
-    const next = c.req.query("siguiente");
+    const next = nextPage(c);
     if (next) return c.html(<LoginPage ctx={pageContext(c)} next={next} />);
     return renderSharedPage(c, "login", (ctx) => <LoginPage ctx={ctx} />);
   });
 
   mount(app, "auth.login", async (c) => {
-    const next = c.req.query("siguiente");
+    const next = nextPage(c);
     const form = await parseForm(c, loginSchema);
     const values = { documentNumber: form.values.documentNumber ?? "" };
     if (!form.ok)
@@ -63,7 +62,7 @@ export function authRoutes() {
     const result = await login(database.db, clock.now(), auditContext(c), config, form.data);
     if (result.kind === "ok") {
       setSessionCookie(c, result.token);
-      return c.redirect(result.mustChangePassword ? "/cambiar-clave" : safeNextPath(next), 303);
+      return c.redirect(result.mustChangePassword ? "/cambiar-clave" : (next ?? "/"), 303);
     }
     const message = loginFailureMessage(result, config.entity.supportEmail);
     if (result.kind === "locked")

@@ -46,3 +46,12 @@ export function afterFailure(
 export function lockedUntil(state: ThrottleState | undefined, now: Date): Date | undefined {
   return state?.lockedUntil && state.lockedUntil > now ? state.lockedUntil : undefined;
 }
+
+/**
+ * Whether typed text (after normalizeInitialCredential) has the shape of an initial credential. Only such
+ * text can match one, so only then is the person's credential list checked: the work depends on what was
+ * typed, never on whether the account exists.
+ */
+export function isCredentialShaped(normalized: string): boolean {
+  return /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(normalized);
+}

@@ -1,205 +1,21 @@
-// Authentication: login with document number and password or a personal initial credential,
-// throttling, sessions with idle and absolute expiry, password changes and credential resets.
+// Authentication: sessions with idle and absolute expiry, password changes and credential resets
+// (signing in itself, with its throttling, lives in auth.login.ts).
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import { type AuditContext, maskDocument, recordAudit, systemAuditContext } from "../../shared/audit.ts";
-import {
-  checkPasswordRules,
-  hashPassword,
-  verifyAgainstDummy,
-  verifyPassword,
-} from "../../shared/auth/passwords.ts";
+import { type AuditContext, recordAudit, systemAuditContext } from "../../shared/audit.ts";
+import { checkPasswordRules, hashPassword, verifyPassword } from "../../shared/auth/passwords.ts";
 import type { CurrentUser, Role } from "../../shared/auth/roles.ts";
-import {
-  generateInitialCredential,
-  generateToken,
-  hashToken,
-  normalizeInitialCredential,
-} from "../../shared/auth/tokens.ts";
+import { generateInitialCredential, generateToken, hashToken } from "../../shared/auth/tokens.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { type Email, queueEmail } from "../mail/mail.service.ts";
 import type { NewPersonInput } from "../people/people.schemas.ts";
 import * as people from "../people/people.service.ts";
 import * as repo from "./auth.repository.ts";
-import { afterFailure, FAILURE_MEMORY_MS, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
+import { FAILURE_MEMORY_MS } from "./auth.rules.ts";
 
 export type SessionSettings = Pick<Config, "sessionIdleMs" | "sessionAbsoluteMs">;
 export type CredentialSettings = Pick<Config, "initialCredentialMs" | "publicBaseUrl" | "entity">;
-
-export type LoginResult =
-  | { kind: "ok"; token: string; mustChangePassword: boolean }
-  | { kind: "invalid" }
-  | { kind: "locked"; until: Date }
-  | { kind: "credential_expired" }
-  | { kind: "credential_used" }
-  | { kind: "inactive" };
-
-const accountKey = (documentNumber: string) => `account:${hashToken(documentNumber)}`;
-const addressKey = (ip: string) => `address:${ip}`;
-
-async function activeLock(db: Db, keys: string[], now: Date): Promise<Date | undefined> {
-  let until: Date | undefined;
-  for (const key of keys) {
-    const lock = lockedUntil(await repo.findThrottle(db, key), now);
-    if (lock && (!until || lock > until)) until = lock;
-  }
-  return until;
-}
-
-async function recordFailure(db: Db, key: string, kind: ThrottleKind, now: Date) {
-  await repo.saveThrottle(db, key, afterFailure(kind, await repo.findThrottle(db, key), now));
-}
-
-async function startSession(
-  db: Db,
-  personId: string,
-  now: Date,
-  settings: SessionSettings,
-  mustChange: boolean,
-) {
-  const token = generateToken();
-  await repo.insertSession(db, {
-    id: hashToken(token),
-    personId,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + settings.sessionAbsoluteMs),
-    mustChangePassword: mustChange,
-  });
-  return token;
-}
-
-export async function login(
-  db: Db,
-  now: Date,
-  audit: AuditContext,
-  settings: SessionSettings,
-  input: { documentNumber: string; password: string },
-): Promise<LoginResult> {
-  const documentNumber = people.normalizeDocumentNumber(input.documentNumber);
-  const keys = { account: accountKey(documentNumber), address: addressKey(audit.ip ?? "desconocida") };
-  const until = await activeLock(db, [keys.account, keys.address], now);
-  if (until) {
-    await recordAudit(db, now, audit, {
-      action: "login.throttled",
-      details: { document: maskDocument(documentNumber) },
-    });
-    return { kind: "locked", until };
-  }
-
-  const fail = async (reason: string, personId?: string): Promise<LoginResult> => {
-    await recordFailure(db, keys.account, "account", now);
-    await recordFailure(db, keys.address, "address", now);
-    await recordAudit(db, now, audit, {
-      action: "login.failed",
-      targetType: personId ? "person" : undefined,
-      targetId: personId,
-      details: { reason, ...(personId ? {} : { document: maskDocument(documentNumber) }) },
-    });
-    return { kind: "invalid" };
-  };
-
-  const person = await people.findPersonByDocument(db, documentNumber);
-  if (!person) {
-    await verifyAgainstDummy(input.password);
-    return fail("unknown_document");
-  }
-
-  const succeed = async (mustChangePassword: boolean, method: string): Promise<LoginResult> => {
-    if (person.status !== "activo") {
-      await recordAudit(db, now, audit, {
-        action: "login.refused_inactive",
-        targetType: "person",
-        targetId: person.id,
-      });
-      return { kind: "inactive" };
-    }
-    await repo.clearThrottle(db, keys.account);
-    const token = await startSession(db, person.id, now, settings, mustChangePassword);
-    await recordAudit(
-      db,
-      now,
-      { ...audit, actorId: person.id },
-      {
-        action: "login.succeeded",
-        targetType: "person",
-        targetId: person.id,
-        details: { method },
-      },
-    );
-    return { kind: "ok", token, mustChangePassword };
-  };
-
-  const passwordHash = await repo.findPasswordHash(db, person.id);
-  if (passwordHash && (await verifyPassword(passwordHash, input.password))) return succeed(false, "password");
-
-  const typedCredential = normalizeInitialCredential(input.password);
-  for (const credential of await repo.findRecentCredentials(db, person.id)) {
-    if (!(await verifyPassword(credential.hash, typedCredential))) continue;
-    if (credential.usedAt) {
-      await recordAudit(db, now, audit, {
-        action: "login.credential_reused",
-        targetType: "person",
-        targetId: person.id,
-      });
-      return { kind: "credential_used" };
-    }
-    if (credential.expiresAt <= now) {
-      await recordAudit(db, now, audit, {
-        action: "login.credential_expired",
-        targetType: "person",
-        targetId: person.id,
-      });
-      return { kind: "credential_expired" };
-    }
-    if (person.status === "activo" && !(await repo.markCredentialUsed(db, credential.id, now)))
-      return { kind: "credential_used" };
-    return succeed(true, "initial_credential");
-  }
-  if (!passwordHash) await verifyAgainstDummy(input.password);
-  return fail("wrong_password", person.id);
-}
-
-export type LinkLoginResult =
-  | { kind: "ok"; token: string }
-  | { kind: "invalid" | "credential_used" | "credential_expired" | "inactive" };
-
-/** Who a one-time link belongs to, to greet them before they use it (opening it uses nothing up). */
-export async function checkLink(db: Db, now: Date, linkToken: string) {
-  const credential = await repo.findCredentialByLink(db, hashToken(linkToken));
-  if (!credential || credential.revokedAt) return { kind: "invalid" } as const;
-  if (credential.usedAt) return { kind: "credential_used" } as const;
-  if (credential.expiresAt <= now) return { kind: "credential_expired" } as const;
-  const person = await people.findPersonById(db, credential.personId);
-  if (person?.status !== "activo") return { kind: "inactive" } as const;
-  return { kind: "ok", credential, person } as const;
-}
-
-/**
- * Signs in with the one-time link from the credential e-mail: uses up the credential (and so the link) and
- * starts a session that must first set a password. A POST, so mail scanners that open links use nothing.
- */
-export async function loginWithLink(
-  db: Db,
-  now: Date,
-  audit: AuditContext,
-  settings: SessionSettings,
-  linkToken: string,
-): Promise<LinkLoginResult> {
-  const checked = await checkLink(db, now, linkToken);
-  if (checked.kind !== "ok") return checked;
-  const { credential, person } = checked;
-  if (!(await repo.markCredentialUsed(db, credential.id, now))) return { kind: "credential_used" };
-  const token = await startSession(db, person.id, now, settings, true);
-  await recordAudit(
-    db,
-    now,
-    { ...audit, actorId: person.id },
-    { action: "login.succeeded", targetType: "person", targetId: person.id, details: { method: "link" } },
-  );
-  return { kind: "ok", token };
-}
 
 /** Resolves the session cookie to the person, enforcing idle and absolute expiry. */
 export async function validateSession(
