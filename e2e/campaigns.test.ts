@@ -1,5 +1,6 @@
 // The liaison's path in the browser: download the template, fill it, upload it with bad rows, fix them,
-// apply; then SSI sees the effects and the campaign dashboard. Every page checked with axe-core.
+// apply; send list 1 with a name that does not match SIPAP's, confirm it and apply; then SSI sees the
+// effects and the campaign dashboard. Every page checked with axe-core.
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -117,8 +118,33 @@ describe("a campaign from the liaison's and SSI's side", () => {
       .where(eq(people.documentNumber, "1085444001"));
     expect(jose).toMatchObject({ dependenciaId: dependencia.id, contractEnd: "2026-12-31" });
 
+    // List 1 with a name that is not the one SIPAP has for the document: flagged, confirmed, applied.
+    const leaving = await makePerson(h.ctx, { dependenciaId: dependencia.id });
+    await h.ctx.database.db
+      .update(people)
+      .set({ firstNames: "Marta Cecilia", lastNames: "Rosero" })
+      .where(eq(people.id, leaving.id));
+    await page.goto(`${h.baseUrl}/dependencia/listas`);
+    await page.getByRole("link", { name: "1. Personas desvinculadas" }).click();
+    await page.getByLabel("Una persona por línea").fill(`Carlos Bravo;${leaving.documentNumber}`);
+    await page.getByRole("button", { name: "Revisar la lista" }).click();
+    await page.getByText("Un nombre no coincide con el de SIPAP").waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "phone-list-name-mismatch");
+    await page.getByRole("button", { name: "Aplicar la fila" }).click();
+    await page.getByRole("heading", { name: "Revise lo siguiente" }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel(/Sí, es Marta Cecilia Rosero/).check();
+    await page.getByRole("button", { name: "Aplicar la fila" }).click();
+    await page.getByText("Lista aplicada.").waitFor();
+    const [left] = await h.ctx.database.db.select().from(people).where(eq(people.id, leaving.id));
+    expect(left?.status).toBe("desvinculado");
+
     await ssi.reload();
-    await ssi.getByText(/Enviada .* 1 persona/).waitFor();
+    await ssi
+      .getByText(/Enviada .* 1 persona/)
+      .first()
+      .waitFor();
     await expectAccessible(ssi);
     await screenshot(ssi, "desktop-campaign");
   });

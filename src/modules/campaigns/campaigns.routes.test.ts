@@ -46,6 +46,12 @@ async function liaisonOf(dependenciaId: string) {
   return { person, client: await signIn(ctx, person) };
 }
 
+/** Gives a test person a real name (the factory's surnames carry digits, which a list refuses). */
+async function nameAs(personId: string, firstNames: string, lastNames: string) {
+  await db().update(people).set({ firstNames, lastNames }).where(eq(people.id, personId));
+  return { firstNames, lastNames };
+}
+
 const previewId = (response: Response) =>
   /\/dependencia\/envios\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "")?.[1] ?? "";
 
@@ -57,6 +63,7 @@ describe("the desvinculados list", () => {
     const { client } = await liaisonOf(dependencia.id);
     const leaving = await makeReadyToPrint(ctx, { dependenciaId: dependencia.id });
     await printBatch(ctx, [leaving.card.id]);
+    Object.assign(leaving.person, await nameAs(leaving.person.id, "Lucía", "Pérez Gómez"));
     const stranger = await makePerson(ctx, { dependenciaId: other.id });
 
     const typed = [
@@ -92,7 +99,7 @@ describe("the desvinculados list", () => {
 
     // The same list again changes nothing.
     const again = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, {
-      typed: `${leaving.person.firstNames}; ${leaving.person.documentNumber}`,
+      typed: `PEREZ LUCIA; ${leaving.person.documentNumber}`,
     });
     await client.post(`/dependencia/envios/${previewId(again)}/aplicar`, {});
     const [second] = await db()
@@ -100,6 +107,119 @@ describe("the desvinculados list", () => {
       .from(listSubmissions)
       .where(eq(listSubmissions.id, previewId(again)));
     expect(second?.effects).toMatchObject({ desvinculadas: 0, carnetsInhabilitados: 0, sinCambios: 1 });
+  });
+});
+
+describe("names in lists 1 and 3", () => {
+  it("refuses a row typed in the wrong column order, showing SIPAP's name, and applies nothing", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(ctx);
+    const { client } = await liaisonOf(dependencia.id);
+    const lucia = await makePerson(ctx, { dependenciaId: dependencia.id });
+    await nameAs(lucia.id, "Lucía", "Pérez Gómez");
+    const sent = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, {
+      typed: `CC;${lucia.documentNumber};Lucía Pérez Gómez`,
+    });
+    expect(sent.status).toBe(303);
+    const preview = await (await client.get(sent.headers.get("location") ?? "")).text();
+    expect(preview).toContain("1 fila tiene errores");
+    expect(preview).toContain("En el nombre está «CC», que es un tipo de documento");
+    expect(preview).toContain("Lucía Pérez Gómez");
+    expect(preview).not.toContain("Aplicar la fila");
+    expect((await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(422);
+    const [after] = await db().select().from(people).where(eq(people.id, lucia.id));
+    expect(after?.status).toBe("activo");
+  });
+
+  it("flags a name that does not match SIPAP's and applies only once the liaison confirms it", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(ctx);
+    const { client, person: liaison } = await liaisonOf(dependencia.id);
+    const lucia = await makePerson(ctx, { dependenciaId: dependencia.id });
+    await nameAs(lucia.id, "Lucía", "Pérez Gómez");
+    const marta = await makePerson(ctx, { dependenciaId: dependencia.id });
+    await nameAs(marta.id, "Marta Cecilia", "Rosero");
+    const typed = [`LUCIA PEREZ;${lucia.documentNumber}`, `Carlos Bravo;${marta.documentNumber}`].join("\n");
+    const sent = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, { typed });
+    const id = previewId(sent);
+    const preview = await (await client.get(`/dependencia/envios/${id}`)).text();
+    expect(preview).toContain("2 filas están listas para aplicar");
+    expect(preview).toContain("Un nombre no coincide con el de SIPAP");
+    expect(preview).toMatch(/Carlos Bravo<\/td>.*Marta Cecilia Rosero/s);
+    expect(preview).toContain('name="confirmar" value="2"');
+    expect(preview).not.toContain('name="confirmar" value="1"');
+
+    const refused = await client.post(`/dependencia/envios/${id}/aplicar`, {});
+    expect(refused.status).toBe(422);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('href="#confirmar-2"');
+    expect(refusedPage).toContain("Fila 2: confirme que es Marta Cecilia Rosero");
+    for (const who of [lucia, marta]) {
+      const [row] = await db().select().from(people).where(eq(people.id, who.id));
+      expect(row?.status).toBe("activo");
+    }
+
+    const confirmed = await client.post(`/dependencia/envios/${id}/aplicar`, { confirmar: ["2"] });
+    expect(confirmed.status).toBe(303);
+    for (const who of [lucia, marta]) {
+      const [row] = await db().select().from(people).where(eq(people.id, who.id));
+      expect(row?.status).toBe("desvinculado");
+    }
+    const [audit] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "list.applied")));
+    expect(audit?.actorId).toBe(liaison.id);
+    expect(audit?.details).toMatchObject({ namesConfirmed: [{ line: 2, personId: marta.id }] });
+  });
+
+  it("shows SIPAP's name beside every row of a lanyard list", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(ctx);
+    const { client } = await liaisonOf(dependencia.id);
+    const holder = await makeReadyToPrint(ctx, { dependenciaId: dependencia.id });
+    await printBatch(ctx, [holder.card.id]);
+    await nameAs(holder.person.id, "María José", "Nariño Muñoz");
+    const sent = await client.post(`/dependencia/listas/${campaignId}/cintas`, {
+      typed: `Ma. José Nariño;${holder.person.documentNumber}`,
+    });
+    const preview = await (await client.get(sent.headers.get("location") ?? "")).text();
+    expect(preview).toContain("1 fila está lista para aplicar");
+    expect(preview).toMatch(
+      /Ma\. José Nariño<\/td><td data-label="Nombre en SIPAP">María José Nariño Muñoz<\/td>/,
+    );
+    expect(preview).not.toContain("No coincide");
+    expect((await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(303);
+  });
+});
+
+describe("the list preview", () => {
+  it("lists every problem of a row, with the typed name and the name SIPAP has", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(ctx);
+    const other = await makeDependencia(ctx);
+    const { client } = await liaisonOf(dependencia.id);
+    const known = await makePerson(ctx, { dependenciaId: dependencia.id });
+    await nameAs(known.id, "José", "Nariño Muñoz");
+    const stranger = await makePerson(ctx, { dependenciaId: other.id });
+    await nameAs(stranger.id, "Luis", "Rosero");
+    const typed = [
+      `CC;${known.documentNumber};José;Nariño;;;15/01/2026;31/12/2026;jose@gmail.com;;Z+`,
+      `CC;${stranger.documentNumber};Luis;Rosero;;OPS-1;15/01/2026;31/12/2026;luis@pasto.gov.co;;O+`,
+    ].join("\n");
+    const sent = await client.post(`/dependencia/listas/${campaignId}/contratistas`, { typed });
+    const preview = await (await client.get(sent.headers.get("location") ?? "")).text();
+    expect(preview).toContain("2 filas tienen errores");
+    for (const message of [
+      "Falta el número de contrato.",
+      "debe ser institucional",
+      "El grupo sanguíneo debe ser",
+    ])
+      expect(preview).toContain(message);
+    expect(preview).toMatch(/José Nariño<\/td><td data-label="Nombre en SIPAP">José Nariño Muñoz<\/td>/);
+    // Someone else's person: the problem is named, their name in SIPAP is not shown.
+    expect(preview).toContain("es de una persona de otra dependencia");
+    expect(preview).toMatch(/Luis Rosero<\/td><td data-label="Nombre en SIPAP"><\/td>/);
   });
 });
 
@@ -121,6 +241,9 @@ describe("the contractors list", () => {
     const fixed = await client.post(`/dependencia/listas/${campaignId}/contratistas`, {
       typed: typed.split("\n")[0] ?? "",
     });
+    const fixedPreview = await (await client.get(`/dependencia/envios/${previewId(fixed)}`)).text();
+    expect(fixedPreview).toContain("No está en SIPAP: se registrará");
+    expect(fixedPreview).toContain("31/12/2026");
     expect((await client.post(`/dependencia/envios/${previewId(fixed)}/aplicar`, {})).status).toBe(303);
     const [jose] = await db().select().from(people).where(eq(people.documentNumber, "1085900111"));
     expect(jose).toMatchObject({

@@ -7,9 +7,11 @@
 // non-blank data rows, reading stops at the first row over it; for .xlsx, the zip guard of campaigns.zip.ts
 // (100 MB uncompressed in total, no entry over 200:1) runs before exceljs sees anything. A 10,000-row
 // contratistas file reads in about half a second.
+
 import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
+import { formatNumber } from "../../shared/words.ts";
 import {
   cellText,
   LIST_COLUMNS,
@@ -56,9 +58,9 @@ const MESSAGES = {
   ods: 'El archivo está en el formato de LibreOffice (.ods). Ábralo en LibreOffice y guárdelo como "Excel 2007-365 (.xlsx)".',
   unsafe: `El archivo no se pudo leer de forma segura: su contenido comprimido es demasiado grande o está mal formado. Ábralo en Excel, ${SAVE_AS_XLSX}`,
   unreadable: `No pudimos leer el archivo: puede estar dañado. Ábralo en Excel, ${SAVE_AS_XLSX}`,
-  tooManyRows: `El archivo tiene más de ${MAX_LIST_ROWS.toLocaleString("es-CO")} filas con datos, que es el máximo por archivo. Divida la lista en varios archivos y envíelos uno por uno.`,
+  tooManyRows: `El archivo tiene más de ${formatNumber(MAX_LIST_ROWS)} filas con datos, que es el máximo por archivo. Divida la lista en varios archivos y envíelos uno por uno.`,
   tooBig: (bytes: number) =>
-    `El archivo pesa ${(bytes / 1024 / 1024).toLocaleString("es-CO", { maximumFractionDigits: 1 })} MB y el máximo es ${MAX_LIST_BYTES / 1024 / 1024} MB. Quite las hojas, imágenes o columnas que no hagan falta, o divida la lista en varios archivos.`,
+    `El archivo pesa ${formatNumber(bytes / 1024 / 1024, 1)} MB y el máximo es ${formatNumber(MAX_LIST_BYTES / 1024 / 1024)} MB. Quite las hojas, imágenes o columnas que no hagan falta, o divida la lista en varios archivos.`,
   unsupported: (filename: string) =>
     `No podemos leer «${filename.slice(0, 80)}» como una lista. Envíe un archivo de Excel (.xlsx o .xlsm) o un archivo CSV (.csv) separado por punto y coma, coma o tabulador.`,
   missing: (headers: string[]) =>

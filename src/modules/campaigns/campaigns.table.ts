@@ -19,9 +19,26 @@ export const campaigns = pgTable("campaigns", {
   closedAt: timestamp("closed_at", { withTimezone: true }),
 });
 
+/** A row that cannot be applied. Older submissions hold only `message`; newer ones every problem. */
 export interface RowProblem {
   line: number;
+  /** All the problems in one sentence (kept for submissions stored before `messages`). */
   message: string;
+  messages?: string[];
+  /** The name as typed in the row. */
+  name?: string;
+  /** The name SIPAP has for the row's document, when it knows the document. */
+  knownName?: string;
+}
+
+/** A row that can be applied, as kept for the preview (stored as JSON, so new fields need no migration). */
+export interface SubmissionRow {
+  line: number;
+  values: Record<string, string>;
+  /** The name SIPAP has for the row's document, when it knows the document. */
+  knownName?: string;
+  /** Lists 1 and 3: the typed name does not look like SIPAP's; the liaison must confirm the row. */
+  nameMismatch?: boolean;
 }
 
 /** A list sent by a dependencia: checked rows kept for the preview, applied only when confirmed. */
@@ -41,7 +58,7 @@ export const listSubmissions = pgTable(
     fileKey: text("file_key"),
     fileName: text("file_name"),
     contentHash: text("content_hash").notNull(),
-    rows: jsonb("rows").$type<{ line: number; values: Record<string, string> }[]>().notNull(),
+    rows: jsonb("rows").$type<SubmissionRow[]>().notNull(),
     problems: jsonb("problems").$type<RowProblem[]>().notNull(),
     // What applying changed, per effect (e.g. { desvinculadas: 3, sinCambios: 1 }).
     effects: jsonb("effects").$type<Record<string, number>>(),

@@ -1,6 +1,8 @@
 // The Excel templates dependencias download to send their lists: one sheet to fill in (typed columns and
 // drop-down lists so fewer rows come back with errors) and one with instructions in plain Spanish.
+
 import ExcelJS from "exceljs";
+import { formatNumber } from "../../shared/words.ts";
 import {
   type ColumnType,
   LIST_COLUMNS,
@@ -129,7 +131,7 @@ function addInstructions(
   sheet.addRow([`Cómo diligenciar la lista: ${listTitle(kind)}`]).font = { bold: true, size: 14 };
   const notes = [
     `Escriba una persona por fila en la hoja «${sheetName}», desde la fila 2. No cambie ni borre los títulos de la primera fila.`,
-    `Las filas vacías no se tienen en cuenta. Un archivo puede tener hasta ${MAX_LIST_ROWS.toLocaleString("es-CO")} filas y pesar hasta ${MAX_LIST_BYTES / 1024 / 1024} MB.`,
+    `Las filas vacías no se tienen en cuenta. Un archivo puede tener hasta ${formatNumber(MAX_LIST_ROWS)} filas y pesar hasta ${formatNumber(MAX_LIST_BYTES / 1024 / 1024)} MB.`,
     ...(columns.some((column) => column.type === "date")
       ? ["Escriba las fechas como día/mes/año, por ejemplo 20/02/2026."]
       : []),

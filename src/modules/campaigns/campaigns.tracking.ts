@@ -1,9 +1,11 @@
 // Following a campaign: which dependencias sent which lists (and when), who is late, the consolidated
 // lists for SSI, and the reminder e-mails to liaisons who have not sent (one message per liaison).
+
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { bogotaDay, formatDateTime } from "../../shared/time.ts";
+import { pluralize } from "../../shared/words.ts";
 import { writeSheet } from "../../shared/xlsx.ts";
 import { activeDependencias } from "../dependencias/dependencias.service.ts";
 import { queueEmail } from "../mail/mail.service.ts";
@@ -139,11 +141,11 @@ export async function sendReminders(db: Db, at: Date, settings: Pick<Config, "pu
           `Hola, ${liaison.firstNames}:`,
           "",
           `El plazo de la campaña «${campaign.name}» vence el ${formatDateTime(campaign.deadline)} (hora de Colombia).`,
-          "Su dependencia aún no ha enviado estas listas:",
+          `Su dependencia aún no ha enviado ${pluralize(missing.length, "esta lista", "estas listas")}:`,
           ...missing.map((kind) => `  - ${listTitle(kind)}`),
           "",
-          `Envíelas en ${settings.publicBaseUrl}/dependencia/listas`,
-          "Si una lista no tiene personas, márquela como «sin personas» para que cuente como enviada.",
+          `${pluralize(missing.length, "Envíela", "Envíelas")} en ${settings.publicBaseUrl}/dependencia/listas`,
+          "Si una lista no tiene personas, use «Informar que no hay personas» para que cuente como enviada.",
         ].join("\n"),
       });
       sent++;
