@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,6 +10,7 @@ import {
   type CardPrintData,
   DEFAULT_DESIGN,
   fillDesign,
+  layOutFace,
   renderBatchPdf,
   renderPreviewPng,
 } from "./designs.render.ts";
@@ -17,6 +18,9 @@ import { CR80_MM, CR80_PT, ELLIPSIS, parseSvg } from "./designs.rules.ts";
 
 const run = promisify(execFile);
 const LONG_LAST_NAMES = "Fernández del Castillo Santacruz de los Ángeles Ortega Muñoz";
+const LONG_CARGO =
+  "Contratista de apoyo a la gestión administrativa de la Secretaría de Tránsito y Transporte";
+const LONG_DEPENDENCIA = "Secretaría de Mujeres, Orientaciones Sexuales e Identidades de Género";
 
 function card(code: string, overrides: Partial<CardPrintData> = {}): CardPrintData {
   return {
@@ -38,7 +42,12 @@ function card(code: string, overrides: Partial<CardPrintData> = {}): CardPrintDa
 
 const cards = [
   card("7K3M9Q2XW4HT8PJ5"),
-  card("WWMM0123456789XY", { lastNames: LONG_LAST_NAMES, firstNames: "Ana" }),
+  card("WWMM0123456789XY", {
+    lastNames: LONG_LAST_NAMES,
+    firstNames: "Ana",
+    position: LONG_CARGO,
+    dependencia: LONG_DEPENDENCIA,
+  }),
   card("A1B2C3D4E5F6G7H8", { signedPayload: undefined }),
 ];
 /** Page 1 holds the instructions; then front and back of each card. */
@@ -83,6 +92,26 @@ async function decodeQrs(page: number): Promise<string[]> {
   return stdout.split("\n").filter((line) => line !== "");
 }
 
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+}
+/** Words of a page with their boxes, in points. */
+async function pageWords(page: number): Promise<Word[]> {
+  const { stdout } = await run("pdftotext", ["-bbox", "-f", `${page}`, "-l", `${page}`, pdfPath, "-"]);
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</g)].map(
+    (m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4] ?? "") }),
+  );
+}
+const unescapeXml = (text: string) => text.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+/** The words of the default front's right column whose top lies between two heights, in design units. */
+async function wordsBetween(page: number, top: number, bottom: number): Promise<Word[]> {
+  const pt = (units: number) => (units / 856) * CR80_PT.width;
+  return (await pageWords(page)).filter((w) => w.xMin > pt(230) && w.yMin > pt(top) && w.yMin < pt(bottom));
+}
+
 describe("renderBatchPdf", () => {
   it("puts the instructions first, then each face on its own CR80 page", async () => {
     const { stdout } = await run("pdfinfo", ["-f", "1", "-l", "99", pdfPath]);
@@ -122,20 +151,36 @@ describe("renderBatchPdf", () => {
     expect(await pageText(frontPage(0) + 1)).toContain("carnet.pasto.gov.co/verificar");
   });
 
-  it("shrinks and cuts a 60-character last name so it stays inside its box", async () => {
+  it("wraps a 60-character last name onto two lines inside its box, without cutting it", async () => {
     expect(LONG_LAST_NAMES).toHaveLength(60);
     const page = frontPage(1);
-    expect(await pageText(page)).toContain(`${ELLIPSIS}`);
-    const { stdout } = await run("pdftotext", ["-bbox", "-f", `${page}`, "-l", `${page}`, pdfPath, "-"]);
-    const words = [
-      ...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</g),
-    ];
-    const first = words.find((w) => w[4] === "Fernández");
-    expect(first).toBeDefined();
-    const line = words.filter((w) => Math.abs(Number(w[2]) - Number(first?.[2])) < 1);
-    const right = Math.max(...line.map((w) => Number(w[3])));
-    // The default design's apellidos box ends at x = 286 + 534 of 856 units.
+    const text = await pageText(page);
+    expect(text).not.toContain(ELLIPSIS);
+    const lastNameWords = await wordsBetween(page, 110, 165); // the apellidos box (word tops)
+    expect(lastNameWords.map((w) => w.text).join(" ")).toBe(LONG_LAST_NAMES);
+    expect(new Set(lastNameWords.map((w) => Math.round(w.yMin))).size).toBe(2);
+    // The default design's apellidos box ends at x = 240 + 404 of 856 units, before the QR.
+    const right = Math.max(...lastNameWords.map((w) => w.xMax));
+    expect(right).toBeLessThanOrEqual((644 / 856) * CR80_PT.width + 0.5);
+  });
+
+  it("prints a 90-character cargo whole on two lines, not cut with an ellipsis", async () => {
+    expect(LONG_CARGO).toHaveLength(90);
+    const page = frontPage(1);
+    const text = await pageText(page);
+    expect(text).not.toContain(ELLIPSIS);
+    expect(text).not.toContain("gesti…");
+    const words = await wordsBetween(page, 272, 330); // the cargo box (word tops)
+    expect(words.map((w) => w.text).join(" ")).toBe(LONG_CARGO);
+    expect(new Set(words.map((w) => Math.round(w.yMin))).size).toBe(2);
+    const right = Math.max(...words.map((w) => w.xMax));
     expect(right).toBeLessThanOrEqual((820 / 856) * CR80_PT.width + 0.5);
+  });
+
+  it("embeds the card fonts, so every printer and viewer draws the text measured for the layout", async () => {
+    const { stdout } = await run("pdffonts", [pdfPath]);
+    expect(stdout).toMatch(/\+WorkSans-Bold\s.*\syes\s+yes\s+yes\s/);
+    expect(stdout).toMatch(/\+WorkSans-Regular\s.*\syes\s+yes\s+yes\s/);
   });
 
   it("embeds each photo as its own JPEG bytes", async () => {
@@ -209,4 +254,60 @@ describe("renderPreviewPng", () => {
       expect(meta.height).toBe(378);
     }
   });
+
+  it("draws the very lines the PDF prints, in the same place", async () => {
+    const card = cards[1] as CardPrintData;
+    const page = frontPage(1);
+    // Both renderers draw the one layout: the PDF prints exactly its lines...
+    const layout = layOutFace(DEFAULT_DESIGN.front, card);
+    expect(layout.cargo?.lines).toHaveLength(2);
+    const pdfLines = (words: Word[]) => {
+      const rows = new Map<number, string[]>();
+      for (const w of words) rows.set(Math.round(w.yMin), [...(rows.get(Math.round(w.yMin)) ?? []), w.text]);
+      return [...rows.values()].map((row) => row.join(" "));
+    };
+    expect(pdfLines(await wordsBetween(page, 272, 330))).toEqual(layout.cargo?.lines);
+    expect(pdfLines(await wordsBetween(page, 340, 402))).toEqual(layout.dependencia?.lines);
+    expect(pdfLines(await wordsBetween(page, 110, 165))).toEqual(layout.apellidos?.lines);
+    // ...and the preview puts the same ink in the same place as the printed page, rasterised alike.
+    const preview = await renderPreviewPng(DEFAULT_DESIGN, card, "front");
+    const printed = join(dir, "printed");
+    await run("pdftoppm", [
+      ...["-scale-to-x", "600", "-scale-to-y", "378", "-f", `${page}`, "-l", `${page}`],
+      ...["-png", "-singlefile", pdfPath, printed],
+    ]);
+    const fields = {
+      names: { left: 236, top: 122, right: 650, bottom: 226 },
+      cargo: { left: 236, top: 285, right: 824, bottom: 338 },
+      dependencia: { left: 236, top: 358, right: 824, bottom: 410 },
+    };
+    for (const [name, field] of Object.entries(fields)) {
+      const expected = await inkBox(await readFile(`${printed}.png`), field);
+      const actual = await inkBox(preview, field);
+      for (const side of ["left", "top", "right", "bottom"] as const)
+        expect(Math.abs(actual[side] - expected[side]), `${name} ${side}`).toBeLessThanOrEqual(3);
+    }
+  });
 });
+
+type Box = { left: number; top: number; right: number; bottom: number };
+/** The bounding box, in pixels of a 600 px wide image, of the dark pixels inside a box given in design units. */
+async function inkBox(png: Buffer, field: Box): Promise<Box> {
+  const { data, info } = await sharp(png)
+    .resize(600, 378, { fit: "fill" })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const k = info.width / 856;
+  const ink = { left: Infinity, top: Infinity, right: -1, bottom: -1 };
+  for (let y = Math.floor(field.top * k); y < Math.ceil(field.bottom * k); y++)
+    for (let x = Math.floor(field.left * k); x < Math.ceil(field.right * k); x++)
+      if ((data[y * info.width + x] ?? 255) < 128) {
+        ink.left = Math.min(ink.left, x);
+        ink.top = Math.min(ink.top, y);
+        ink.right = Math.max(ink.right, x);
+        ink.bottom = Math.max(ink.bottom, y);
+      }
+  expect(ink.right, "ink in the field").toBeGreaterThan(0);
+  return ink;
+}

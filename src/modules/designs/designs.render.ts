@@ -1,5 +1,6 @@
 // Card designs rendered: an entity's SVG design filled with one person's data, as print-batch PDFs for
-// the card printer (vector, CR80 pages) and as PNG previews for the admin pages. No database here.
+// the card printer (vector, CR80 pages) and as PNG previews for the admin pages. Both draw one layout of
+// the text (designs.layout.ts) in the same fonts (designs.fonts.ts). No database here.
 import { readFileSync } from "node:fs";
 import { type Document, type Element, XMLSerializer } from "@xmldom/xmldom";
 import PDFDocument from "pdfkit";
@@ -7,21 +8,18 @@ import QRCode from "qrcode";
 import sharp from "sharp";
 import SVGtoPDF from "svg-to-pdfkit";
 import { AppError } from "../../shared/errors.ts";
+import { registerCardFonts, resolveFace } from "./designs.fonts.ts";
+import { type FieldLayout, layOutText } from "./designs.layout.ts";
+import { outlineText } from "./designs.preview.ts";
 import {
   CR80_PT,
   type DesignFaces,
   designBox,
-  fitText,
-  isBoldWeight,
-  MIN_FONT_SCALE,
-  MIN_PRINTED_FONT_PT,
   parseSvg,
   printInstructions,
   qrPathData,
   SVG_NS,
-  standardFont,
   type TEXT_FIELDS,
-  toWinAnsi,
   validateDesign,
   verificationPlace,
 } from "./designs.rules.ts";
@@ -53,7 +51,12 @@ export const DEFAULT_DESIGN: Required<DesignFaces> = {
 
 /** The face with the person's data in it. The caller checks the design first (validateDesign). */
 export function fillDesign(svg: string, data: CardPrintData): string {
-  return serialize(fillDocument(svg, data, photoDataUri(data.photo)));
+  return serialize(fillDocument(svg, data, photoDataUri(data.photo)).doc);
+}
+
+/** How each text field of the face is laid out: the lines both the PDF and the preview draw. */
+export function layOutFace(svg: string, data: CardPrintData): Record<string, FieldLayout> {
+  return fillDocument(svg, data, photoDataUri(data.photo)).layouts;
 }
 
 /** Each card face on its own CR80 page, after a page of printing instructions. */
@@ -68,6 +71,7 @@ export async function renderBatchPdf(
     margin: 0,
     info: { Title: "Lote de carnets", Creator: "SIPAP" },
   });
+  registerCardFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -87,23 +91,30 @@ export async function renderBatchPdf(
   return finished;
 }
 
-/** The filled face rasterised by librsvg, 600 px wide. */
+/** The filled face rasterised by librsvg, 600 px wide, from the same laid-out SVG as the PDF. */
 export async function renderPreviewPng(
   design: DesignFaces,
   data: CardPrintData,
   face: "front" | "back",
 ): Promise<Buffer> {
+  return sharp(Buffer.from(previewSvg(design, data, face)))
+    .png()
+    .toBuffer();
+}
+
+/** What librsvg rasterises for the preview: the laid-out face, its text as the PDF's glyph outlines. */
+export function previewSvg(design: DesignFaces, data: CardPrintData, face: "front" | "back"): string {
   assertValid(design); // librsvg must never see an unchecked design
   const svg = face === "front" ? design.front : design.back;
   if (svg === undefined) throw new AppError("designs.no_back", 404, "Este diseño no tiene reverso.");
-  const doc = fillDocument(svg, data, photoDataUri(data.photo));
+  const { doc } = fillDocument(svg, data, photoDataUri(data.photo));
+  outlineText(doc);
   const root = doc.documentElement as Element;
   const box = designBox(root) ?? { x: 0, y: 0, ...CR80_PT };
   root.setAttribute("viewBox", `${box.x} ${box.y} ${box.width} ${box.height}`);
   root.setAttribute("width", "600");
   root.setAttribute("height", String(Math.round((600 * box.height) / box.width)));
-  const filled = Buffer.from(serialize(doc));
-  return sharp(filled).png().toBuffer();
+  return serialize(doc);
 }
 
 /** Fake data for previews: nobody's real photo or document number. */
@@ -145,14 +156,14 @@ const PHOTO_REF = "sipap:foto";
 function drawFace(pdf: PDFKit.PDFDocument, svg: string, card: CardPrintData): void {
   pdf.addPage({ size: [CR80_PT.width, CR80_PT.height], margin: 0 });
   const qrs: QrModules[] = [];
-  const doc = fillDocument(svg, card, PHOTO_REF, qrs);
+  const { doc } = fillDocument(svg, card, PHOTO_REF, qrs);
   SVGtoPDF(pdf, serialize(doc), 0, 0, {
     width: CR80_PT.width,
     height: CR80_PT.height,
     assumePt: true,
     // Fill the page edge to edge; a design within 1 % of CR80 loses at most 0.2 mm at the edges.
     preserveAspectRatio: "xMidYMid slice",
-    fontCallback: (family, bold, italic) => standardFont(family, bold, italic),
+    fontCallback: (family, bold, italic) => resolveFace(family, bold, italic).pdfName,
     // Only embedded data URIs or the photo: anything else would make pdfkit read a local file.
     imageCallback: (link) =>
       link === PHOTO_REF ? card.photo : link.startsWith("data:image/") ? link.replace(/\s+/g, "") : undefined,
@@ -172,11 +183,8 @@ function drawFace(pdf: PDFKit.PDFDocument, svg: string, card: CardPrintData): vo
 type TextField = (typeof TEXT_FIELDS)[number];
 
 /** With `qrs`, QR modules whose box has no transform are left for the caller to draw. */
-function fillDocument(svg: string, data: CardPrintData, photoHref: string, qrs?: QrModules[]): Document {
+function fillDocument(svg: string, data: CardPrintData, photoHref: string, qrs?: QrModules[]) {
   const doc = parseSvg(svg);
-  const root = doc.documentElement as Element;
-  const box = designBox(root) ?? CR80_PT;
-  const minPrinted = MIN_PRINTED_FONT_PT * (box.width / CR80_PT.width);
   const values: Record<TextField, string> = {
     nombres: data.firstNames,
     apellidos: data.lastNames,
@@ -189,14 +197,7 @@ function fillDocument(svg: string, data: CardPrintData, photoHref: string, qrs?:
     entidad: data.entityName,
     "url-verificacion": verificationPlace(data.verifyUrl),
   };
-  for (const [id, value] of Object.entries(values)) {
-    const element = doc.getElementById(id);
-    if (element) fillText(element, value, minPrinted);
-  }
-  // Static text too: what the standard PDF fonts cannot print is folded the same way in the preview.
-  for (const text of Array.from(doc.getElementsByTagName("text")))
-    for (const node of Array.from(text.childNodes))
-      if (node.nodeType === 3) node.nodeValue = toWinAnsi(node.nodeValue ?? "");
+  const layouts = layOutText(doc, values);
   const photo = doc.getElementById("foto");
   if (photo) placePhoto(doc, photo, photoHref);
   const qr = doc.getElementById("qr");
@@ -208,50 +209,7 @@ function fillDocument(svg: string, data: CardPrintData, photoHref: string, qrs?:
     const labels = all.filter((element) => element.getAttribute("data-requires") === "qr-firmado");
     for (const element of signed ? [signed, ...labels] : labels) element.parentNode?.removeChild(element);
   }
-  return doc;
-}
-
-function fillText(element: Element, value: string, minPrinted: number): void {
-  const fontSize = Number.parseFloat(inherited(element, "font-size") ?? "16") || 16;
-  const maxWidth = Number(element.getAttribute("data-max-width"));
-  const font = standardFont(
-    inherited(element, "font-family") ?? "",
-    isBoldWeight(inherited(element, "font-weight")),
-    /italic|oblique/.test(inherited(element, "font-style") ?? ""),
-  );
-  const fitted =
-    maxWidth > 0
-      ? fitText(toWinAnsi(value), {
-          fontSize,
-          maxWidth,
-          minFontSize: Math.max(fontSize * MIN_FONT_SCALE, minPrinted),
-          measure: (text, size) => measureText(font, text, size),
-        })
-      : { text: toWinAnsi(value), fontSize };
-  element.textContent = fitted.text; // a text node: the value can never become markup
-  if (fitted.fontSize !== fontSize) {
-    const style = element.getAttribute("style");
-    if (style) element.setAttribute("style", style.replace(/(^|;)\s*font-size\s*:[^;]*/gi, "$1"));
-    element.setAttribute("font-size", String(fitted.fontSize));
-  }
-}
-
-/** A presentation property from the element or its ancestors; a style declaration beats an attribute. */
-function inherited(element: Element, property: string): string | undefined {
-  for (let node: Element | null = element; node && node.nodeType === 1; node = node.parentNode as Element) {
-    const style = node.getAttribute("style") ?? "";
-    const declared = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;]+)`, "i").exec(style)?.[1];
-    const value = declared ?? node.getAttribute(property);
-    if (value) return value.trim();
-  }
-  return undefined;
-}
-
-let metrics: PDFKit.PDFDocument | undefined;
-/** The same font metrics the PDF is drawn with (standard fonts, so no file is read per card). */
-function measureText(font: string, text: string, size: number): number {
-  metrics ??= new PDFDocument({ autoFirstPage: false });
-  return metrics.font(font).fontSize(size).widthOfString(text);
+  return { doc, layouts };
 }
 
 function boxOf(element: Element) {

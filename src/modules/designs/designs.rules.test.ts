@@ -2,13 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   designBox,
-  ELLIPSIS,
-  fitText,
   parseSvg,
   printInstructions,
   qrPathData,
-  standardFont,
-  toWinAnsi,
   validateDesign,
   verificationPlace,
 } from "./designs.rules.ts";
@@ -153,53 +149,6 @@ describe("validateDesign", () => {
   });
 });
 
-describe("fitText", () => {
-  // A fixed-width stand-in for font metrics keeps the arithmetic of these tests easy to follow.
-  const measure = (text: string, size: number) => Array.from(text).length * size * 0.5;
-  const fitName = (value: string) =>
-    fitText(value, { fontSize: 40, maxWidth: 500, minFontSize: 24, measure });
-
-  it("keeps a value that fits as it is", () => {
-    expect(fitName("Pérez Nariño")).toEqual({ text: "Pérez Nariño", fontSize: 40 });
-  });
-
-  it("shrinks a somewhat long value without cutting it", () => {
-    const result = fitName("Rodríguez de la Santísima Trinidad");
-    expect(result.text).toBe("Rodríguez de la Santísima Trinidad");
-    expect(result.fontSize).toBeLessThan(40);
-    expect(result.fontSize).toBeGreaterThanOrEqual(24);
-    expect(measure(result.text, result.fontSize)).toBeLessThanOrEqual(500);
-  });
-
-  it("shrinks a 60-character name to the minimum size and cuts it with an ellipsis", () => {
-    const name = "María de los Ángeles Guadalupe Fernández del Castro y Nariño";
-    expect(name).toHaveLength(60);
-    const result = fitName(name);
-    expect(result.fontSize).toBe(24);
-    expect(result.text.endsWith(ELLIPSIS)).toBe(true);
-    expect(name.startsWith(result.text.slice(0, -1))).toBe(true);
-    expect(measure(result.text, 24)).toBeLessThanOrEqual(500);
-    expect(result.text.length).toBeGreaterThan(30); // cut at the box's edge, not much earlier
-  });
-
-  it("never shrinks below the declared size when that is already the minimum", () => {
-    const result = fitText("x".repeat(200), { fontSize: 20, maxWidth: 100, minFontSize: 24, measure });
-    expect(result.fontSize).toBe(20);
-  });
-});
-
-describe("toWinAnsi", () => {
-  it.each([
-    ["José Nariño Muñoz", "José Nariño Muñoz"],
-    ["ÁÉÍÓÚÜÑ áéíóúüñ ¿¡ € …", "ÁÉÍÓÚÜÑ áéíóúüñ ¿¡ € …"],
-    ["Nguyễn Đặng", "Nguyen ?ang"],
-    ["Ana\tMaría\nRuiz", "Ana María Ruiz"],
-    ["Ana 😀", "Ana ?"],
-  ])("prints %j as %j", (input, output) => {
-    expect(toWinAnsi(input)).toBe(output);
-  });
-});
-
 describe("qrPathData", () => {
   it("draws each horizontal run of dark modules as one closed rectangle", () => {
     const dark = [
@@ -220,19 +169,6 @@ describe("printInstructions", () => {
     expect(text).toContain("Nunca elija «Ajustar a la página»");
     expect(text).toContain("CR80");
     expect(text).toContain("primero la cara frontal y después el reverso");
-  });
-});
-
-describe("standardFont", () => {
-  it.each([
-    ["Helvetica, Arial, sans-serif", false, false, "Helvetica"],
-    ["Helvetica, Arial, sans-serif", true, false, "Helvetica-Bold"],
-    ["Work Sans", true, true, "Helvetica-BoldOblique"],
-    ["Courier, monospace", true, false, "Courier-Bold"],
-    ["Georgia, serif", false, false, "Times-Roman"],
-    ["Times New Roman", false, true, "Times-Italic"],
-  ])("prints %s (bold %s, italic %s) in %s", (family, bold, italic, font) => {
-    expect(standardFont(family, bold, italic)).toBe(font);
   });
 });
 

@@ -1,5 +1,5 @@
 // Card designs (DOMAIN.md, "Production"): which SVG elements are fields, which designs are safe to
-// render, and how a long value fits its box. Pure rules, no I/O.
+// render. Pure rules, no I/O. How a long value fits its box: designs.layout.ts.
 import { DOMParser, type Document, type Element, type Node, onErrorStopParsing } from "@xmldom/xmldom";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
@@ -21,6 +21,11 @@ export const REQUIRED_FRONT_FIELDS = [
  * without a signed payload leaves out `qr-firmado` and every element marked data-requires="qr-firmado".
  */
 export const OPTIONAL_FIELDS = ["entidad", "qr-firmado", "url-verificacion"] as const;
+/**
+ * Text fields take the value as it is, or fitted to a box when they say data-max-width: up to
+ * data-max-lines lines (default 1) within data-max-height (default: room for those lines at the declared
+ * size), measured from the top of the first line. The fitting itself is in designs.layout.ts.
+ */
 export const TEXT_FIELDS = [
   "nombres",
   "apellidos",
@@ -40,10 +45,6 @@ export type FieldId = (typeof REQUIRED_FRONT_FIELDS)[number] | (typeof OPTIONAL_
 export const CR80_MM = { width: 85.6, height: 53.98 } as const;
 export const CR80_PT = { width: (CR80_MM.width * 72) / 25.4, height: (CR80_MM.height * 72) / 25.4 } as const;
 export const MAX_DESIGN_BYTES = 2 * 1024 * 1024;
-/** Smaller text does not print legibly on a card printer. */
-export const MIN_PRINTED_FONT_PT = 6;
-/** A long value first shrinks down to this share of its declared size, then gets cut with "…". */
-export const MIN_FONT_SCALE = 0.6;
 export const ELLIPSIS = "…";
 
 export interface DesignFaces {
@@ -194,68 +195,13 @@ function lengthInPx(value: string | null): number | undefined {
   return match && factor && n > 0 ? n * factor : undefined;
 }
 
-export type MeasureText = (text: string, fontSize: number) => number;
-
-/** Shrinks a value to fit `maxWidth`, down to `minFontSize`; below that, cuts it and ends it with "…". */
-export function fitText(
-  value: string,
-  options: { fontSize: number; maxWidth: number; minFontSize: number; measure: MeasureText },
-): { text: string; fontSize: number } {
-  const { fontSize, maxWidth, measure } = options;
-  const width = measure(value, fontSize);
-  if (width <= maxWidth) return { text: value, fontSize };
-  const minFontSize = Math.min(fontSize, options.minFontSize);
-  const shrunk = Math.floor(((fontSize * maxWidth) / width) * 100) / 100;
-  if (shrunk >= minFontSize) return { text: value, fontSize: shrunk };
-  const chars = Array.from(value); // by code point, so a cut never splits a character
-  const cut = (n: number) => `${chars.slice(0, n).join("").trimEnd()}${ELLIPSIS}`;
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measure(cut(mid), minFontSize) <= maxWidth) lo = mid;
-    else hi = mid - 1;
-  }
-  return { text: cut(lo), fontSize: minFontSize };
-}
-
 export const isBoldWeight = (weight: string | undefined) =>
   weight === "bold" || weight === "bolder" || Number(weight) >= 600;
-
-/** The standard PDF font a family prints in: cards use the 14 built-in fonts, so nothing is embedded. */
-export function standardFont(family: string, bold: boolean, italic: boolean): string {
-  const f = family.toLowerCase();
-  const style = (b: string, i: string, plain = "") =>
-    bold || italic ? `-${bold ? b : ""}${italic ? i : ""}` : plain;
-  if (/courier|mono/.test(f)) return `Courier${style("Bold", "Oblique")}`;
-  if (/times|(^|,)\s*serif/.test(f)) return `Times${style("Bold", "Italic", "-Roman")}`;
-  return `Helvetica${style("Bold", "Oblique")}`;
-}
 
 /** "HTTPS://CARNET.PASTO.GOV.CO/VERIFICAR/7K3M…" → "carnet.pasto.gov.co/verificar", for people who type it. */
 export function verificationPlace(verifyUrl: string): string {
   const url = URL.parse(verifyUrl);
   return (url ? `${url.host}${url.pathname.replace(/\/[^/]*$/, "")}` : verifyUrl).toLowerCase();
-}
-
-// The 14 standard PDF fonts only cover Windows-1252; other characters would print as garbage.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const inWinAnsi = (char: string) => {
-  const code = char.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
-};
-
-/** Keeps Spanish text as is; folds other characters to a printable form ("Nguyễn" → "Nguyen"). */
-export function toWinAnsi(text: string): string {
-  let out = "";
-  for (const char of text.replace(/\s/g, " ")) {
-    if (inWinAnsi(char)) out += char;
-    else {
-      const bare = char.normalize("NFD").replace(/\p{M}/gu, "");
-      out += Array.from(bare).every(inWinAnsi) && bare !== "" ? bare : "?";
-    }
-  }
-  return out;
 }
 
 /** QR modules as path data in module units: one closed run per horizontal stretch of dark modules. */

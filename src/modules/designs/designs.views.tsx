@@ -77,6 +77,13 @@ export function DesignPage(props: {
           <code>grupo-sanguineo</code>, <code>vigencia</code>, <code>codigo</code> y <code>qr</code>. El
           reverso puede llevar <code>qr-firmado</code>. No se aceptan scripts ni enlaces a archivos externos.
         </p>
+        <p>
+          El carnet se imprime en Work Sans (o en Montserrat, si el diseño la pide), con la fuente incluida en
+          el PDF; la vista previa usa los mismos archivos de fuente, así que muestra el texto tal como saldrá
+          impreso. Un dato largo se ajusta a su caja, que usted define con <code>data-max-width</code>{" "}
+          (ancho), <code>data-max-lines</code> (cuántas líneas) y <code>data-max-height</code> (alto): primero
+          pasa a dos líneas, luego la letra se reduce hasta 5,5 puntos y solo después se corta con «…».
+        </p>
         <form method="post" action="/admin/diseno-carnet" enctype="multipart/form-data" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <Field name="name" label="Nombre del diseño" values={props.values} errors={errors} width="medium" />
