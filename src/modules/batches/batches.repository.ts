@@ -17,6 +17,7 @@ const printColumns = {
   documentNumber: people.documentNumber,
   firstNames: people.firstNames,
   lastNames: people.lastNames,
+  status: people.status,
   position: people.position,
   bloodType: people.bloodType,
   vinculacion: people.vinculacion,
@@ -67,11 +68,20 @@ export function findPrintQueue(
     .limit(limit);
 }
 
+// The card went back to the queue from this batch and is in a later one (its state is the later batch's).
+const reprintedLater = sql<boolean>`exists (select 1 from print_batch_cards later_card join print_batches later_batch on later_batch.id = later_card.batch_id where later_card.card_id = ${printBatchCards.cardId} and later_batch.created_at > ${printBatches.createdAt})`;
+
 /** The cards of a batch in print order, with the photo they were printed with. */
 export function findBatchCards(db: Db, batchId: string) {
   return db
-    .select({ ...printColumns, portraitKey: photos.portraitKey, misprints: cards.misprints })
+    .select({
+      ...printColumns,
+      portraitKey: photos.portraitKey,
+      misprints: cards.misprints,
+      reprintedLater,
+    })
     .from(printBatchCards)
+    .innerJoin(printBatches, eq(printBatches.id, printBatchCards.batchId))
     .innerJoin(cards, eq(cards.id, printBatchCards.cardId))
     .innerJoin(people, eq(people.id, cards.personId))
     .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
@@ -102,4 +112,21 @@ export function listBatches(db: Db, limit: number) {
 
 export async function updateBatch(db: Db, id: string, set: Partial<typeof printBatches.$inferInsert>) {
   await db.update(printBatches).set(set).where(eq(printBatches.id, id));
+}
+
+/** How many cards of each batch are in each state (and whether they were reprinted in a later batch). */
+export async function findBatchCardStates(db: Db, batchIds: string[]) {
+  if (batchIds.length === 0) return [];
+  return db
+    .select({
+      batchId: printBatchCards.batchId,
+      state: cards.state,
+      reprintedLater,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(printBatchCards)
+    .innerJoin(printBatches, eq(printBatches.id, printBatchCards.batchId))
+    .innerJoin(cards, eq(cards.id, printBatchCards.cardId))
+    .where(inArray(printBatchCards.batchId, batchIds))
+    .groupBy(printBatchCards.batchId, cards.state, reprintedLater);
 }

@@ -6,8 +6,10 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { readForm, readFormList } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { countOf, formatNumber, pluralize } from "../../shared/words.ts";
 import { dependenciaOptions } from "../dependencias/dependencias.service.ts";
 import {
+  batchUrlRefusal,
   createBatch,
   downloadBatch,
   findBatch,
@@ -17,6 +19,7 @@ import {
   MAX_BATCH,
   markBatchReady,
   renderBatch,
+  verifyUrl,
 } from "./batches.service.ts";
 import { BatchesPage, BatchPage } from "./batches.views.tsx";
 
@@ -36,7 +39,7 @@ function startRendering(c: AppContext, batchId: string) {
 }
 
 async function renderBatches(c: AppContext, error?: AppError) {
-  const { database } = c.var.deps;
+  const { database, config } = c.var.deps;
   const query = queueSchema.parse(c.req.query());
   c.header("Cache-Control", "no-store");
   return c.html(
@@ -47,6 +50,8 @@ async function renderBatches(c: AppContext, error?: AppError) {
       dependencias={await dependenciaOptions(database.db)}
       filter={{ dependencia: query.dependencia ?? "", dia: query.dia ?? "" }}
       maxBatch={MAX_BATCH}
+      qrBase={verifyUrl(config.publicBaseUrl, "")}
+      refusal={batchUrlRefusal(config)}
       error={error?.userMessage}
     />,
     error?.status === 409 ? 409 : error ? 422 : 200,
@@ -68,7 +73,7 @@ export function batchesRoutes() {
       return redirectWithFlash(
         c,
         `/ssi/lotes/${batch.id}`,
-        `Lote creado con ${batch.total} carnets. Generando el PDF…`,
+        `Lote creado con ${countOf(batch.total, "carnet", "carnets")}. Generando el PDF…`,
       );
     } catch (error) {
       if (error instanceof AppError && (error.status === 409 || error.status === 422))
@@ -78,14 +83,25 @@ export function batchesRoutes() {
   });
 
   mount(app, "batches.show", async (c) => {
-    const { database } = c.var.deps;
+    const { database, config } = c.var.deps;
     const batch = await findBatch(database.db, c.req.param("id") ?? "");
     if (!batch) throw notFound("El lote");
     c.header("Cache-Control", "no-store");
     if (c.req.header("Accept")?.includes("application/json"))
-      return c.json({ state: batch.state, done: batch.done, total: batch.total });
+      return c.json({
+        state: batch.state,
+        done: batch.done,
+        total: batch.total,
+        label: `${formatNumber(batch.done)} de ${countOf(batch.total, "carnet", "carnets")}`,
+      });
     return c.html(
-      <BatchPage ctx={pageContext(c)} batch={batch} cards={await findBatchCards(database.db, batch.id)} />,
+      <BatchPage
+        ctx={pageContext(c)}
+        batch={batch}
+        cards={await findBatchCards(database.db, batch.id)}
+        qrBase={verifyUrl(config.publicBaseUrl, "")}
+        refusal={batchUrlRefusal(config)}
+      />,
     );
   });
 
@@ -117,12 +133,18 @@ export function batchesRoutes() {
   mount(app, "batches.readyAll", async (c) => {
     const { database, clock, config } = c.var.deps;
     const id = c.req.param("id") ?? "";
-    const moved = await markBatchReady(database.db, clock.now(), auditContext(c), config, id);
-    return redirectWithFlash(
-      c,
-      `/ssi/lotes/${id}`,
-      `${moved} carnets quedaron listos para entregar; cada persona recibirá un correo.`,
-    );
+    try {
+      const moved = await markBatchReady(database.db, clock.now(), auditContext(c), config, id);
+      return redirectWithFlash(
+        c,
+        `/ssi/lotes/${id}`,
+        `${countOf(moved, "carnet quedó listo", "carnets quedaron listos")} para entregar; ${pluralize(moved, "la persona recibirá", "cada persona recibirá")} un correo.`,
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.status === 409)
+        return redirectWithFlash(c, `/ssi/lotes/${id}`, error.userMessage);
+      throw error;
+    }
   });
 
   return app;

@@ -60,11 +60,15 @@ describe("printing a batch and checking the printed card", () => {
     expect(page).not.toContain(person.lastNames);
 
     const operator = await signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
-    expect((await operator.post(`/ssi/carnets/${card.id}/inhabilitar`, { reason: "perdida" })).status).toBe(
-      303,
-    );
+    expect(
+      (await operator.post(`/ssi/carnets/${card.id}/inhabilitar`, { reason: "perdida", confirmar: "si" }))
+        .status,
+    ).toBe(303);
     expect(await (await open(url ?? "")).text()).toContain("INHABILITADO");
-    const again = await operator.post(`/ssi/carnets/${card.id}/inhabilitar`, { reason: "perdida" });
+    const again = await operator.post(`/ssi/carnets/${card.id}/inhabilitar`, {
+      reason: "perdida",
+      confirmar: "si",
+    });
     expect(decodeURIComponent(decodeURIComponent(again.headers.get("set-cookie") ?? ""))).toContain(
       "ya estaba inhabilitado",
     );

@@ -10,17 +10,29 @@ import { isUuid } from "../../shared/ids.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { bogotaDay, formatIsoDay, startOfBogotaDay } from "../../shared/time.ts";
-import { generateCardCode, missingForPrint, validUntilFor } from "../cards/cards.rules.ts";
+import { countOf } from "../../shared/words.ts";
+import { generateCardCode, missingData, validUntilFor } from "../cards/cards.rules.ts";
 import { type CardMailSettings, markReadyForPickup, moveCard } from "../cards/cards.service.ts";
 import { type CardPrintData, currentDesign, renderBatchPdf } from "../designs/designs.service.ts";
 import { formatDocument } from "../people/people.rules.ts";
 import { signCard } from "../verification/verification.service.ts";
 import * as repo from "./batches.repository.ts";
+import { batchUrlRefusal, verifyUrl } from "./batches.rules.ts";
 import type { PrintBatch } from "./batches.table.ts";
 
+export { batchUrlRefusal, verifyUrl } from "./batches.rules.ts";
 export const findBatch = repo.findBatch;
 export const findBatchCards = repo.findBatchCards;
-export const listBatches = (db: Db) => repo.listBatches(db, 50);
+
+/** The latest batches, each with where its cards are now. */
+export async function listBatches(db: Db) {
+  const batches = await repo.listBatches(db, 50);
+  const states = await repo.findBatchCardStates(
+    db,
+    batches.map((b) => b.id),
+  );
+  return batches.map((batch) => ({ ...batch, cards: states.filter((row) => row.batchId === batch.id) }));
+}
 
 /** Cards waiting for print: for one dependencia and/or those queued on one Bogotá day (yyyy-mm-dd). */
 export function findPrintQueue(db: Db, filter: { dependenciaId?: string; day?: string }) {
@@ -37,9 +49,17 @@ export async function markBatchReady(
   settings: CardMailSettings,
   batchId: string,
 ) {
+  const batch = await repo.findBatch(db, batchId);
+  if (!batch) throw notFound("El lote");
+  if (batch.state !== "lista")
+    throw new AppError(
+      "batches.not_rendered",
+      409,
+      "El PDF de este lote todavía no está listo: no se puede haber impreso. Espere a que termine.",
+    );
   let moved = 0;
   for (const card of await repo.findBatchCards(db, batchId))
-    if (card.state === "impresa") {
+    if (card.state === "impresa" && !card.reprintedLater) {
       await markReadyForPickup(db, at, audit, settings, card.cardId);
       moved++;
     }
@@ -49,7 +69,10 @@ export async function markBatchReady(
 /** A card printer's hopper holds a few hundred cards; larger runs are split into several batches. */
 export const MAX_BATCH = 500;
 
-type BatchSettings = Pick<Config, "cards" | "publicBaseUrl" | "entity">;
+type BatchSettings = Pick<
+  Config,
+  "cards" | "publicBaseUrl" | "publicBaseUrlIsLocal" | "databaseUrl" | "entity"
+>;
 const fullName = (p: { firstNames: string; lastNames: string }) => `${p.firstNames} ${p.lastNames}`;
 const nameList = (rows: { firstNames: string; lastNames: string }[]) => rows.map(fullName).join(", ");
 
@@ -65,10 +88,16 @@ export async function createBatch(
   settings: BatchSettings,
   cardIds: string[],
 ): Promise<PrintBatch> {
+  const refusal = batchUrlRefusal(settings);
+  if (refusal) throw new AppError("batches.public_url", 422, refusal);
   const ids = [...new Set(cardIds)].filter(isUuid);
   if (ids.length === 0) throw new AppError("batches.empty", 422, "Marque al menos un carnet para el lote.");
   if (ids.length > MAX_BATCH)
-    throw new AppError("batches.too_big", 422, `Un lote puede tener como máximo ${MAX_BATCH} carnets.`);
+    throw new AppError(
+      "batches.too_big",
+      422,
+      `Un lote puede tener como máximo ${countOf(MAX_BATCH, "carnet", "carnets")}.`,
+    );
   const rows = await repo.findCardsToPrint(db, ids);
   const notWaiting = rows.filter((row) => row.state !== "lista_para_imprimir");
   if (rows.length !== ids.length || notWaiting.length > 0)
@@ -86,14 +115,14 @@ export async function createBatch(
       422,
       `Estas personas no tienen una foto aprobada disponible: ${nameList(withoutPhoto)}. Quítelas del lote.`,
     );
-  const incomplete = rows.filter((row) => missingForPrint(row).length > 0);
+  const today = bogotaDay(at);
+  const incomplete = rows.filter((row) => missingData(row, today).length > 0);
   if (incomplete.length > 0)
     throw new AppError(
       "batches.incomplete",
       422,
-      `A estas personas les faltan datos para el carnet: ${nameList(incomplete)}. Quítelas del lote.`,
+      `A estas personas les faltan datos para el carnet (o se les terminó el contrato): ${nameList(incomplete)}. Quítelas del lote; su página de carnet dice qué falta.`,
     );
-  const today = bogotaDay(at);
   const byId = new Map(rows.map((row) => [row.cardId, row]));
   return db.transaction(async (tx) => {
     const batch = await repo.insertBatch(tx, {
@@ -125,10 +154,6 @@ export async function createBatch(
     return batch;
   });
 }
-
-/** The QR's URL: upper case, so the QR encodes it in the compact alphanumeric mode. */
-export const verifyUrl = (publicBaseUrl: string, code: string) =>
-  `${publicBaseUrl}/VERIFICAR/${code}`.toUpperCase();
 
 /** Renders the batch's PDF into storage; progress is saved as it goes, a failure is recorded. */
 export async function renderBatch(

@@ -1,8 +1,10 @@
 import { formatDateTime } from "../../shared/time.ts";
-import { Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
+import { Button, CsrfField, ErrorSummary, Field, Notice, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import { CARD_STATE_LABELS, type CardState } from "../cards/cards.rules.ts";
+import { countOf, formatMegabytes, formatNumber, pluralize } from "../../shared/words.ts";
+import { type CardState, cardStateLabel } from "../cards/cards.rules.ts";
+import { type BatchCardState, batchCountsText, batchStatusLabel, countBatchCards } from "./batches.rules.ts";
 import type { PrintBatch } from "./batches.table.ts";
 
 interface QueueRow {
@@ -16,11 +18,21 @@ interface QueueRow {
   misprints: number;
 }
 
-const BATCH_STATE_LABELS = {
-  generando: "Generando PDF",
-  lista: "Listo para imprimir",
-  fallida: "Falló",
-} as const;
+/** Where the QR codes of printed cards will lead, and why no batch can be made when that is wrong. */
+function QrAddress(props: { qrBase: string; refusal: string | undefined; printed?: boolean }) {
+  if (props.refusal)
+    return (
+      <Notice>
+        <p>{props.refusal}</p>
+      </Notice>
+    );
+  return (
+    <p>
+      {props.printed ? "Los códigos QR de este lote llevan a" : "Los códigos QR de los carnets llevarán a"}{" "}
+      <code>{props.qrBase}</code> seguido del código de cada carnet.
+    </p>
+  );
+}
 
 function batchName(batch: PrintBatch) {
   return `Lote del ${formatDateTime(batch.createdAt)}`;
@@ -29,10 +41,12 @@ function batchName(batch: PrintBatch) {
 export function BatchesPage(props: {
   ctx: PageContext;
   queue: QueueRow[];
-  batches: PrintBatch[];
+  batches: (PrintBatch & { cards: (BatchCardState & { count: number })[] })[];
   dependencias: { value: string; label: string }[];
   filter: { dependencia: string; dia: string };
   maxBatch: number;
+  qrBase: string;
+  refusal: string | undefined;
   error?: string;
 }) {
   const { ctx, queue, batches, filter } = props;
@@ -40,6 +54,7 @@ export function BatchesPage(props: {
     <Layout ctx={ctx} title="Impresión de carnets">
       {props.error && <ErrorSummary errors={{ _form: props.error }} />}
       <h1>Impresión de carnets</h1>
+      <QrAddress qrBase={props.qrBase} refusal={props.refusal} />
       <section class="section">
         <h2 class="heading-m">Fila de impresión</h2>
         <form method="get" action="/ssi/lotes" class="search-form">
@@ -59,9 +74,16 @@ export function BatchesPage(props: {
           <form method="post" action="/ssi/lotes" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <p>
-              {queue.length} {queue.length === 1 ? "carnet espera" : "carnets esperan"} impresión
-              {queue.length === props.maxBatch ? ` (se muestran los ${props.maxBatch} más antiguos)` : ""}.
-              Marque los que va a imprimir, o imprima todos los de la lista.
+              {countOf(queue.length, "carnet espera", "carnets esperan")} impresión
+              {queue.length === props.maxBatch
+                ? ` (se muestran los ${formatNumber(props.maxBatch)} más antiguos)`
+                : ""}
+              .{" "}
+              {pluralize(
+                queue.length,
+                "Márquelo para imprimirlo, o cree el lote directamente con él.",
+                "Marque los que va a imprimir, o imprima todos los de la lista.",
+              )}
             </p>
             <section class="table-scroll" tabindex={0} aria-label="Tabla desplazable">
               <table class="table table--compact">
@@ -107,16 +129,18 @@ export function BatchesPage(props: {
             {queue.map((row) => (
               <input type="hidden" name="all" value={row.cardId} />
             ))}
-            <div class="button-group">
-              <button type="submit" class="button" name="which" value="marked">
-                Crear lote con los marcados
-              </button>
-              <button type="submit" class="button button--secondary" name="which" value="all">
-                {queue.length === 1
-                  ? "Crear lote con el de la lista"
-                  : `Crear lote con los ${queue.length} de la lista`}
-              </button>
-            </div>
+            {!props.refusal && (
+              <div class="button-group">
+                <button type="submit" class="button" name="which" value="marked">
+                  Crear lote con los marcados
+                </button>
+                <button type="submit" class="button button--secondary" name="which" value="all">
+                  {queue.length === 1
+                    ? "Crear lote con el carnet de la lista"
+                    : `Crear lote con los ${formatNumber(queue.length)} de la lista`}
+                </button>
+              </div>
+            )}
           </form>
         )}
       </section>
@@ -135,15 +159,20 @@ export function BatchesPage(props: {
               </tr>
             </thead>
             <tbody>
-              {batches.map((batch) => (
-                <tr>
-                  <td>
-                    <a href={`/ssi/lotes/${batch.id}`}>{batchName(batch)}</a>
-                  </td>
-                  <td>{batch.total}</td>
-                  <td>{BATCH_STATE_LABELS[batch.state]}</td>
-                </tr>
-              ))}
+              {batches.map((batch) => {
+                const counts = countBatchCards(
+                  batch.cards.flatMap((row) => Array.from({ length: row.count }, () => row)),
+                );
+                return (
+                  <tr>
+                    <td>
+                      <a href={`/ssi/lotes/${batch.id}`}>{batchName(batch)}</a>
+                    </td>
+                    <td>{batchCountsText(batch.total, batch.state, counts)}</td>
+                    <td>{batchStatusLabel(batch.state, counts)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
@@ -159,11 +188,19 @@ interface BatchCardRow {
   lastNames: string;
   dependencia: string | null;
   code: string | null;
+  reprintedLater: boolean;
 }
 
-export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: BatchCardRow[] }) {
+export function BatchPage(props: {
+  ctx: PageContext;
+  batch: PrintBatch;
+  cards: BatchCardRow[];
+  qrBase: string;
+  refusal: string | undefined;
+}) {
   const { ctx, batch, cards } = props;
-  const printed = cards.filter((card) => card.state === "impresa").length;
+  const counts = countBatchCards(cards);
+  const printed = counts.impresos;
   return (
     <Layout
       ctx={ctx}
@@ -174,13 +211,15 @@ export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: B
         Volver a impresión
       </a>
       <h1>{batchName(batch)}</h1>
-      <p class="status-big">{BATCH_STATE_LABELS[batch.state]}</p>
+      <p class="status-big">{batchStatusLabel(batch.state, counts)}</p>
+      <p class="lead">{batchCountsText(batch.total, batch.state, counts)}</p>
+      <QrAddress qrBase={props.qrBase} refusal={undefined} printed={batch.state === "lista"} />
       {batch.state === "generando" && (
         <div data-batch-progress>
           <label for="batch-progress">Progreso</label>
           <progress id="batch-progress" max={batch.total} value={batch.done} />
           <p aria-live="polite" data-progress-label>
-            {batch.done} de {batch.total} carnets
+            {formatNumber(batch.done)} de {countOf(batch.total, "carnet", "carnets")}
           </p>
           <p>
             <a href={`/ssi/lotes/${batch.id}`}>Actualizar</a>
@@ -197,7 +236,7 @@ export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: B
         <section class="section">
           <p>
             <a class="button" href={`/ssi/lotes/${batch.id}/pdf`} download>
-              Descargar el PDF ({((batch.fileBytes ?? 0) / 1_048_576).toFixed(1)} MB)
+              Descargar el PDF ({formatMegabytes(batch.fileBytes ?? 0)})
             </a>
           </p>
           <div class="notice">
@@ -223,13 +262,13 @@ export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: B
           <p>
             {printed === 1
               ? "El carnet impreso de este lote pasará a «listo para entregar» y la persona recibirá un correo."
-              : `Los ${printed} carnets impresos de este lote pasarán a «listo para entregar» y cada persona recibirá un correo.`}{" "}
+              : `Los ${formatNumber(printed)} carnets impresos de este lote pasarán a «listo para entregar» y cada persona recibirá un correo.`}{" "}
             Si alguno salió mal, devuélvalo antes a la fila desde su página.
           </p>
           <Button>
             {printed === 1
               ? "Marcarlo como listo para entregar"
-              : `Marcar los ${printed} como listos para entregar`}
+              : `Marcar los ${formatNumber(printed)} como listos para entregar`}
           </Button>
         </form>
       )}
@@ -255,7 +294,11 @@ export function BatchPage(props: { ctx: PageContext; batch: PrintBatch; cards: B
                 </td>
                 <td>{card.dependencia ?? "Sin dependencia"}</td>
                 <td>{card.code}</td>
-                <td>{CARD_STATE_LABELS[card.state]}</td>
+                <td>
+                  {card.reprintedLater
+                    ? "Devuelto a la fila (está en un lote más reciente)"
+                    : cardStateLabel(card.state, batch.state)}
+                </td>
               </tr>
             ))}
           </tbody>

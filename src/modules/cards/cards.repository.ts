@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { isUuid } from "../../shared/ids.ts";
-import type { CardState, LanyardState } from "./cards.rules.ts";
+import { printBatchCards, printBatches } from "../batches/batches.table.ts";
+import { photos } from "../photos/photos.table.ts";
+import type { CardState, LanyardState, PhotoSituation, PrintBatchState } from "./cards.rules.ts";
 import { type Card, cards } from "./cards.table.ts";
 
 export async function findLatestCard(db: Db, personId: string): Promise<Card | undefined> {
@@ -69,4 +71,35 @@ export async function setLanyard(db: Db, id: string, lanyard: LanyardState) {
 
 export function insertCards(db: Db, values: (typeof cards.$inferInsert)[]) {
   return db.insert(cards).values(values).returning();
+}
+
+/** The person's latest photo and whether one is approved (the one a card is printed with). */
+export async function findPhotoSituation(db: Db, personId: string): Promise<PhotoSituation> {
+  const [latest] = await db
+    .select({ id: photos.id, state: photos.state, rejectionReason: photos.rejectionReason })
+    .from(photos)
+    .where(eq(photos.personId, personId))
+    .orderBy(desc(photos.createdAt))
+    .limit(1);
+  const [approved] = await db
+    .select({ id: photos.id })
+    .from(photos)
+    .where(and(eq(photos.personId, personId), eq(photos.state, "aprobada")))
+    .limit(1);
+  return { approved: Boolean(approved), latest };
+}
+
+/** The batch a card was last put in, with its state; undefined for a card never batched. */
+export async function findLatestBatchOf(
+  db: Db,
+  cardId: string,
+): Promise<{ id: string; state: PrintBatchState } | undefined> {
+  const [row] = await db
+    .select({ id: printBatches.id, state: printBatches.state })
+    .from(printBatchCards)
+    .innerJoin(printBatches, eq(printBatches.id, printBatchCards.batchId))
+    .where(eq(printBatchCards.cardId, cardId))
+    .orderBy(desc(printBatches.createdAt))
+    .limit(1);
+  return row;
 }

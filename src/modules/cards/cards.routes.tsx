@@ -2,16 +2,18 @@ import { Hono } from "hono";
 import { mount } from "../../shared/auth/guard.ts";
 import { AppError } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { parseForm } from "../../shared/forms.ts";
+import { type FormErrors, type FormValues, parseForm, validateForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { findDependencia } from "../dependencias/dependencias.service.ts";
-import { findLatestPhoto, photoTimeline } from "../photos/photos.service.ts";
+import { photoTimeline } from "../photos/photos.service.ts";
+import { DisableConfirmPage } from "./cards.confirm.views.tsx";
+import { isInCirculation } from "./cards.rules.ts";
 import { deliverSchema, disableSchema, noteSchema } from "./cards.schemas.ts";
 import {
   cardTimeline,
   disableCard,
-  findLatestCard,
+  findCardWithPerson,
   markDelivered,
   markLanyardDelivered,
   markReadyForPickup,
@@ -19,6 +21,7 @@ import {
   moveCard,
   reprintCard,
   viewCard,
+  viewOwnCard,
 } from "./cards.service.ts";
 import { CardPage, SsiCardPage } from "./cards.views.tsx";
 
@@ -37,9 +40,9 @@ async function act(c: AppContext, action: (cardId: string) => Promise<{ id: stri
 }
 
 /** SSI's card page; with `errors`, a refused action form is shown again with its messages. */
-async function renderSsiCard(c: AppContext, errors?: Record<string, string>) {
+async function renderSsiCard(c: AppContext, errors?: FormErrors, values?: FormValues) {
   const { database, clock } = c.var.deps;
-  const { card, person, timeline } = await viewCard(
+  const { card, person, timeline, photo, batch, missing } = await viewCard(
     database.db,
     clock.now(),
     auditContext(c),
@@ -55,8 +58,12 @@ async function renderSsiCard(c: AppContext, errors?: Record<string, string>) {
       card={card}
       person={person}
       dependencia={dependencia?.name}
+      photo={photo}
+      batch={batch}
+      missing={missing}
       timeline={timeline}
       errors={errors}
+      values={values}
     />,
     errors ? 422 : 200,
   );
@@ -66,16 +73,25 @@ export function cardsRoutes() {
   const app = new Hono<AppEnv>();
 
   mount(app, "card.page", async (c) => {
-    const db = c.var.deps.database.db;
+    const { database, clock } = c.var.deps;
+    const db = database.db;
     const personId = requireUser(c).id;
-    const card = await findLatestCard(db, personId);
-    const photo = await findLatestPhoto(db, personId);
+    const { card, photo, batch, missing } = await viewOwnCard(db, clock.now(), auditContext(c), personId);
     const timeline = [
       ...(card ? await cardTimeline(db, card.id) : []),
-      ...(photo ? await photoTimeline(db, photo.id) : []),
+      ...(photo.latest ? await photoTimeline(db, photo.latest.id) : []),
     ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
     c.header("Cache-Control", "no-store");
-    return c.html(<CardPage ctx={pageContext(c)} card={card} timeline={timeline} />);
+    return c.html(
+      <CardPage
+        ctx={pageContext(c)}
+        card={card}
+        photo={photo}
+        batch={batch}
+        missing={missing}
+        timeline={timeline}
+      />,
+    );
   });
 
   mount(app, "cards.show", (c) => renderSsiCard(c));
@@ -113,11 +129,43 @@ export function cardsRoutes() {
     );
   });
 
+  // Disabling cannot be undone: the card page's form leads here, and only this page's form confirms.
+  mount(app, "cards.confirmDisable", async (c) => {
+    const { database, clock } = c.var.deps;
+    const form = validateForm(disableSchema, c.req.query());
+    if (!form.ok) return renderSsiCard(c, form.errors, form.values);
+    const { card, person } = await findCardWithPerson(
+      database.db,
+      clock.now(),
+      auditContext(c),
+      c.req.param("id") ?? "",
+    );
+    if (card.state === "inhabilitada" || card.state === "devuelta")
+      return redirectWithFlash(c, `/ssi/carnets/${card.id}`, "Este carnet ya estaba inhabilitado.");
+    if (!isInCirculation(card.state))
+      return redirectWithFlash(c, `/ssi/carnets/${card.id}`, "Solo se puede inhabilitar un carnet impreso.");
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      <DisableConfirmPage
+        ctx={pageContext(c)}
+        card={card}
+        person={person}
+        reason={form.data.reason}
+        note={form.data.note}
+      />,
+    );
+  });
+
   mount(app, "cards.disable", async (c) => {
     const { database, clock } = c.var.deps;
     const form = await parseForm(c, disableSchema);
-    if (!form.ok) return renderSsiCard(c, form.errors);
+    if (!form.ok) return renderSsiCard(c, form.errors, form.values);
     const { reason, note } = form.data;
+    // A post without the confirmation (an old form, a forged request) only gets to the confirmation page.
+    if (form.values.confirmar !== "si") {
+      const query = new URLSearchParams({ reason, ...(note ? { note } : {}) });
+      return c.redirect(`/ssi/carnets/${c.req.param("id") ?? ""}/inhabilitar?${query}`, 303);
+    }
     return act(
       c,
       (id) => disableCard(database.db, clock.now(), auditContext(c), id, reason, note),

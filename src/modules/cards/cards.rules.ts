@@ -1,4 +1,5 @@
 // The card's state machine (DOMAIN.md, "Photo and card states"): pure rules, no I/O.
+import type { PhotoState } from "../photos/photos.rules.ts";
 
 export const CARD_STATES = [
   "solicitada",
@@ -43,6 +44,19 @@ export const CARD_STATE_LABELS: Record<CardState, string> = {
   devuelta: "Devuelto",
   cancelada: "Cancelado",
 };
+
+/** The state of the print batch a card is in (print_batches.state). */
+export type PrintBatchState = "generando" | "lista" | "fallida";
+
+/**
+ * The label that tells the truth about a card: a card taken into a batch is «impresa» from that moment,
+ * but until the batch's PDF exists nobody can have printed it.
+ */
+export function cardStateLabel(state: CardState, batchState?: PrintBatchState): string {
+  if (state === "impresa" && batchState === "generando") return "En lote — generando el PDF";
+  if (state === "impresa" && batchState === "fallida") return "En lote — falló el PDF";
+  return CARD_STATE_LABELS[state];
+}
 
 export const DISABLE_REASONS = ["desvinculacion", "perdida", "reemplazo", "vencimiento", "otra"] as const;
 export type DisableReason = (typeof DISABLE_REASONS)[number];
@@ -102,15 +116,190 @@ interface PrintFields {
   contractEnd: string | null;
 }
 
-/** What a person's record still lacks before their card can be printed (Spanish labels). */
-export function missingForPrint(person: PrintFields): string[] {
-  const missing: string[] = [];
+/** What printing needs of a person's record, and whether they are still with the entity. */
+export interface PrintPerson extends PrintFields {
+  id: string;
+  status: "activo" | "desvinculado";
+}
+
+/** The person's photos as far as printing cares: is one approved, and what is the latest one doing. */
+export interface PhotoSituation {
+  approved: boolean;
+  latest?: { id: string; state: PhotoState; rejectionReason: string | null } | undefined;
+}
+
+export type MissingCode =
+  | "desvinculada"
+  | "dependencia"
+  | "vinculacion"
+  | "fin_contrato"
+  | "contrato_terminado"
+  | "cargo"
+  | "grupo_sanguineo"
+  | "foto";
+
+/** One thing that stands between a person and a printed card: what, who completes it, and where. */
+export interface MissingStep {
+  code: MissingCode;
+  what: string;
+  who: string;
+  href?: string;
+  linkText?: string;
+}
+
+/** «self»: the person reading about their own card; «staff»: SSI reading about someone's. */
+export type Audience = "self" | "staff";
+
+/** The data a record lacks for printing (the photo aside), in the order the pages list them. */
+export function missingData(person: Omit<PrintPerson, "id">, today: string): MissingCode[] {
+  const missing: MissingCode[] = [];
+  if (person.status === "desvinculado") missing.push("desvinculada");
   if (!person.dependenciaId) missing.push("dependencia");
-  if (!person.position) missing.push("cargo u objeto del contrato");
-  if (!person.bloodType) missing.push("grupo sanguíneo y RH");
-  if (!person.vinculacion) missing.push("tipo de vinculación");
-  if (person.vinculacion === "ops" && !person.contractEnd) missing.push("fecha de fin del contrato");
+  if (!person.vinculacion) missing.push("vinculacion");
+  if (person.vinculacion === "ops" && !person.contractEnd) missing.push("fin_contrato");
+  if (person.vinculacion === "ops" && person.contractEnd && person.contractEnd < today)
+    missing.push("contrato_terminado");
+  if (!person.position?.trim()) missing.push("cargo");
+  if (!person.bloodType) missing.push("grupo_sanguineo");
   return missing;
+}
+
+const dayOf = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+function dataStep(code: MissingCode, person: PrintPerson, audience: Audience): MissingStep {
+  const self = audience === "self";
+  const edit = self
+    ? {}
+    : { href: `/admin/personas/${person.id}/editar`, linkText: "Completar los datos de la persona" };
+  const byProfile = self
+    ? { who: "complételo en Mis datos", href: "/mis-datos", linkText: "Ir a Mis datos" }
+    : { who: "la persona lo completa en Mis datos, o lo registra SSI", ...edit };
+  const contractList = self
+    ? "lo registra SSI o su dependencia en la lista de contratistas"
+    : "lo registra SSI (o la dependencia en la lista de contratistas)";
+  switch (code) {
+    case "desvinculada":
+      return self
+        ? { code, what: "Usted figura como desvinculado de la entidad", who: "si es un error, avise a SSI" }
+        : { code, what: "La persona figura como desvinculada", who: "SSI la reactiva si volvió", ...edit };
+    case "dependencia":
+      return {
+        code,
+        what: self ? "Falta su dependencia" : "Falta la dependencia",
+        who: "la registra SSI",
+        ...edit,
+      };
+    case "vinculacion":
+      return {
+        code,
+        what: `Falta ${self ? "su" : "la"} vinculación (planta o contratista con contrato)`,
+        who: "la registra SSI",
+        ...edit,
+      };
+    case "fin_contrato":
+      return {
+        code,
+        what: `Falta la fecha de fin ${self ? "de su" : "del"} contrato`,
+        who: contractList.replace(/^lo /, "la "),
+        ...edit,
+      };
+    case "contrato_terminado":
+      return {
+        code,
+        what: `${self ? "Su" : "El"} contrato terminó el ${dayOf(person.contractEnd ?? "")}`,
+        who: `el contrato nuevo ${contractList}`,
+        ...edit,
+      };
+    case "cargo":
+      return { code, what: `Falta ${self ? "su" : "el"} cargo u objeto del contrato`, ...byProfile };
+    case "grupo_sanguineo":
+      return { code, what: `Falta ${self ? "su" : "el"} grupo sanguíneo y RH`, ...byProfile };
+    case "foto":
+      throw new Error("the photo step depends on the photo");
+  }
+}
+
+function photoStep(person: PrintPerson, photo: PhotoSituation, audience: Audience): MissingStep | undefined {
+  if (photo.approved) return undefined;
+  const code = "foto";
+  const latest = photo.latest;
+  if (audience === "self") {
+    const myPhoto = { href: "/mi-foto", linkText: "Ir a Mi foto" };
+    if (latest?.state === "en_revision")
+      return {
+        code,
+        what: "Su foto está en revisión por SSI",
+        who: "usted no tiene que hacer nada; si hay que cambiarla, le avisamos por correo",
+      };
+    if (latest?.state === "borrador")
+      return {
+        code,
+        what: "Su foto no se ha enviado a revisión",
+        who: "envíela o suba otra en Mi foto",
+        ...myPhoto,
+      };
+    if (latest?.state === "rechazada")
+      return {
+        code,
+        what: `Su foto fue rechazada${latest.rejectionReason ? ` (${latest.rejectionReason})` : ""}`,
+        who: "suba una foto nueva en Mi foto",
+        ...myPhoto,
+      };
+    return { code, what: "Falta su foto aprobada", who: "suba su foto en Mi foto", ...myPhoto };
+  }
+  const file = {
+    href: `/admin/personas/${person.id}`,
+    linkText: "Subir la foto desde la ficha de la persona",
+  };
+  if (latest?.state === "en_revision")
+    return {
+      code,
+      what: "La foto está en revisión",
+      who: "la aprueba o rechaza SSI",
+      href: `/ssi/fotos/${latest.id}`,
+      linkText: "Revisar la foto",
+    };
+  if (latest?.state === "borrador")
+    return {
+      code,
+      what: "La foto no se ha enviado a revisión",
+      who: "la persona la envía en Mi foto, o SSI sube otra",
+      ...file,
+    };
+  if (latest?.state === "rechazada")
+    return {
+      code,
+      what: "La foto fue rechazada",
+      who: "la persona sube otra en Mi foto, o SSI la sube",
+      ...file,
+    };
+  return {
+    code,
+    what: "Falta la foto aprobada",
+    who: "la persona la sube en Mi foto, o SSI la sube",
+    ...file,
+  };
+}
+
+/** Cards for which «what is missing» means something: none requested yet, or not printed yet. */
+const awaitsPrint = (card: { state: CardState } | undefined) =>
+  !card || card.state === "solicitada" || card.state === "lista_para_imprimir";
+
+/**
+ * Everything that stands between the person and a printed card, each with who completes it and where,
+ * worded for the person themselves or for SSI. Empty when nothing is missing or the card is printed.
+ */
+export function missingForPrint(
+  person: PrintPerson,
+  photo: PhotoSituation,
+  card: { state: CardState } | undefined,
+  today: string,
+  audience: Audience,
+): MissingStep[] {
+  if (!awaitsPrint(card)) return [];
+  const steps = missingData(person, today).map((code) => dataStep(code, person, audience));
+  const photoMissing = photoStep(person, photo, audience);
+  return photoMissing ? [...steps, photoMissing] : steps;
 }
 
 /**

@@ -6,9 +6,10 @@ import { AppError, conflict, notFound } from "../../shared/errors.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { findTransitions, recordTransition, recordTransitions } from "../../shared/transitions.ts";
 import { queueEmail } from "../mail/mail.service.ts";
-import { findPersonById } from "../people/people.service.ts";
+import { findPersonById, type Person } from "../people/people.service.ts";
 import * as repo from "./cards.repository.ts";
 import {
+  type Audience,
   CARD_STATE_LABELS,
   type CardState,
   canTransition,
@@ -91,21 +92,49 @@ export const cardTimeline = (db: Db, cardId: string) => findTransitions(db, "car
 export type CardMailSettings = Pick<Config, "publicBaseUrl" | "entity">;
 
 /**
- * Moves a person's open request to the print queue once it has an approved photo (the caller knows; the
- * photos module depends on this one, not the other way) and the person's data is complete.
+ * Moves the person's open request (solicitada) to the print queue when nothing is missing any more: an
+ * approved photo and complete, current data. Call it after anything that may be the last missing piece
+ * (a photo approved, data completed by the person, by SSI or by a list). Returns the latest card.
  */
-export async function queueForPrintIfReady(
+export async function refreshCardReadiness(db: Db, at: Date, audit: AuditContext, personId: string) {
+  const card = await repo.findLatestCard(db, personId);
+  if (card?.state !== "solicitada") return card;
+  const person = await findPersonById(db, personId);
+  const photo = await repo.findPhotoSituation(db, personId);
+  if (!person || missingForPrint(person, photo, card, bogotaDay(at), "staff").length > 0) return card;
+  return moveCard(db, at, audit, card.id, "lista_para_imprimir", "Foto aprobada y datos completos");
+}
+
+/** Kept for the callers that already know about the photo; the database is asked again either way. */
+export const queueForPrintIfReady = (
   db: Db,
   at: Date,
   audit: AuditContext,
   personId: string,
-  hasApprovedPhoto: boolean,
-) {
-  const card = await repo.findLatestCard(db, personId);
+  _hasApprovedPhoto?: boolean,
+) => refreshCardReadiness(db, at, audit, personId);
+
+/**
+ * What a card page needs to tell the truth: the card (moved on first if its last missing piece arrived by
+ * a path that did not say so), the photo, what is still missing for print and the card's batch.
+ */
+async function cardSituation(db: Db, at: Date, audit: AuditContext, person: Person, audience: Audience) {
+  const card = await refreshCardReadiness(db, at, audit, person.id).catch(async (error) => {
+    // Someone moved the card meanwhile: show it as it is now.
+    if (error instanceof AppError) return repo.findLatestCard(db, person.id);
+    throw error;
+  });
+  const photo = await repo.findPhotoSituation(db, person.id);
+  const batch = card?.state === "impresa" ? await repo.findLatestBatchOf(db, card.id) : undefined;
+  const missing = missingForPrint(person, photo, card, bogotaDay(at), audience);
+  return { card, photo, batch, missing };
+}
+
+/** «Mi carnet»: the person's own card, photo, what is missing and the next step. */
+export async function viewOwnCard(db: Db, at: Date, audit: AuditContext, personId: string) {
   const person = await findPersonById(db, personId);
-  if (!hasApprovedPhoto || card?.state !== "solicitada" || !person || missingForPrint(person).length > 0)
-    return card;
-  return moveCard(db, at, audit, card.id, "lista_para_imprimir", "Foto aprobada y datos completos");
+  if (!person) throw notFound("La persona");
+  return cardSituation(db, at, audit, person, "self");
 }
 
 /** Printed card → ready for pickup, and the person is told by an individual e-mail. */
@@ -116,6 +145,12 @@ export async function markReadyForPickup(
   settings: CardMailSettings,
   cardId: string,
 ) {
+  const batch = await repo.findLatestBatchOf(db, cardId);
+  if (batch && batch.state !== "lista")
+    throw conflict(
+      "cards.batch_not_ready",
+      "El PDF del lote de este carnet todavía no está listo: no se puede haber impreso. Espere a que termine.",
+    );
   return db.transaction(async (tx) => {
     const card = await moveCard(tx, at, audit, cardId, "lista_para_entrega");
     const person = await findPersonById(tx, card.personId);
@@ -232,14 +267,35 @@ export async function expireCards(db: Db, at: Date) {
   return expired;
 }
 
-/** A card for the SSI card page, with its person and history; staff access is audited. */
-export async function viewCard(db: Db, at: Date, audit: AuditContext, cardId: string) {
+/** A card and its person, for a page about the card; staff access is audited. */
+export async function findCardWithPerson(db: Db, at: Date, audit: AuditContext, cardId: string) {
   const card = await repo.findCard(db, cardId);
   if (!card) throw notFound("El carnet");
   const person = await findPersonById(db, card.personId);
   if (!person) throw notFound("La persona");
   await recordAudit(db, at, audit, { action: "card.viewed", targetType: "card", targetId: card.id });
-  return { card, person, timeline: await findTransitions(db, "card", card.id) };
+  return { card, person };
+}
+
+/** A card for the SSI card page, with its person, history and what it still needs; access is audited. */
+export async function viewCard(db: Db, at: Date, audit: AuditContext, cardId: string) {
+  const { card: found, person } = await findCardWithPerson(db, at, audit, cardId);
+  const situation = await cardSituation(db, at, audit, person, "staff");
+  // The person's latest card may be a newer one (a reprint): this page is about the card in the URL.
+  const latest = situation.card?.id === found.id;
+  const card = latest ? (situation.card ?? found) : found;
+  return {
+    card,
+    person,
+    photo: situation.photo,
+    missing: latest ? situation.missing : [],
+    batch: latest
+      ? situation.batch
+      : card.state === "impresa"
+        ? await repo.findLatestBatchOf(db, card.id)
+        : undefined,
+    timeline: await findTransitions(db, "card", found.id),
+  };
 }
 
 /**

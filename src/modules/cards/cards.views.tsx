@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { FormErrors } from "../../shared/forms.ts";
+import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import type { StateTransition } from "../../shared/transitions.table.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, Select } from "../../shared/views/components.tsx";
@@ -11,15 +11,18 @@ import { PHOTO_STATE_LABELS, type PhotoState } from "../photos/photos.rules.ts";
 import {
   CARD_STATE_LABELS,
   type CardState,
+  cardStateLabel,
   DISABLE_REASON_LABELS,
   DISABLE_REASONS,
   isInCirculation,
+  type MissingStep,
+  type PhotoSituation,
+  type PrintBatchState,
 } from "./cards.rules.ts";
 import type { Card } from "./cards.table.ts";
 
 const NEXT_STEP: Record<CardState, string> = {
-  solicitada:
-    "Su foto está en revisión. Cuando la aprueben y sus datos estén completos, su carnet pasará a impresión.",
+  solicitada: "Tiene todo lo necesario: su carnet pasa a la fila de impresión.",
   lista_para_imprimir:
     "Su carnet está en la fila de impresión de la Subsecretaría de Sistemas de Información.",
   impresa: "Su carnet ya se imprimió. Le avisaremos por correo cuando pueda recogerlo.",
@@ -29,6 +32,37 @@ const NEXT_STEP: Record<CardState, string> = {
   devuelta: "Su carnet fue devuelto.",
   cancelada: "Su solicitud de carnet fue cancelada.",
 };
+
+/** The person's photo in a few words, including a new one waiting while an approved one still counts. */
+function photoLabel(photo: PhotoSituation): string {
+  if (!photo.latest) return "Sin foto";
+  if (photo.approved && photo.latest.state !== "aprobada")
+    return `Aprobada (hay una foto nueva: ${PHOTO_STATE_LABELS[photo.latest.state].toLowerCase()})`;
+  return PHOTO_STATE_LABELS[photo.latest.state];
+}
+
+/** «Falta …: who completes it», each with a link where one helps. */
+export function MissingSteps(props: { steps: MissingStep[]; heading: string }) {
+  if (props.steps.length === 0) return null;
+  return (
+    <section class="section">
+      <h2 class="heading-m">{props.heading}</h2>
+      <ul>
+        {props.steps.map((step) => (
+          <li data-missing={step.code}>
+            <strong>{step.what}</strong>: {step.who}.
+            {step.href && (
+              <>
+                {" "}
+                <a href={step.href}>{step.linkText}</a>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 const labelOf = (t: StateTransition) =>
   t.subjectType === "card"
@@ -52,26 +86,42 @@ function Timeline({ timeline }: { timeline: StateTransition[] }) {
   );
 }
 
-export function CardPage(props: { ctx: PageContext; card: Card | undefined; timeline: StateTransition[] }) {
-  const { ctx, card, timeline } = props;
+export function CardPage(props: {
+  ctx: PageContext;
+  card: Card | undefined;
+  photo: PhotoSituation;
+  batch: { state: PrintBatchState } | undefined;
+  missing: MissingStep[];
+  timeline: StateTransition[];
+}) {
+  const { ctx, card, photo, missing, timeline } = props;
+  const inBatch = card?.state === "impresa" && props.batch && props.batch.state !== "lista";
   return (
     <Layout ctx={ctx} title="Mi carnet">
       <h1>Mi carnet</h1>
-      {card ? (
-        <>
-          <p class="hint">Estado de su carnet</p>
-          <p class="status-big">{CARD_STATE_LABELS[card.state]}</p>
-          <p class="lead">{NEXT_STEP[card.state]}</p>
-        </>
+      <p class="hint">Estado de su carnet</p>
+      <p class="status-big">
+        {card ? (inBatch ? "En impresión" : cardStateLabel(card.state)) : "Sin solicitar"}
+      </p>
+      <dl class="summary-list">
+        <div>
+          <dt>Su foto</dt>
+          <dd>{photoLabel(photo)}</dd>
+        </div>
+      </dl>
+      {missing.length > 0 ? (
+        <MissingSteps steps={missing} heading="Qué falta para imprimir su carnet" />
+      ) : card ? (
+        <p class="lead">
+          {inBatch
+            ? "Su carnet está en un lote de impresión. Le avisaremos por correo cuando pueda recogerlo."
+            : NEXT_STEP[card.state]}
+        </p>
       ) : (
-        <>
-          <p class="hint">Estado de su carnet</p>
-          <p class="status-big">Sin solicitar</p>
-          <p class="lead">
-            Para solicitar su carnet, revise <a href="/mis-datos">sus datos</a> y{" "}
-            <a href="/mi-foto">envíe su foto</a>.
-          </p>
-        </>
+        <p class="lead">
+          Para solicitar su carnet, revise <a href="/mis-datos">sus datos</a> y{" "}
+          <a href="/mi-foto">envíe su foto</a>.
+        </p>
       )}
       <Timeline timeline={timeline} />
       <section class="section">
@@ -99,11 +149,13 @@ function ActionForm(props: { ctx: PageContext; card: Card; action: string; child
   );
 }
 
-function NoteField({ label }: { label: string }) {
+function NoteField({ label, value }: { label: string; value?: string }) {
   return (
     <div class="field">
       <label for="note">{label}</label>
-      <textarea class="textarea" id="note" name="note" rows={2} maxlength={300} />
+      <textarea class="textarea" id="note" name="note" rows={2} maxlength={300}>
+        {value ?? ""}
+      </textarea>
     </div>
   );
 }
@@ -114,11 +166,17 @@ export function SsiCardPage(props: {
   card: Card;
   person: Person;
   dependencia: string | undefined;
+  photo: PhotoSituation;
+  batch: { id: string; state: PrintBatchState } | undefined;
+  missing: MissingStep[];
   timeline: StateTransition[];
   errors?: FormErrors;
+  values?: FormValues;
 }) {
-  const { ctx, card, person, errors = {} } = props;
+  const { ctx, card, person, batch, errors = {} } = props;
   const circulating = isInCirculation(card.state);
+  // A card taken into a batch whose PDF does not exist yet cannot have been printed.
+  const unprinted = card.state === "impresa" && batch !== undefined && batch.state !== "lista";
   return (
     <Layout ctx={ctx} title={`Carnet de ${person.firstNames} ${person.lastNames}`}>
       <ErrorSummary errors={errors} />
@@ -126,8 +184,12 @@ export function SsiCardPage(props: {
       <h1>
         Carnet de {person.firstNames} {person.lastNames}
       </h1>
-      <p class="status-big">{CARD_STATE_LABELS[card.state]}</p>
+      <p class="status-big">{cardStateLabel(card.state, batch?.state)}</p>
       <dl class="summary-list">
+        <div>
+          <dt>Foto</dt>
+          <dd>{photoLabel(props.photo)}</dd>
+        </div>
         <div>
           <dt>Documento</dt>
           <dd>{formatDocument(person.documentType, person.documentNumber)}</dd>
@@ -162,15 +224,22 @@ export function SsiCardPage(props: {
       <p>
         <a href={`/admin/personas/${person.id}`}>Ver los datos de la persona</a>
       </p>
-      {card.state === "solicitada" && (
-        <p class="lead">Espera la aprobación de la foto y que los datos de la persona estén completos.</p>
+      <MissingSteps steps={props.missing} heading="Qué falta para imprimir este carnet" />
+      {card.state === "solicitada" && props.missing.length === 0 && (
+        <p class="lead">Tiene todo lo necesario: pasa a la fila de impresión.</p>
       )}
       {card.state === "lista_para_imprimir" && (
         <p class="lead">
           Está en la <a href="/ssi/lotes">fila de impresión</a>.
         </p>
       )}
-      {card.state === "impresa" && (
+      {unprinted && (
+        <p class="lead">
+          Está en un lote cuyo PDF {batch?.state === "fallida" ? "no se pudo generar" : "se está generando"}:{" "}
+          <a href={`/ssi/lotes/${batch?.id}`}>ver el lote</a>.
+        </p>
+      )}
+      {card.state === "impresa" && !unprinted && (
         <>
           <ActionForm ctx={ctx} card={card} action="listo">
             <h2 class="heading-m">Entrega</h2>
@@ -186,13 +255,23 @@ export function SsiCardPage(props: {
       )}
       {card.state === "lista_para_entrega" && (
         <ActionForm ctx={ctx} card={card} action="entregar">
-          <fieldset class="fieldset">
+          <fieldset
+            class={errors.lanyard ? "fieldset field--error" : "fieldset"}
+            id="lanyard"
+            aria-describedby={errors.lanyard ? "lanyard-error" : undefined}
+          >
             <legend>
               <h2 class="heading-m">Entregar el carnet</h2>
             </legend>
+            {errors.lanyard && (
+              <p class="field-error" id="lanyard-error">
+                <span class="visually-hidden">Error: </span>
+                {errors.lanyard}
+              </p>
+            )}
             <div class="radios">
               <div class="radio">
-                <input type="radio" id="lanyard-entregada" name="lanyard" value="entregada" checked />
+                <input type="radio" id="lanyard-entregada" name="lanyard" value="entregada" />
                 <label for="lanyard-entregada">Se entregó con la cinta</label>
               </div>
               <div class="radio">
@@ -221,19 +300,23 @@ export function SsiCardPage(props: {
             <NoteField label="Motivo de la reimpresión (opcional)" />
             <Button variant="secondary">Reimprimir el carnet</Button>
           </ActionForm>
-          <ActionForm ctx={ctx} card={card} action="inhabilitar">
+          <form method="get" action={`/ssi/carnets/${card.id}/inhabilitar`} class="section" novalidate>
             <h2 class="heading-m">Inhabilitar</h2>
-            <p>Un carnet inhabilitado aparece como INHABILITADO al verificarlo. No se puede deshacer.</p>
+            <p>
+              Un carnet inhabilitado aparece como INHABILITADO al verificarlo. No se puede deshacer: en el
+              paso siguiente confirma la persona, el carnet y el motivo.
+            </p>
             <Select
               name="reason"
               label="Motivo"
               options={DISABLE_CHOICES}
+              values={props.values}
               errors={errors}
               emptyLabel="Elija un motivo"
             />
-            <NoteField label="Detalle (opcional)" />
+            <NoteField label="Detalle (opcional)" value={props.values?.note} />
             <Button variant="warning">Inhabilitar el carnet</Button>
-          </ActionForm>
+          </form>
         </>
       )}
       {card.state === "inhabilitada" && (

@@ -59,6 +59,7 @@ export const ROUTES = {
   },
   "profile.data": { method: "GET", path: "/mis-datos", access: "authenticated" },
   "profile.updateData": { method: "POST", path: "/mis-datos", access: "authenticated" },
+  "mydata.download": { method: "GET", path: "/mis-datos/descarga", access: "authenticated" },
   "photo.page": { method: "GET", path: "/mi-foto", access: "authenticated" },
   "photo.upload": { method: "POST", path: "/mi-foto", access: "authenticated" },
   "photo.check": { method: "POST", path: "/mi-foto/revisar", access: "authenticated" },
@@ -72,6 +73,8 @@ export const ROUTES = {
   "people.show": { method: "GET", path: "/admin/personas/:id", access: STAFF_PEOPLE },
   "people.setRoles": { method: "POST", path: "/admin/personas/:id/roles", access: ADMIN },
   "people.resetCredential": { method: "POST", path: "/admin/personas/:id/credencial", access: STAFF_PEOPLE },
+  "people.edit": { method: "GET", path: "/admin/personas/:id/editar", access: STAFF_PEOPLE },
+  "people.update": { method: "POST", path: "/admin/personas/:id/editar", access: STAFF_PEOPLE },
   "liaison.people": { method: "GET", path: "/dependencia/personas", access: ["enlace"] },
   "liaison.person": { method: "GET", path: "/dependencia/personas/:id", access: ["enlace"] },
   "dependencias.list": { method: "GET", path: "/admin/dependencias", access: ADMIN },
@@ -100,6 +103,7 @@ export const ROUTES = {
   "cards.readyForPickup": { method: "POST", path: "/ssi/carnets/:id/listo", access: STAFF_PEOPLE },
   "cards.deliver": { method: "POST", path: "/ssi/carnets/:id/entregar", access: STAFF_PEOPLE },
   "cards.lanyard": { method: "POST", path: "/ssi/carnets/:id/cinta", access: STAFF_PEOPLE },
+  "cards.confirmDisable": { method: "GET", path: "/ssi/carnets/:id/inhabilitar", access: STAFF_PEOPLE },
   "cards.disable": { method: "POST", path: "/ssi/carnets/:id/inhabilitar", access: STAFF_PEOPLE },
   "cards.return": { method: "POST", path: "/ssi/carnets/:id/devolver", access: STAFF_PEOPLE },
   "cards.reprint": { method: "POST", path: "/ssi/carnets/:id/reimprimir", access: STAFF_PEOPLE },
@@ -142,6 +146,7 @@ export const ROUTES = {
   "campaigns.file": { method: "GET", path: "/ssi/envios/:id/archivo", access: STAFF_PEOPLE },
   "mail.outbox": { method: "GET", path: "/admin/correos", access: ADMIN },
   "audit.search": { method: "GET", path: "/admin/auditoria", access: ADMIN },
+  "audit.export": { method: "GET", path: "/admin/auditoria.xlsx", access: ADMIN },
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteId = keyof typeof ROUTES;
