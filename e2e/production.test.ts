@@ -102,6 +102,7 @@ describe("the SSI operator's path", () => {
 
     await page.getByLabel("Motivo", { exact: true }).selectOption("perdida");
     await page.getByRole("button", { name: "Inhabilitar el carnet" }).click();
+    await page.getByRole("button", { name: "Sí, inhabilitar" }).click();
     await page.getByText("Carnet inhabilitado.").waitFor();
     await phone.reload();
     await phone.getByText("INHABILITADO", { exact: true }).waitFor();

@@ -8,13 +8,13 @@ async function poll() {
   if (!panel || !bar || !label) return;
   try {
     const response = await fetch(location.pathname, { headers: { Accept: "application/json" } });
-    const batch = (await response.json()) as { state: string; done: number; total: number };
+    const batch = (await response.json()) as { state: string; done: number; label: string };
     if (batch.state !== "generando") {
       location.reload();
       return;
     }
     bar.value = batch.done;
-    label.textContent = `${batch.done} de ${batch.total} carnets`;
+    label.textContent = batch.label;
   } catch {
     // A failed poll is retried on the next tick.
   }

@@ -3,12 +3,14 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
-import { makeReadyToPrint, printBatch } from "../../../test/production.ts";
+import { makePersonWithPhotoInReview, makeReadyToPrint, printBatch } from "../../../test/production.ts";
 import { auditLog } from "../../shared/audit.table.ts";
+import { systemAuditContext } from "../../shared/audit.ts";
 import { initialCredentials, sessions } from "../auth/auth.table.ts";
 import { cards } from "../cards/cards.table.ts";
 import { outbox } from "../mail/mail.table.ts";
 import { people } from "../people/people.table.ts";
+import { approvePhoto } from "../review/review.service.ts";
 import { listSubmissions } from "./campaigns.table.ts";
 import { sendReminders } from "./campaigns.tracking.ts";
 
@@ -275,6 +277,31 @@ describe("the contractors list", () => {
       .from(outbox)
       .where(and(eq(outbox.recipient, "jose.narino@pasto.gov.co"), eq(outbox.kind, "credential")));
     expect(mail).toHaveLength(1);
+  });
+});
+
+describe("the contractors list and the print queue", () => {
+  it("sends to the print queue a contractor whose approved photo waited only for the contract the list brings", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(
+      ctx,
+      `Secretaría de Cultura ${Math.random().toString(36).slice(2, 6)}`,
+    );
+    const { person, photo } = await makePersonWithPhotoInReview(ctx, { dependenciaId: dependencia.id });
+    await nameAs(person.id, "Marta", "Guerrero Paz");
+    await db()
+      .update(people)
+      .set({ contractNumber: null, contractStart: null, contractEnd: null })
+      .where(eq(people.id, person.id));
+    await approvePhoto(db(), ctx.clock.now(), systemAuditContext, photo.id);
+    const cardOf = async () => (await db().select().from(cards).where(eq(cards.personId, person.id)))[0];
+    expect((await cardOf())?.state).toBe("solicitada");
+
+    const { client } = await liaisonOf(dependencia.id);
+    const typed = `CC;${person.documentNumber};Marta;Guerrero Paz;${dependencia.name};OPS-2026-300;15/01/2026;31/12/2026;marta.guerrero@pasto.gov.co;3001234567;O+`;
+    const sent = await client.post(`/dependencia/listas/${campaignId}/contratistas`, { typed });
+    expect((await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(303);
+    expect((await cardOf())?.state).toBe("lista_para_imprimir");
   });
 });
 

@@ -9,6 +9,7 @@ import {
   markLanyardPending,
   openCardRequest,
   openCardRequests,
+  refreshCardReadiness,
   retireCards,
 } from "../cards/cards.service.ts";
 import { createPeople, type Person, updatePersonData } from "../people/people.service.ts";
@@ -88,6 +89,8 @@ export const APPLY: Record<ListKind, Applier> = {
       if (changed) effects.actualizadas++;
       if (await openCardRequestState(db, at, audit, person.id)) effects.solicitudesAbiertas++;
       else if (!changed) effects.sinCambios++;
+      // The list may bring the last missing piece (the contract) of someone whose photo is already approved.
+      await refreshCardReadiness(db, at, audit, person.id);
     }
     // New people, in batches: a list may bring thousands of contractors at the start of the year.
     const created = await createPeople(

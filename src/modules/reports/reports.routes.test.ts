@@ -71,8 +71,14 @@ describe("what a liaison sees", () => {
     const own = await deliveredCard(mine.id, "entregada");
     const other = await deliveredCard(theirs.id, "entregada");
     const client = await operator();
-    await client.post(`/ssi/carnets/${own.card.id}/inhabilitar`, { reason: "desvinculacion" });
-    await client.post(`/ssi/carnets/${other.card.id}/inhabilitar`, { reason: "desvinculacion" });
+    await client.post(`/ssi/carnets/${own.card.id}/inhabilitar`, {
+      reason: "desvinculacion",
+      confirmar: "si",
+    });
+    await client.post(`/ssi/carnets/${other.card.id}/inhabilitar`, {
+      reason: "desvinculacion",
+      confirmar: "si",
+    });
 
     const liaison = await signIn(ctx, await makePerson(ctx, { roles: ["enlace"], dependenciaId: mine.id }));
     // Asking for another dependencia changes nothing: the list is always the liaison's own.
