@@ -113,7 +113,7 @@ describe("operator and liaison pages", () => {
       "phone-person",
       `${colleague.firstNames} ${colleague.lastNames}`,
     );
-    await op.getByRole("button", { name: "Generar nueva credencial inicial" }).click();
+    await op.getByRole("button", { name: "Entregar en persona" }).click();
     await op.getByRole("heading", { level: 1, name: /^Credencial inicial de/ }).waitFor();
     await expectAccessible(op);
     await screenshot(op, "phone-credential");

@@ -45,6 +45,7 @@ export async function makePerson(
     dependenciaId?: string;
     password?: string | null;
     noticeAccepted?: boolean;
+    email?: string;
   } = {},
 ): Promise<TestPerson> {
   const dependenciaId = options.dependenciaId ?? (await makeDependencia(ctx)).id;
@@ -59,7 +60,7 @@ export async function makePerson(
       documentNumber,
       firstNames: "Prueba",
       lastNames: `Persona ${unique()}`,
-      email: null,
+      email: options.email ?? null,
       dependenciaId,
     },
     options.roles ?? ["servidor"],

@@ -7,7 +7,7 @@ export { cards } from "../modules/cards/cards.table.ts";
 export { dependencias } from "../modules/dependencias/dependencias.table.ts";
 export { cardDesigns } from "../modules/designs/designs.table.ts";
 export { outbox } from "../modules/mail/mail.table.ts";
-export { people, personRoles } from "../modules/people/people.table.ts";
+export { people, personMoves, personRoles } from "../modules/people/people.table.ts";
 export { photos } from "../modules/photos/photos.table.ts";
 export { rejectionReasons } from "../modules/review/review.table.ts";
 export { signingKeys } from "../modules/verification/verification.table.ts";
@@ -22,6 +22,7 @@ export const tablesInDependencyOrder = [
   "dependencias",
   "people",
   "person_roles",
+  "person_moves",
   "passwords",
   "initial_credentials",
   "sessions",

@@ -118,6 +118,8 @@ export async function issueInitialCredential(
   audit: AuditContext,
   settings: CredentialSettings,
   personId: string,
+  /** `email: false`: handed over in person, so no copy goes by e-mail. */
+  delivery: { email: boolean } = { email: true },
 ): Promise<IssuedCredential> {
   const credential = generateInitialCredential();
   const hash = await hashPassword(credential);
@@ -142,9 +144,9 @@ export async function issueInitialCredential(
       issuedAt: now,
       expiresAt,
       issuedBy: audit.actorId,
-      linkHash: person.email ? hashToken(linkToken) : null,
+      linkHash: person.email && delivery.email ? hashToken(linkToken) : null,
     });
-    if (person.email)
+    if (person.email && delivery.email)
       await queueEmail(
         tx,
         now,

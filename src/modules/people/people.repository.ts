@@ -1,10 +1,18 @@
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../shared/auth/roles.ts";
 import { isRole } from "../../shared/auth/roles.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
-import { type NewPerson, type Person, people, personRoles } from "./people.table.ts";
+import {
+  type NewPerson,
+  type NewPersonMove,
+  type Person,
+  people,
+  personMoves,
+  personRoles,
+} from "./people.table.ts";
 
 export async function findPersonById(db: Db, id: string): Promise<Person | undefined> {
   if (!isUuid(id)) return undefined;
@@ -131,3 +139,31 @@ export async function insertPeople(
   }
   return inserted;
 }
+
+export async function insertMove(db: Db, values: NewPersonMove) {
+  await db.insert(personMoves).values(values);
+}
+
+/** A person's dependencia changes, newest first, with the names of both dependencias and of who moved them. */
+export function findMoves(db: Db, personId: string) {
+  const from = alias(dependencias, "from_dependencia");
+  const to = alias(dependencias, "to_dependencia");
+  const mover = alias(people, "mover");
+  return db
+    .select({
+      id: personMoves.id,
+      movedAt: personMoves.movedAt,
+      fromName: from.name,
+      toName: to.name,
+      moverFirstNames: mover.firstNames,
+      moverLastNames: mover.lastNames,
+    })
+    .from(personMoves)
+    .leftJoin(from, eq(from.id, personMoves.fromDependenciaId))
+    .leftJoin(to, eq(to.id, personMoves.toDependenciaId))
+    .leftJoin(mover, eq(mover.id, personMoves.movedBy))
+    .where(eq(personMoves.personId, personId))
+    .orderBy(desc(personMoves.movedAt), desc(personMoves.id));
+}
+
+export type PersonMoveRow = Awaited<ReturnType<typeof findMoves>>[number];

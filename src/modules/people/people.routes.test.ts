@@ -175,7 +175,7 @@ describe("people for SSI and administrators", () => {
     const person = await makePerson(ctx);
     const personClient = await signIn(ctx, person);
     const client = await signIn(ctx, operator);
-    const response = await client.post(`/admin/personas/${person.id}/credencial`, {});
+    const response = await client.post(`/admin/personas/${person.id}/credencial`, { entrega: "en_persona" });
     expect(response.status).toBe(200);
     const credential = (await response.text()).match(
       /[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}/,

@@ -4,30 +4,36 @@ import { can } from "../../shared/auth/permissions.ts";
 import { isRole } from "../../shared/auth/roles.ts";
 import { AppError, forbidden, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { parseForm, readFormList } from "../../shared/forms.ts";
+import { parseForm, readForm, readFormList } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
-import { enrollPerson, issueInitialCredential } from "../auth/auth.service.ts";
+import { enrollPerson } from "../auth/auth.service.ts";
 import { CARD_STATE_LABELS } from "../cards/cards.rules.ts";
 import { findLatestCard } from "../cards/cards.service.ts";
 import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
 import { PHOTO_STATE_LABELS } from "../photos/photos.rules.ts";
 import { checkPhoto, findLatestPhoto, savePhoto } from "../photos/photos.service.ts";
+import { personEditRoutes } from "./people.edit.routes.tsx";
+import { resetCredential } from "./people.edit.ts";
+import { PersonPage } from "./people.person.views.tsx";
+import { refuseCredentialReset, refuseToManage } from "./people.rules.ts";
 import { newPersonSchema, peopleQuerySchema } from "./people.schemas.ts";
-import { findPersonById, listPeople, setRoles, viewPerson } from "./people.service.ts";
+import { findMoves, findPersonById, listPeople, setRoles, viewPerson } from "./people.service.ts";
 import {
   CredentialIssuedPage,
+  CredentialSentPage,
   LiaisonPeoplePage,
   NewPersonPage,
   PeopleListPage,
-  PersonPage,
 } from "./people.views.tsx";
 
 function readQuery(c: AppContext) {
   return peopleQuerySchema.parse(c.req.query());
 }
 
-async function renderPerson(c: AppContext, backHref: string, photoError?: string) {
+type PersonPageErrors = { photo?: string | undefined; credential?: string | undefined };
+
+async function renderPerson(c: AppContext, backHref: string, errors: PersonPageErrors = {}) {
   const { database, clock } = c.var.deps;
   const user = requireUser(c);
   const { person, roles } = await viewPerson(
@@ -41,8 +47,12 @@ async function renderPerson(c: AppContext, backHref: string, photoError?: string
     ? await findDependencia(database.db, person.dependenciaId)
     : undefined;
   const staff = backHref.startsWith("/admin");
-  const [photo, card] = staff
-    ? await Promise.all([findLatestPhoto(database.db, person.id), findLatestCard(database.db, person.id)])
+  const [photo, card, moves] = staff
+    ? await Promise.all([
+        findLatestPhoto(database.db, person.id),
+        findLatestCard(database.db, person.id),
+        findMoves(database.db, person.id),
+      ])
     : [];
   c.header("Cache-Control", "no-store");
   return c.html(
@@ -52,7 +62,7 @@ async function renderPerson(c: AppContext, backHref: string, photoError?: string
           ? {
               photoLabel: photo && PHOTO_STATE_LABELS[photo.state],
               card: card && { id: card.id, label: CARD_STATE_LABELS[card.state] },
-              error: photoError,
+              error: errors.photo,
             }
           : undefined
       }
@@ -62,9 +72,16 @@ async function renderPerson(c: AppContext, backHref: string, photoError?: string
       dependenciaName={dependencia?.name}
       backHref={backHref}
       canEditRoles={can(user.roles, "people.setRoles")}
-      canResetCredential={staff && can(user.roles, "people.resetCredential")}
+      canEdit={staff && can(user.roles, "people.edit") && !refuseToManage(user.roles, roles)}
+      canResetCredential={
+        staff &&
+        can(user.roles, "people.resetCredential") &&
+        !refuseCredentialReset(user, { id: person.id, roles })
+      }
+      moves={moves}
+      credentialError={errors.credential}
     />,
-    photoError ? 422 : 200,
+    errors.photo || errors.credential ? 422 : 200,
   );
 }
 
@@ -140,10 +157,12 @@ export function peopleRoutes() {
     const { database, clock, storage } = c.var.deps;
     const file = (await c.req.parseBody()).photo;
     if (!(file instanceof File) || file.size === 0)
-      return renderPerson(c, "/admin/personas", "Elija la foto antes de cargarla.");
+      return renderPerson(c, "/admin/personas", { photo: "Elija la foto antes de cargarla." });
     const checked = await checkPhoto(Buffer.from(await file.arrayBuffer()));
     if (!checked.files)
-      return renderPerson(c, "/admin/personas", checked.checks.find((check) => !check.ok)?.message);
+      return renderPerson(c, "/admin/personas", {
+        photo: checked.checks.find((check) => !check.ok)?.message,
+      });
     const personId = c.req.param("id") ?? "";
     const person = await findPersonById(database.db, personId);
     if (!person) throw notFound("La persona");
@@ -153,7 +172,7 @@ export function peopleRoutes() {
       });
     } catch (error) {
       if (error instanceof AppError && error.status === 409)
-        return renderPerson(c, "/admin/personas", error.userMessage);
+        return renderPerson(c, "/admin/personas", { photo: error.userMessage });
       throw error;
     }
     return redirectWithFlash(
@@ -171,22 +190,38 @@ export function peopleRoutes() {
     return redirectWithFlash(c, `/admin/personas/${id}`, "Se guardaron los roles.");
   });
 
+  // The credential goes by e-mail unless staff explicitly choose to hand it over at the desk.
   mount(app, "people.resetCredential", async (c) => {
     const { database, clock, config } = c.var.deps;
-    const id = c.req.param("id") ?? "";
-    const issued = await issueInitialCredential(database.db, clock.now(), auditContext(c), config, id);
-    const person = await findPersonById(database.db, id);
-    if (!person) throw new Error("person vanished after credential reset");
+    const choice = (await readForm(c)).entrega;
+    if (choice !== "correo" && choice !== "en_persona")
+      return renderPerson(c, "/admin/personas", {
+        credential: "Elija cómo entregar la credencial: por correo o en persona.",
+      });
+    const reset = await resetCredential(
+      database.db,
+      clock.now(),
+      auditContext(c),
+      config,
+      requireUser(c),
+      c.req.param("id") ?? "",
+      choice,
+    );
     c.header("Cache-Control", "no-store");
+    if (reset.delivery === "correo")
+      return c.html(<CredentialSentPage ctx={pageContext(c)} person={reset.person} sentTo={reset.sentTo} />);
     return c.html(
       <CredentialIssuedPage
         ctx={pageContext(c)}
-        person={person}
-        credential={issued.credential}
-        expiresAt={issued.expiresAt}
+        person={reset.person}
+        credential={reset.credential}
+        expiresAt={reset.expiresAt}
+        inPerson
       />,
     );
   });
+
+  app.route("/", personEditRoutes());
 
   mount(app, "liaison.people", async (c) => {
     const { database, clock } = c.var.deps;

@@ -1,5 +1,5 @@
 // Pure rules about people: document numbers and who may see whom.
-import { type CurrentUser, isSsiStaff } from "../../shared/auth/roles.ts";
+import { type CurrentUser, isSsiStaff, type Role } from "../../shared/auth/roles.ts";
 
 /** "1.085.123.456" or "1085 123 456" → "1085123456"; passports keep their letters, upper-cased. */
 export function normalizeDocumentNumber(typed: string): string {
@@ -52,4 +52,47 @@ export function canSeePerson(
 export function formatDocument(type: DocumentType, number: string): string {
   const shown = /^\d+$/.test(number) ? number.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : number;
   return `${type} ${shown}`;
+}
+
+/** Roles that give no power over other people's data: an SSI operator manages people who hold only these. */
+export const ORDINARY_ROLES: readonly Role[] = ["servidor", "enlace", "responsable_plan"];
+
+const holdsOnlyOrdinaryRoles = (roles: readonly Role[]) => roles.every((r) => ORDINARY_ROLES.includes(r));
+
+/**
+ * May this staff member change that person's record (data, credential)? An administrator manages anyone;
+ * an SSI operator only people who hold no role beyond servidor, enlace and responsable de plan, so an
+ * operator never acts on another operator, an administrator or other staff. Returns why not, in Spanish.
+ */
+export function refuseToManage(
+  actorRoles: readonly Role[],
+  targetRoles: readonly Role[],
+): string | undefined {
+  if (actorRoles.includes("administrador")) return undefined;
+  if (actorRoles.includes("operador_ssi"))
+    return holdsOnlyOrdinaryRoles(targetRoles)
+      ? undefined
+      : "Esta persona tiene un rol de personal de la entidad: solo un administrador puede cambiar sus datos o su credencial.";
+  return "Su cuenta no puede cambiar los datos ni la credencial de otras personas.";
+}
+
+/**
+ * May this staff member issue a new credential to that person? As refuseToManage, and nobody resets their
+ * own through staff pages (they change their password themselves), so an administrator cannot lock in a
+ * credential they saw. Returns why not, in Spanish.
+ */
+export function refuseCredentialReset(
+  actor: { id: string; roles: readonly Role[] },
+  target: { id: string; roles: readonly Role[] },
+): string | undefined {
+  if (actor.id === target.id)
+    return "No puede generar una credencial para usted mismo. Cambie su contraseña en «Cambiar contraseña».";
+  return refuseToManage(actor.roles, target.roles);
+}
+
+/** «l•••@pasto.gov.co»: enough for staff to tell the person where to look, not the whole address. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "•••";
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
 }

@@ -14,6 +14,7 @@ export type { Person } from "./people.table.ts";
 export const findPersonByDocument = repo.findPersonByDocument;
 export const findPersonById = repo.findPersonById;
 export const findRoles = repo.findRoles;
+export const findMoves = repo.findMoves;
 
 export const PAGE_SIZE = 50;
 

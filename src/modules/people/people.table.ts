@@ -43,5 +43,22 @@ export const personRoles = pgTable(
   (t) => [primaryKey({ columns: [t.personId, t.role] })],
 );
 
+/** A person's dependencia changes: a move keeps where they came from, who moved them and when. */
+export const personMoves = pgTable(
+  "person_moves",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    fromDependenciaId: uuid("from_dependencia_id").references(() => dependencias.id),
+    toDependenciaId: uuid("to_dependencia_id").references(() => dependencias.id),
+    movedBy: uuid("moved_by"),
+    movedAt: timestamp("moved_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("person_moves_person_idx").on(t.personId, t.movedAt)],
+);
+
 export type Person = typeof people.$inferSelect;
+export type NewPersonMove = typeof personMoves.$inferInsert;
 export type NewPerson = typeof people.$inferInsert;

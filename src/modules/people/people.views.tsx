@@ -1,4 +1,3 @@
-import { ROLE_LABELS, ROLES, type Role } from "../../shared/auth/roles.ts";
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import {
@@ -7,20 +6,20 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
-  FileField,
+  Notice,
   Pagination,
   Select,
 } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
+import { PersonFields } from "./people.form.views.tsx";
 import type { PersonListRow } from "./people.repository.ts";
-import { DOCUMENT_TYPES } from "./people.rules.ts";
 import type { Person } from "./people.table.ts";
 
 type Option = { value: string; label: string };
 
-const fullName = (p: { firstNames: string; lastNames: string }) => `${p.firstNames} ${p.lastNames}`;
-const STATUS_LABELS = { activo: "Activo", desvinculado: "Desvinculado" } as const;
+export const fullName = (p: { firstNames: string; lastNames: string }) => `${p.firstNames} ${p.lastNames}`;
+export const STATUS_LABELS = { activo: "Activo", desvinculado: "Desvinculado" } as const;
 
 function PeopleTable({ rows, basePath }: { rows: PersonListRow[]; basePath: string }) {
   if (rows.length === 0) return <p>No hay personas que coincidan con la búsqueda.</p>;
@@ -130,82 +129,7 @@ export function NewPersonPage(props: {
         </p>
         <form method="post" action="/admin/personas" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <Select
-            name="documentType"
-            label="Tipo de documento"
-            options={Object.entries(DOCUMENT_TYPES).map(([value, label]) => ({ value, label }))}
-            values={values ?? { documentType: "CC" }}
-            errors={errors}
-          />
-          <Field
-            name="documentNumber"
-            label="Número de documento"
-            width="medium"
-            values={values}
-            errors={errors}
-          />
-          <Field name="firstNames" label="Nombres" autocomplete="off" values={values} errors={errors} />
-          <Field name="lastNames" label="Apellidos" autocomplete="off" values={values} errors={errors} />
-          <Field
-            name="email"
-            type="email"
-            label="Correo institucional (opcional)"
-            hint={`Por ejemplo: nombre.apellido@${ctx.entity.emailDomain}`}
-            values={values}
-            errors={errors}
-          />
-          <Select
-            name="dependenciaId"
-            label="Dependencia"
-            emptyLabel="Elija una dependencia"
-            options={props.dependencias}
-            values={values}
-            errors={errors}
-          />
-          <Field
-            name="position"
-            label="Cargo u objeto del contrato (opcional)"
-            values={values}
-            errors={errors}
-          />
-          <Select
-            name="vinculacion"
-            label="Vinculación"
-            emptyLabel="Sin registrar"
-            options={[
-              { value: "planta", label: "Planta (empleado)" },
-              { value: "ops", label: "Contratista (OPS)" },
-            ]}
-            values={values}
-            errors={errors}
-          />
-          <fieldset class="fieldset">
-            <legend class="heading-m">Contrato (solo contratistas OPS)</legend>
-            <Field
-              name="contractNumber"
-              label="Número del contrato"
-              width="medium"
-              values={values}
-              errors={errors}
-            />
-            <Field
-              name="contractStart"
-              type="date"
-              label="Fecha de inicio"
-              width="medium"
-              values={values}
-              errors={errors}
-            />
-            <Field
-              name="contractEnd"
-              type="date"
-              label="Fecha de terminación"
-              hint="El carnet del contratista vale hasta esta fecha."
-              width="medium"
-              values={values}
-              errors={errors}
-            />
-          </fieldset>
+          <PersonFields ctx={ctx} dependencias={props.dependencias} values={values} errors={errors} />
           <Button>Registrar y generar credencial</Button>
         </form>
       </div>
@@ -218,6 +142,8 @@ export function CredentialIssuedPage(props: {
   person: Person;
   credential: string;
   expiresAt: Date;
+  /** A reset handed over at the desk: the audit records it as an in-person handover. */
+  inPerson?: boolean;
 }) {
   const { ctx, person } = props;
   return (
@@ -234,6 +160,12 @@ export function CredentialIssuedPage(props: {
         Entréguela solo a esta persona. SIPAP no la vuelve a mostrar: si se pierde, genere otra. Al ingresar
         con su número de documento y esta credencial, la persona debe crear su propia contraseña.
       </p>
+      {props.inPerson && (
+        <p>
+          Quedó registrado en la auditoría que usted la entregó en persona: no la envíe por otro medio ni la
+          anote.
+        </p>
+      )}
       <p>
         <a href={`/admin/personas/${person.id}`}>Ver los datos de la persona</a>
       </p>
@@ -241,124 +173,27 @@ export function CredentialIssuedPage(props: {
   );
 }
 
-export function PersonPage(props: {
-  ctx: PageContext;
-  person: Person;
-  roles: Role[];
-  dependenciaName: string | undefined;
-  backHref: string;
-  canEditRoles: boolean;
-  canResetCredential: boolean;
-  /** For SSI: the person's photo and card, and the form to take their photo at the office. */
-  production?: {
-    photoLabel: string | undefined;
-    card: { id: string; label: string } | undefined;
-    error?: string;
-  };
-}) {
-  const { ctx, person, roles, production } = props;
+/** After a reset by e-mail: where it went (masked), never the credential itself. */
+export function CredentialSentPage(props: { ctx: PageContext; person: Person; sentTo: string }) {
+  const { ctx, person } = props;
   return (
-    <Layout ctx={ctx} title={fullName(person)}>
-      <BackLink href={props.backHref}>Volver a la lista</BackLink>
-      <h1>{fullName(person)}</h1>
-      <dl class="summary-list">
-        <div>
-          <dt>Documento</dt>
-          <dd>{`${DOCUMENT_TYPES[person.documentType]} ${person.documentNumber}`}</dd>
-        </div>
-        <div>
-          <dt>Dependencia</dt>
-          <dd>{props.dependenciaName ?? "Sin dependencia"}</dd>
-        </div>
-        <div>
-          <dt>Correo institucional</dt>
-          <dd>{person.email ?? "No registrado"}</dd>
-        </div>
-        <div>
-          <dt>Estado</dt>
-          <dd>{STATUS_LABELS[person.status]}</dd>
-        </div>
-        <div>
-          <dt>Roles</dt>
-          <dd>{roles.length > 0 ? roles.map((r) => ROLE_LABELS[r]).join(", ") : "Ninguno"}</dd>
-        </div>
-      </dl>
-      {production && (
-        <section class="section">
-          <h2 class="heading-m">Foto y carnet</h2>
-          <dl class="summary-list">
-            <div>
-              <dt>Foto</dt>
-              <dd>{production.photoLabel ?? "No ha enviado foto"}</dd>
-            </div>
-            <div>
-              <dt>Carnet</dt>
-              <dd>
-                {production.card ? (
-                  <a href={`/ssi/carnets/${production.card.id}`}>{production.card.label}</a>
-                ) : (
-                  "Sin solicitar"
-                )}
-              </dd>
-            </div>
-          </dl>
-          {person.status === "activo" && (
-            <form
-              method="post"
-              action={`/admin/personas/${person.id}/foto`}
-              enctype="multipart/form-data"
-              novalidate
-            >
-              <CsrfField token={ctx.csrfToken} />
-              <FileField
-                name="photo"
-                label="Foto tomada en la oficina"
-                hint="JPEG, PNG o WebP de hasta 10 MB. Queda en la fila de revisión, a nombre suyo."
-                accept="image/*"
-                error={production.error}
-              />
-              <Button variant="secondary">Cargar foto de la persona</Button>
-            </form>
-          )}
-        </section>
-      )}
-      {props.canEditRoles && (
-        <form method="post" action={`/admin/personas/${person.id}/roles`} class="section">
-          <CsrfField token={ctx.csrfToken} />
-          <fieldset class="fieldset">
-            <legend>
-              <h2 class="heading-m">Roles</h2>
-            </legend>
-            <p class="hint">Marque los roles que tiene esta persona. Los cambios quedan en la auditoría.</p>
-            <div class="checkboxes">
-              {ROLES.map((role) => (
-                <div class="checkbox">
-                  <input
-                    type="checkbox"
-                    id={`role-${role}`}
-                    name="roles"
-                    value={role}
-                    checked={roles.includes(role)}
-                  />
-                  <label for={`role-${role}`}>{ROLE_LABELS[role]}</label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          <Button variant="secondary">Guardar roles</Button>
-        </form>
-      )}
-      {props.canResetCredential && person.status === "activo" && (
-        <form method="post" action={`/admin/personas/${person.id}/credencial`} class="section">
-          <CsrfField token={ctx.csrfToken} />
-          <h2 class="heading-m">Credencial inicial</h2>
+    <Layout ctx={ctx} title="Credencial enviada">
+      <div class="narrow">
+        <h1>Credencial enviada a {fullName(person)}</h1>
+        <Notice kind="success">
           <p>
-            Si la persona no recibió su credencial, le venció u olvidó su contraseña, genere una nueva. Su
-            contraseña y sus sesiones abiertas dejarán de funcionar.
+            Se envió una nueva credencial inicial al correo institucional de la persona,{" "}
+            <span translate="no">{props.sentTo}</span>.
           </p>
-          <Button variant="warning">Generar nueva credencial inicial</Button>
-        </form>
-      )}
+        </Notice>
+        <p>
+          El mensaje trae un enlace de un solo uso y la credencial. Su contraseña anterior y sus sesiones
+          abiertas ya no funcionan. Si el correo no le llega, puede entregarle una credencial en persona.
+        </p>
+        <p>
+          <a href={`/admin/personas/${person.id}`}>Ver los datos de la persona</a>
+        </p>
+      </div>
     </Layout>
   );
 }
