@@ -69,7 +69,9 @@ describe("the one-time link in the credential e-mail", () => {
     const expired = await enrollWithEmail();
     const replaced = await enrollWithEmail();
     const operator = await signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
-    expect((await operator.post(`/admin/personas/${replaced.person.id}/credencial`, { entrega: "correo" })).status).toBe(200);
+    expect(
+      (await operator.post(`/admin/personas/${replaced.person.id}/credencial`, { entrega: "correo" })).status,
+    ).toBe(200);
     expect(await (await new TestClient(ctx.app).get(replaced.link)).text()).toContain("no es válido");
 
     ctx.clock.advance(ctx.deps.config.initialCredentialMs + 1000);
