@@ -20,6 +20,15 @@ export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
 export const formatTime = (date: Date) => timeFormat.format(date);
 export const formatDate = (date: Date) => dateFormat.format(date);
 
+/**
+ * Ends a sentence with a period unless it already ends with one: a date-time ends in «a. m.» or «p. m.»,
+ * and `${formatDateTime(d)}.` would print «p. m..».
+ */
+export const endSentence = (text: string) => (text.endsWith(".") ? text : `${text}.`);
+
+/** «29 de noviembre de 2026 a las 10:42 a. m., hora de Colombia»: when something happened, for the public. */
+export const formatDateTimeInColombia = (date: Date) => `${dateTimeFormat.format(date)}, hora de Colombia`;
+
 /** Parses "yyyy-mm-dd" as the start of that day in Bogotá (UTC−5, no daylight saving). */
 export function startOfBogotaDay(isoDate: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;

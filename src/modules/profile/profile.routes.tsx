@@ -6,6 +6,7 @@ import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { findDependencia } from "../dependencias/dependencias.service.ts";
+import { buildMyDataArchive } from "../mydata/mydata.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import { noticeSchema, profileSchema } from "./profile.schemas.ts";
 import { acceptNotice, updateOwnData } from "./profile.service.ts";
@@ -66,6 +67,23 @@ export function profileRoutes() {
     }
     await updateOwnData(database.db, clock.now(), auditContext(c), requireUser(c).id, form.data);
     return redirectWithFlash(c, "/mis-datos", "Sus datos se guardaron.");
+  });
+
+  // Habeas data: everything SIPAP holds about the signed-in person; no id is read from the request.
+  mount(app, "mydata.download", async (c) => {
+    const { database, clock, storage, config } = c.var.deps;
+    const { zip, fileName } = await buildMyDataArchive(
+      database.db,
+      storage,
+      clock.now(),
+      auditContext(c),
+      requireUser(c).id,
+      config.entity.name,
+    );
+    c.header("Content-Type", "application/zip");
+    c.header("Content-Disposition", `attachment; filename="${fileName}"`);
+    c.header("Cache-Control", "no-store");
+    return c.body(new Uint8Array(zip));
   });
 
   return app;

@@ -145,6 +145,21 @@ export function MyDataPage(props: {
         />
         <Button>Guardar mis datos</Button>
       </form>
+      <section class="section" aria-labelledby="descarga-titulo">
+        <h2 class="heading-m" id="descarga-titulo">
+          Descargar todo lo que SIPAP guarda sobre usted
+        </h2>
+        <p>
+          Un archivo .zip con sus datos, sus fotos, la historia de sus carnets, las listas que lo nombran, los
+          correos que le enviamos y quién del personal consultó sus datos y cuándo, con un resumen para leer
+          (Ley 1581 de 2012).
+        </p>
+        <p>
+          <a class="button button--secondary" href="/mis-datos/descarga" download>
+            Descargar mis datos (.zip)
+          </a>
+        </p>
+      </section>
     </Layout>
   );
 }

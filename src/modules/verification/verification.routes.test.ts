@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makeReadyToPrint, printBatch } from "../../../test/production.ts";
+import { systemAuditContext } from "../../shared/audit.ts";
+import { disableCard } from "../cards/cards.service.ts";
 import { cards } from "../cards/cards.table.ts";
 
 let ctx: TestContext;
@@ -45,6 +47,36 @@ describe("the public validity check", () => {
     const photo = await client.get(`/verificar/${code}/foto`);
     expect(photo.headers.get("content-type")).toBe("image/jpeg");
     expect(photo.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("says when the check was made, in Colombian time, without a doubled period", async () => {
+    const { code } = await printedCode();
+    const page = await (await visitor().get(`/verificar/${code}`)).text();
+    // The test clock stands at 2026-02-02T14:00:00Z, 9:00 a. m. in Bogotá.
+    expect(page).toMatch(/Consultado el 2 de febrero de 2026 a las 9:00 a\.\sm\., hora de Colombia\./);
+    expect(page).not.toMatch(/m\.\./);
+    expect(page).not.toContain("Qué hacer con este carnet");
+  });
+
+  it("tells what to do with a disabled card and whom to tell", async () => {
+    const { code } = await printedCode();
+    const [row] = await ctx.database.db.select().from(cards).where(eq(cards.code, code));
+    await disableCard(ctx.database.db, ctx.clock.now(), systemAuditContext, row?.id ?? "", "perdida");
+    const page = await (await visitor().get(`/verificar/${code}`)).text();
+    expect(page).toContain("INHABILITADO");
+    expect(page).toContain("No acepte este carnet como identificación.");
+    expect(page).toContain(`mailto:${ctx.deps.config.entity.supportEmail}`);
+    expect(page).toContain(ctx.deps.config.entity.supportPhone);
+    expect(page).toContain('href="tel:+576027244326"');
+  });
+
+  it("tells what to do with an expired card", async () => {
+    const { code } = await printedCode();
+    await ctx.database.db.update(cards).set({ validUntil: "2026-01-31" }).where(eq(cards.code, code));
+    const page = await (await visitor().get(`/verificar/${code}`)).text();
+    expect(page).toContain("VENCIDO");
+    expect(page).toContain("No acepte este carnet como identificación.");
+    expect(page).toContain("pida uno nuevo a su dependencia");
   });
 
   it("hides the photo when the entity turns it off", async () => {

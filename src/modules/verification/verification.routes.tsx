@@ -33,7 +33,8 @@ async function showVerdict(c: AppContext) {
   const code = normalizeCardCode(raw);
   // A code typed in lower case or with spaces is forgiven: the canonical address is upper case.
   if (code && code !== raw) return c.redirect(`/verificar/${code}`, 301);
-  const found = code ? await verifyCard(c.var.deps.database.db, c.var.deps.clock.now(), code) : undefined;
+  const checkedAt = c.var.deps.clock.now();
+  const found = code ? await verifyCard(c.var.deps.database.db, checkedAt, code) : undefined;
   const { showPhoto } = c.var.deps.config.verification;
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex");
@@ -41,6 +42,7 @@ async function showVerdict(c: AppContext) {
     <VerdictPage
       ctx={pageContext(c)}
       code={code ?? ""}
+      checkedAt={checkedAt}
       result={found && { ...found, showPhoto: showPhoto && Boolean(found.portraitKey) }}
     />,
     found ? 200 : 404,

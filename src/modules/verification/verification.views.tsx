@@ -1,4 +1,4 @@
-import { formatIsoDay } from "../../shared/time.ts";
+import { formatDateTimeInColombia, formatIsoDay } from "../../shared/time.ts";
 import { Button } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
@@ -53,9 +53,31 @@ export function VerifyFormPage({ ctx, invalid }: { ctx: PageContext; invalid?: b
   );
 }
 
+/** What to do with a card that is not valid, and whom to tell (the entity's support contacts). */
+function NotValidAdvice({ ctx, verdict }: { ctx: PageContext; verdict: Verdict }) {
+  if (verdict === "VIGENTE") return null;
+  const { supportEmail, supportPhone, phone, name } = ctx.entity;
+  // The entity's switchboard number, dialable; the support extensions are said beside it.
+  const number = phone.split(/\s*ext/i)[0]?.trim() ?? phone;
+  return (
+    <div class="notice notice--important">
+      <h2 class="heading-m">Qué hacer con este carnet</h2>
+      <p>
+        No acepte este carnet como identificación. Si alguien lo presenta, informe a la {name}: escriba a{" "}
+        <a href={`mailto:${supportEmail}`}>{supportEmail}</a> o llame al{" "}
+        <a href={`tel:${number.replace(/[^\d+]/g, "")}`}>{number}</a> ({supportPhone}), con el código del
+        carnet.
+      </p>
+      {verdict === "VENCIDO" && <p>Si el carnet es suyo, pida uno nuevo a su dependencia.</p>}
+    </div>
+  );
+}
+
 export function VerdictPage(props: {
   ctx: PageContext;
   code: string;
+  /** When the check was made: a screenshot of the page then says how old it is. */
+  checkedAt: Date;
   result:
     | { verdict: Verdict; name: string; dependencia: string; validUntil: string | null; showPhoto: boolean }
     | undefined;
@@ -95,6 +117,8 @@ export function VerdictPage(props: {
               )}
             </dl>
           </div>
+          <p class="verdict__when">Consultado el {formatDateTimeInColombia(props.checkedAt)}.</p>
+          <NotValidAdvice ctx={ctx} verdict={result.verdict} />
         </div>
       ) : (
         <div class="verdict verdict--desconocido">
@@ -103,6 +127,7 @@ export function VerdictPage(props: {
             No hay ningún carnet de la {ctx.entity.name} con ese código. Revise que lo escribió bien; si lo
             escaneó, el carnet no es válido.
           </p>
+          <p class="verdict__when">Consultado el {formatDateTimeInColombia(props.checkedAt)}.</p>
         </div>
       )}
       <h2 class="heading-m">Verificar otro carnet</h2>
