@@ -7,7 +7,7 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { formatDateTime } from "../../shared/time.ts";
+import { endSentence, formatDateTime } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { campaignSchema } from "./campaigns.schemas.ts";
 import { closeCampaign, listCampaigns, listSubmissionsOf, openCampaign } from "./campaigns.service.ts";
@@ -47,7 +47,7 @@ export function campaignsRoutes() {
     return redirectWithFlash(
       c,
       `/ssi/campanas/${campaign.id}`,
-      `Campaña abierta hasta el ${formatDateTime(campaign.deadline)}.`,
+      endSentence(`Campaña abierta hasta el ${formatDateTime(campaign.deadline)}`),
     );
   });
 

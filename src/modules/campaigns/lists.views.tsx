@@ -1,7 +1,7 @@
 // The liaison's pages for sending the three lists: the open campaigns with their lists, and the form to send
 // one (file, typed lines or "nobody"). What was sent, and its preview, is in submissions.views.tsx.
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
-import { formatDateTime } from "../../shared/time.ts";
+import { endSentence, formatDateTime } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, FileField } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
@@ -54,7 +54,7 @@ export function ListsHomePage(props: {
                 <a class="task__link" href={`/dependencia/listas/${campaign.id}/${kind}`}>
                   {LIST_TITLES[kind]}
                 </a>
-                <p>{sent[kind] ? `Enviada el ${formatDateTime(sent[kind])}.` : "Sin enviar."}</p>
+                <p>{sent[kind] ? endSentence(`Enviada el ${formatDateTime(sent[kind])}`) : "Sin enviar."}</p>
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@
 // SIPAP has for its document, every problem of each bad row, and the rows whose typed name does not match,
 // each to be confirmed before «Aplicar»; after applying, what it changed.
 import type { FormErrors } from "../../shared/forms.ts";
-import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
+import { endSentence, formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
@@ -148,7 +148,7 @@ function MismatchConfirmations(props: { rows: SubmissionRow[]; confirmed: number
 function leadOf(submission: ListSubmission) {
   const { rows, problems } = submission;
   if (submission.state === "aplicada")
-    return `Aplicada el ${formatDateTime(submission.appliedAt ?? submission.createdAt)}.`;
+    return endSentence(`Aplicada el ${formatDateTime(submission.appliedAt ?? submission.createdAt)}`);
   if (problems.length > 0)
     return `${countOf(problems.length, "fila tiene", "filas tienen")} errores. Corríjalas en el archivo y envíelo de nuevo: nada ha cambiado.`;
   if (rows.length === 0) return "La lista no tiene personas. Nada cambia hasta que lo confirme.";
