@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.tsx";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, startupWarnings } from "./config.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
 import { issueMissingCredentials, purgeExpired } from "./modules/auth/auth.service.ts";
 import { sendReminders } from "./modules/campaigns/campaigns.tracking.ts";
@@ -21,6 +21,8 @@ const HOUR = 3_600_000;
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // On the terminal (stderr), where whoever starts SIPAP reads it, not in the buffered JSON log.
+  for (const warning of startupWarnings(config)) console.warn(`\n${warning}\n`);
   const { database, release } = await openConfiguredDatabase(config, logger);
   let server: ReturnType<typeof serve> | undefined;
   const shutdown = async (signal: string) => {
@@ -36,7 +38,16 @@ async function main() {
   try {
     await database.migrate();
     if (database.driver === "pglite" && (await countPeople(database.db)) === 0) {
-      const demo = await loadDemoData(database.db, systemClock.now(), systemAuditContext, config);
+      const files = localStorage(path.join(config.dataDir, "files"));
+      const demo = await loadDemoData(
+        database.db,
+        systemClock.now(),
+        systemAuditContext,
+        config,
+        files,
+        logger,
+      );
+      if (demo.story) logger.info({ people: demo.story.people, ms: demo.story.ms }, "demo data loaded");
       const text = formatDemoCredentials(demo.credentials, config.publicBaseUrl);
       const file = path.join(config.dataDir, "demo-accounts.txt");
       writeFileSync(file, text, { mode: 0o600 });

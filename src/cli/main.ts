@@ -17,7 +17,9 @@ import { checkPhoto } from "../modules/photos/photos.service.ts";
 import { systemAuditContext } from "../shared/audit.ts";
 import { AppError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
+import { localStorage } from "../shared/storage.ts";
 import { formatDateTime, systemClock } from "../shared/time.ts";
+import { countOf, formatNumber } from "../shared/words.ts";
 
 const USAGE = `Uso: npm run sipap -- <comando> [opciones]
 
@@ -31,7 +33,8 @@ Comandos:
   db:migrate             aplica las migraciones pendientes
   db:backup <archivo>    guarda una copia de seguridad de toda la base de datos
   db:restore <archivo>   reemplaza todos los datos por los de una copia de seguridad
-  demo:load              carga los datos de demostración que falten (dependencias y una cuenta por rol)
+  demo:load              carga los datos de demostración que falten (dependencias, una cuenta por rol y una
+                         campaña con unas 300 personas ficticias y sus carnets; no repite lo que ya está)
 `;
 
 class UsageError extends Error {}
@@ -154,9 +157,19 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case "demo:load": {
-        const demo = await loadDemoData(db, now, systemAuditContext, config);
+        const files = localStorage(path.join(config.dataDir, "files"));
+        const demo = await loadDemoData(db, now, systemAuditContext, config, files);
+        if (demo.story)
+          console.log(
+            `Demostración cargada: ${countOf(demo.story.people, "persona ficticia", "personas ficticias")} con sus carnets, en ${formatNumber(demo.story.ms / 1000, 1)} s.`,
+          );
+        if (demo.storySkipped)
+          console.log(
+            `Solo se cargaron las cuentas de demostración, sin personas ni carnets. ${demo.storySkipped}`,
+          );
         if (demo.credentials.length === 0) {
-          console.log("Los datos de demostración ya estaban cargados.");
+          if (!demo.story && !demo.storySkipped)
+            console.log("Los datos de demostración ya estaban cargados.");
           return 0;
         }
         const text = formatDemoCredentials(demo.credentials, config.publicBaseUrl);

@@ -104,3 +104,81 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     dependencia: "Subsecretaría de Sistemas de Información",
   },
 ];
+
+export interface DemoStaff {
+  role: Role;
+  firstNames: string;
+  lastNames: string;
+  dependencia: string;
+}
+
+// Fictitious colleagues who did the work the demo shows (reviews, batches, lists) before the demo accounts
+// arrived: the demo accounts start fresh, each with their first login still to do.
+export const DEMO_STAFF: DemoStaff[] = [
+  {
+    role: "operador_ssi",
+    firstNames: "Andrea Carolina",
+    lastNames: "Paz Jurado",
+    dependencia: "Subsecretaría de Sistemas de Información",
+  },
+  {
+    role: "operador_ssi",
+    firstNames: "Edwin Alexander",
+    lastNames: "Tulcán Pasos",
+    dependencia: "Subsecretaría de Sistemas de Información",
+  },
+  {
+    role: "enlace",
+    firstNames: "Martha Lucía",
+    lastNames: "Ordóñez Criollo",
+    dependencia: "Secretaría de Educación",
+  },
+  {
+    role: "enlace",
+    firstNames: "Jairo Hernán",
+    lastNames: "Botina Cerón",
+    dependencia: "Secretaría de Hacienda",
+  },
+  {
+    role: "enlace",
+    firstNames: "Gloria Inés",
+    lastNames: "Moncayo Realpe",
+    dependencia: "Secretaría de Salud",
+  },
+  {
+    role: "enlace",
+    firstNames: "Fredy Armando",
+    lastNames: "Jojoa Chaves",
+    dependencia: "Secretaría de Gobierno",
+  },
+  {
+    role: "enlace",
+    firstNames: "Viviana Andrea",
+    lastNames: "Coral Timarán",
+    dependencia: "Secretaría de Tránsito y Transporte",
+  },
+  {
+    role: "enlace",
+    firstNames: "Harold Javier",
+    lastNames: "Unigarro Melo",
+    dependencia: "Secretaría de Cultura",
+  },
+  {
+    role: "enlace",
+    firstNames: "Sandra Patricia",
+    lastNames: "Revelo Arteaga",
+    dependencia: "Subsecretaría de Sistemas de Información",
+  },
+  {
+    role: "enlace",
+    firstNames: "Nelson Eduardo",
+    lastNames: "Figueroa Hidalgo",
+    dependencia: "Subsecretaría de Talento Humano",
+  },
+  {
+    role: "enlace",
+    firstNames: "Liliana Marcela",
+    lastNames: "Ibarra Solarte",
+    dependencia: "Secretaría de Bienestar Social",
+  },
+];

@@ -1,12 +1,33 @@
-// Demo data: the dependencias tree and one account per role, each with its own one-time credential.
+// Demo data: the dependencias tree, one account per role (each with its own one-time credential) and,
+// around them, a campaign half-way through: a few hundred fictitious people and their cards in every state.
+// Loaded on the embedded database's first start, or on request with `npm run sipap -- demo:load`.
+import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { ROLE_LABELS, type Role } from "../../shared/auth/roles.ts";
+import { createLogger, type Logger } from "../../shared/logger.ts";
+import type { Storage } from "../../shared/storage.ts";
 import { formatDateTime } from "../../shared/time.ts";
-import { type CredentialSettings, enrollPerson } from "../auth/auth.service.ts";
-import { createDependencia, findDependenciaByName } from "../dependencias/dependencias.service.ts";
+import { enrollPerson } from "../auth/auth.service.ts";
+import { batchUrlRefusal } from "../batches/batches.service.ts";
+import {
+  activeDependencias,
+  createDependencia,
+  findDependenciaByName,
+} from "../dependencias/dependencias.service.ts";
+import { deliverDue, type MailTransport } from "../mail/mail.service.ts";
 import { findPersonByDocument } from "../people/people.service.ts";
-import { DEMO_ACCOUNTS, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";
+import { tellCardLives } from "./demo.cards.ts";
+import { DEMO_ACCOUNTS, DEMO_STAFF, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";
+import { openCurrentCampaign, tellCurrentLists, tellPastCampaign } from "./demo.lists.ts";
+import { type DemoPhotoSet, makeDemoPhotos } from "./demo.photos.ts";
+import { countDemoPeople } from "./demo.repository.ts";
+import { tellRecentPhotos } from "./demo.review.ts";
+import { buildRoster, DEMO_DOCUMENT_PREFIX, staffMember } from "./demo.roster.ts";
+import { actingAs, openRequests, registerCast, timeline } from "./demo.story.ts";
+
+/** How many fictitious people the demo registers (its staff and the people its lists add come on top). */
+export const DEMO_CROWD = 300;
 
 export interface DemoCredential {
   role: Role;
@@ -41,20 +62,61 @@ export async function seedDependencias(db: Db, at: Date, audit: AuditContext): P
   return created;
 }
 
-/** Loads what is missing of the demo data; credentials are returned only for accounts created now. */
-export async function loadDemoData(db: Db, at: Date, audit: AuditContext, settings: CredentialSettings) {
+interface DemoDeps {
+  config: Config;
+  storage: Storage;
+  logger: Logger;
+}
+
+/**
+ * Loads what is missing of the demo data: the dependencias, one account per role (credentials are returned
+ * only for accounts created now) and, once, the story around them. Nothing is written when everything is
+ * there already, so a second load changes nothing.
+ */
+export async function loadDemoData(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  config: Config,
+  storage: Storage,
+  logger: Logger = createLogger("silent"),
+) {
+  const deps: DemoDeps = { config, storage, logger };
+  const started = performance.now();
+  // How long each part took, for the log and the benchmark note.
+  const steps: Record<string, number> = {};
+  let mark = started;
+  const lap = (step: string) => {
+    steps[step] = Math.round(performance.now() - mark);
+    mark = performance.now();
+  };
+  const missingAccounts = [];
+  for (const account of DEMO_ACCOUNTS)
+    if (!(await findPersonByDocument(db, account.documentNumber))) missingAccounts.push(account);
+  const storyLoaded = (await countDemoPeople(db, DEMO_DOCUMENT_PREFIX)) > 0;
+  const missingDependencias = [];
+  for (const name of dependenciaNames(DEPENDENCIAS_TREE))
+    if (!(await findDependenciaByName(db, name))) missingDependencias.push(name);
+  // Printed demo cards carry QR codes: where batches are refused (PostgreSQL with a local PUBLIC_BASE_URL)
+  // only the accounts are loaded, and the caller says why.
+  const refusal = storyLoaded ? undefined : batchUrlRefusal(deps.config);
+  if (missingAccounts.length === 0 && (storyLoaded || refusal) && missingDependencias.length === 0)
+    return { dependencias: 0, credentials: [], story: undefined, storySkipped: refusal };
+
+  // The story's photos are made (much of it on libvips' threads) while the accounts and people are written.
+  const photosReady = storyLoaded || refusal ? undefined : makeDemoPhotos();
+  photosReady?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   await recordAudit(db, at, audit, { action: "demo.loaded" });
   const dependencias = await seedDependencias(db, at, audit);
   const credentials: DemoCredential[] = [];
-  for (const account of DEMO_ACCOUNTS) {
-    if (await findPersonByDocument(db, account.documentNumber)) continue;
+  for (const account of missingAccounts) {
     const dependencia = await findDependenciaByName(db, account.dependencia);
     const roles: Role[] = account.role === "servidor" ? ["servidor"] : ["servidor", account.role];
     const enrolled = await enrollPerson(
       db,
       at,
       audit,
-      settings,
+      deps.config,
       {
         documentType: "CC",
         documentNumber: account.documentNumber,
@@ -73,7 +135,61 @@ export async function loadDemoData(db: Db, at: Date, audit: AuditContext, settin
       expiresAt: enrolled.expiresAt,
     });
   }
-  return { dependencias, credentials };
+  lap("accounts");
+  const people = photosReady && (await loadDemoStory(db, at, audit, deps, photosReady, lap));
+  const story = people ? { people, ms: Math.round(performance.now() - started), steps } : undefined;
+  return { dependencias, credentials, story, storySkipped: refusal };
+}
+
+const dependenciaNames = (items: SeedDependencia[]): string[] =>
+  items.flatMap((d) => [d.name, ...dependenciaNames(d.children ?? [])]);
+
+// The demo has no mail server: messages older than a week are marked delivered through the outbox's
+// own delivery code with a transport that drops them, so the outbox shows sent and pending messages.
+const dropMessages: MailTransport = { send: async () => {} };
+
+/** The story around the demo accounts, in one transaction: all of it or none. */
+async function loadDemoStory(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  deps: DemoDeps,
+  photosReady: Promise<DemoPhotoSet>,
+  lap: (step: string) => void,
+) {
+  const dependenciaIds = new Map((await activeDependencias(db)).map((d) => [d.name, d.id]));
+  const { ago, day } = timeline(at);
+  const emailDomain = deps.config.entity.emailDomain;
+  const roster = buildRoster({
+    size: DEMO_CROWD,
+    dependencias: [...dependenciaIds.keys()],
+    emailDomain,
+    day,
+  });
+  const staff = DEMO_STAFF.map((s, i) => ({
+    role: s.role,
+    person: staffMember(s, roster.length + i + 1, emailDomain),
+  }));
+  await db.transaction(async (tx) => {
+    const setting = { db: tx, storage: deps.storage, logger: deps.logger, config: deps.config, now: at };
+    const cast = await registerCast(setting, roster, staff, dependenciaIds, audit);
+    const ssi = actingAs(cast.operators[0] ?? { id: "" });
+    await tellPastCampaign(setting, cast, ssi);
+    const campaign = await openCurrentCampaign(setting, ssi);
+    await openRequests(setting, cast, campaign.id, ago(29, 8));
+    lap("people");
+    const ctx = { ...setting, photos: await photosReady };
+    lap("photos");
+    await tellCardLives(ctx, cast);
+    lap("cards");
+    await tellCurrentLists(ctx, cast, campaign.id, roster.length + staff.length + 1);
+    lap("lists");
+    await tellRecentPhotos(ctx, cast);
+    for (let round = 0; round < 100; round++)
+      if ((await deliverDue(tx, ago(8, 18), dropMessages, deps.config.mailFrom, 200)) === 0) break;
+    lap("review");
+  });
+  return roster.length + staff.length;
 }
 
 /** The text printed on the console and written to DATA_DIR/demo-accounts.txt. */
