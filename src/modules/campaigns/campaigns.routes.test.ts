@@ -77,8 +77,8 @@ describe("the desvinculados list", () => {
     expect(sent.status).toBe(303);
     const preview = await (await client.get(sent.headers.get("location") ?? "")).text();
     expect(preview).toContain("2 filas tienen errores");
-    expect(preview).toContain("otra dependencia");
-    expect(preview).toContain("No hay nadie con el documento 999");
+    // Another dependencia's person and an unknown number read the same: no way to learn who exists.
+    expect(preview.match(/no es de una persona de [^<]* registrada en SIPAP/g)).toHaveLength(2);
     expect(preview).not.toContain("Aplicar las");
     const applyBad = await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {});
     expect(applyBad.status).toBe(422);
@@ -302,6 +302,56 @@ describe("the contractors list and the print queue", () => {
     const sent = await client.post(`/dependencia/listas/${campaignId}/contratistas`, { typed });
     expect((await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(303);
     expect((await cardOf())?.state).toBe("lista_para_imprimir");
+  });
+});
+
+describe("lists and staff", () => {
+  it("refuses lists 1 and 2 on an administrator of the liaison's own dependencia, and changes nothing", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(
+      ctx,
+      `Subsecretaría de Sistemas ${Math.random().toString(36).slice(2, 6)}`,
+    );
+    const admin = await makePerson(ctx, {
+      roles: ["servidor", "administrador"],
+      dependenciaId: dependencia.id,
+    });
+    await nameAs(admin.id, "Sebastián", "Narváez López");
+    await db().update(people).set({ email: "s.narvaez@pasto.gov.co" }).where(eq(people.id, admin.id));
+    const { client } = await liaisonOf(dependencia.id);
+
+    const left = await client.post(`/dependencia/listas/${campaignId}/desvinculados`, {
+      typed: `Sebastián Narváez López; ${admin.documentNumber}`,
+    });
+    expect(await (await client.get(`/dependencia/envios/${previewId(left)}`)).text()).toContain(
+      "personal de la entidad",
+    );
+    expect((await client.post(`/dependencia/envios/${previewId(left)}/aplicar`, {})).status).toBe(422);
+
+    const contract = await client.post(`/dependencia/listas/${campaignId}/contratistas`, {
+      typed: `CC;${admin.documentNumber};Sebastián;Narváez López;${dependencia.name};OPS-1;15/01/2026;31/03/2026;otra.persona@pasto.gov.co;3001234567;O+`,
+    });
+    expect((await client.post(`/dependencia/envios/${previewId(contract)}/aplicar`, {})).status).toBe(422);
+    const [after] = await db().select().from(people).where(eq(people.id, admin.id));
+    expect(after).toMatchObject({ status: "activo", email: "s.narvaez@pasto.gov.co", contractEnd: null });
+  });
+
+  it("keeps the e-mail a person already has when list 2 brings another one", async () => {
+    const campaignId = await openCampaign();
+    const dependencia = await makeDependencia(
+      ctx,
+      `Secretaría de Salud ${Math.random().toString(36).slice(2, 6)}`,
+    );
+    const person = await makePerson(ctx, { dependenciaId: dependencia.id });
+    await nameAs(person.id, "Rocío", "Enríquez Paz");
+    await db().update(people).set({ email: "rocio.enriquez@pasto.gov.co" }).where(eq(people.id, person.id));
+    const { client } = await liaisonOf(dependencia.id);
+    const sent = await client.post(`/dependencia/listas/${campaignId}/contratistas`, {
+      typed: `CC;${person.documentNumber};Rocío;Enríquez Paz;${dependencia.name};OPS-7;15/01/2026;31/12/2026;alguien.mas@pasto.gov.co;3001234567;A+`,
+    });
+    expect((await client.post(`/dependencia/envios/${previewId(sent)}/aplicar`, {})).status).toBe(303);
+    const [after] = await db().select().from(people).where(eq(people.id, person.id));
+    expect(after).toMatchObject({ email: "rocio.enriquez@pasto.gov.co", contractNumber: "OPS-7" });
   });
 });
 

@@ -23,6 +23,7 @@ const context: CheckContext = {
         hasPrintedCard: true,
         firstNames: "Ana Lucía",
         lastNames: "Pérez Gómez",
+        isStaff: false,
       },
     ],
     [
@@ -34,6 +35,7 @@ const context: CheckContext = {
         hasPrintedCard: true,
         firstNames: "Luis",
         lastNames: "Rosero",
+        isStaff: false,
       },
     ],
     [
@@ -45,6 +47,19 @@ const context: CheckContext = {
         hasPrintedCard: false,
         firstNames: "Jorge",
         lastNames: "Benavides",
+        isStaff: false,
+      },
+    ],
+    [
+      "1085444444",
+      {
+        id: "p4",
+        dependenciaId: "d1",
+        status: "activo",
+        hasPrintedCard: true,
+        firstNames: "Sonia",
+        lastNames: "Burbano",
+        isStaff: true,
       },
     ],
   ]),
@@ -89,6 +104,7 @@ describe("checking list rows", () => {
     [{ documentType: "NIT" }, "CC, CE, PPT o PA"],
     [{ dependencia: "Secretaría de Salud" }, "no es la suya"],
     [{ documentNumber: "1085000000" }, "otra dependencia"],
+    [{ documentNumber: "1085444444" }, "personal de la entidad"],
     [{ documentNumber: "12AB" }, "entre 3 y 10 dígitos"],
     [{ contractNumber: "" }, "número de contrato"],
   ])("refuses a contractor row with %j", (overrides, message) => {
@@ -120,8 +136,10 @@ describe("checking list rows", () => {
   });
 
   it.each([
-    ["desvinculados", "1085000000", "otra dependencia"],
-    ["desvinculados", "123456", "No hay nadie"],
+    // Unknown or another dependencia's: the same words, so a list tells nobody which documents exist.
+    ["desvinculados", "1085000000", "no es de una persona de Secretaría de Tránsito y Transporte registrada"],
+    ["desvinculados", "123456", "no es de una persona de Secretaría de Tránsito y Transporte registrada"],
+    ["desvinculados", "1085444444", "personal de la entidad"],
     ["cintas", "1085999999", "no tiene un carnet impreso"],
   ] as const)("refuses in %s the document %s", (kind, documentNumber, message) => {
     const { problems } = checkRows(kind, [{ line: 4, values: { fullName: "X", documentNumber } }], context);

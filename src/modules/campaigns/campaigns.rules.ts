@@ -18,6 +18,8 @@ export interface KnownPerson {
   hasPrintedCard: boolean;
   firstNames: string;
   lastNames: string;
+  /** Holds a staff role (SSI, administration, another office): only SSI manages them, never a list. */
+  isStaff: boolean;
 }
 
 export interface CheckContext {
@@ -155,11 +157,18 @@ const ownPerson: Check = (row, { people, dependencia }) => {
   const document = row.values.documentNumber ?? "";
   if (!document) return undefined; // already reported as missing
   const person = people.get(document);
-  if (!person) return `No hay nadie con el documento ${document} en SIPAP. Revise el número.`;
-  if (person.dependenciaId !== dependencia.id)
-    return `El documento ${document} es de una persona de otra dependencia: solo puede enviar personas de ${dependencia.name}.`;
+  // One message whether the document is unknown or another dependencia's: a list is no way to learn
+  // which document numbers exist.
+  if (person?.dependenciaId !== dependencia.id)
+    return `El documento ${document} no es de una persona de ${dependencia.name} registrada en SIPAP. Revise el número.`;
   return undefined;
 };
+
+/** Lists 1 and 2 change people's records: never staff's, which only SSI and administrators manage. */
+const notStaff: Check = (row, context) =>
+  ownKnownPerson(row, context)?.isStaff
+    ? "Esta persona tiene un rol de personal de la entidad (SSI, administración u otra oficina): sus datos los cambia la Subsecretaría de Sistemas de Información, no una lista."
+    : undefined;
 
 /** The person a row of list 1 or 3 names, when it is one of the liaison's own people. */
 const ownKnownPerson = (row: CheckedRow, { people, dependencia }: CheckContext) => {
@@ -168,7 +177,7 @@ const ownKnownPerson = (row: CheckedRow, { people, dependencia }: CheckContext) 
 };
 
 const CHECKS: Record<ListKind, Check[]> = {
-  desvinculados: [(row) => typedNameError(row.values.fullName ?? ""), ownPerson],
+  desvinculados: [(row) => typedNameError(row.values.fullName ?? ""), ownPerson, notStaff],
   cintas: [
     (row) => typedNameError(row.values.fullName ?? ""),
     ownPerson,
@@ -204,6 +213,7 @@ const CHECKS: Record<ListKind, Check[]> = {
         ? `El documento ${row.values.documentNumber} es de una persona de otra dependencia.`
         : undefined;
     },
+    notStaff,
     (row) => (row.values.contractNumber ? undefined : "Falta el número de contrato."),
     (row) => {
       const { contractStart: start = "", contractEnd: end = "" } = row.values;

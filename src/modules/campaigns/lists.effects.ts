@@ -83,7 +83,8 @@ export const APPLY: Record<ListKind, Applier> = {
         at,
         audit,
         person,
-        { ...dataOf(values), status: "activo" },
+        // A list never replaces an address the person already has: a credential reset goes there.
+        { ...dataOf(values), email: person.email ?? dataOf(values).email, status: "activo" },
         source,
       );
       if (changed) effects.actualizadas++;

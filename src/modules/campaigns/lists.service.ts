@@ -14,7 +14,13 @@ import { formatDateTime } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
 import { type CredentialSettings, issueInitialCredential } from "../auth/auth.service.ts";
 import { findDependencia } from "../dependencias/dependencias.service.ts";
-import { findPeopleByDocuments, normalizeDocumentNumber, type Person } from "../people/people.service.ts";
+import {
+  findPeopleByDocuments,
+  findRolesOfPeople,
+  holdsOnlyOrdinaryRoles,
+  normalizeDocumentNumber,
+  type Person,
+} from "../people/people.service.ts";
 import * as repo from "./campaigns.repository.ts";
 import { type CheckedRow, checkRows, type KnownPerson, mismatchedLines } from "./campaigns.rules.ts";
 import { readListFile } from "./campaigns.sheets.ts";
@@ -56,6 +62,10 @@ async function checkContext(
     db,
     found.map((p) => p.id),
   );
+  const roles = await findRolesOfPeople(
+    db,
+    found.map((p) => p.id),
+  );
   const people = new Map<string, KnownPerson & { person: Person }>(
     found.map((p) => [
       p.documentNumber,
@@ -64,6 +74,7 @@ async function checkContext(
         dependenciaId: p.dependenciaId,
         status: p.status,
         hasPrintedCard: withCard.has(p.id),
+        isStaff: !holdsOnlyOrdinaryRoles(roles.get(p.id) ?? []),
         firstNames: p.firstNames,
         lastNames: p.lastNames,
         person: p,

@@ -34,6 +34,19 @@ export async function findRoles(db: Db, personId: string): Promise<Role[]> {
   return rows.map((r) => r.role).filter(isRole);
 }
 
+/** The roles of several people at once, by person id (people without roles are absent). */
+export async function findRolesOfPeople(db: Db, personIds: string[]): Promise<Map<string, Role[]>> {
+  const byPerson = new Map<string, Role[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await db
+    .select({ personId: personRoles.personId, role: personRoles.role })
+    .from(personRoles)
+    .where(inArray(personRoles.personId, personIds));
+  for (const row of rows)
+    if (isRole(row.role)) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row.role]);
+  return byPerson;
+}
+
 export async function insertPerson(db: Db, values: NewPerson): Promise<Person> {
   const [row] = await db.insert(people).values(values).returning();
   if (!row) throw new Error("insert returned no row");

@@ -57,7 +57,8 @@ export function formatDocument(type: DocumentType, number: string): string {
 /** Roles that give no power over other people's data: an SSI operator manages people who hold only these. */
 export const ORDINARY_ROLES: readonly Role[] = ["servidor", "enlace", "responsable_plan"];
 
-const holdsOnlyOrdinaryRoles = (roles: readonly Role[]) => roles.every((r) => ORDINARY_ROLES.includes(r));
+export const holdsOnlyOrdinaryRoles = (roles: readonly Role[]) =>
+  roles.every((r) => ORDINARY_ROLES.includes(r));
 
 /**
  * May this staff member change that person's record (data, credential)? An administrator manages anyone;

@@ -14,6 +14,8 @@ export type { Person } from "./people.table.ts";
 export const findPersonByDocument = repo.findPersonByDocument;
 export const findPersonById = repo.findPersonById;
 export const findRoles = repo.findRoles;
+export const findRolesOfPeople = repo.findRolesOfPeople;
+export { holdsOnlyOrdinaryRoles } from "./people.rules.ts";
 export const findMoves = repo.findMoves;
 
 export const PAGE_SIZE = 50;
