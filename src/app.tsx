@@ -24,6 +24,7 @@ import { AppError } from "./shared/errors.ts";
 import { readFlash } from "./shared/flash.ts";
 import type { AppContext, AppEnv } from "./shared/http.ts";
 import { islandRoutes } from "./shared/islands.ts";
+import { loggableError } from "./shared/logger.ts";
 import { requestContext } from "./shared/request-context.ts";
 import { formBodyLimit, securityHeaders } from "./shared/security.ts";
 import { staticRoutes } from "./shared/static.ts";
@@ -77,16 +78,13 @@ export function createApp(deps: Deps) {
     if (error instanceof AppError) return renderError(c, error.status, error.userMessage);
     if (isDatabaseUnavailable(error)) {
       deps.logger.error(
-        { requestId: c.var.requestId, err: { message: error.message } },
+        { requestId: c.var.requestId, err: { message: loggableError(error).message } },
         "database unavailable",
       );
       c.header("Retry-After", "30");
       return renderError(c, 503, "La base de datos no responde. Intente de nuevo en unos minutos.");
     }
-    deps.logger.error(
-      { requestId: c.var.requestId, err: { name: error.name, message: error.message, stack: error.stack } },
-      "unexpected error",
-    );
+    deps.logger.error({ requestId: c.var.requestId, err: loggableError(error) }, "unexpected error");
     return renderError(
       c,
       500,

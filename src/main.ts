@@ -12,7 +12,7 @@ import { formatDemoCredentials, loadDemoData } from "./modules/demo/demo.service
 import { deliverDue, smtpTransport } from "./modules/mail/mail.service.ts";
 import { countPeople } from "./modules/people/people.service.ts";
 import { systemAuditContext } from "./shared/audit.ts";
-import { createLogger } from "./shared/logger.ts";
+import { createLogger, loggableError } from "./shared/logger.ts";
 import { localStorage } from "./shared/storage.ts";
 import { systemClock } from "./shared/time.ts";
 
@@ -75,7 +75,9 @@ async function main() {
       issueMissingCredentials(database.db, systemClock.now(), config).then((n) => {
         if (n > 0) logger.info({ credentials: n }, "missing initial credentials issued");
       }),
-    ]).catch((error: Error) => logger.warn({ err: { message: error.message } }, "housekeeping failed"));
+    ]).catch((error: Error) =>
+      logger.warn({ err: { message: loggableError(error).message } }, "housekeeping failed"),
+    );
   void runHousekeeping();
   const housekeeping = setInterval(runHousekeeping, HOUR);
   housekeeping.unref();
@@ -83,7 +85,7 @@ async function main() {
     const transport = smtpTransport(config.smtpUrl);
     const mail = setInterval(() => {
       deliverDue(database.db, systemClock.now(), transport, config.mailFrom).catch((error: Error) =>
-        logger.warn({ err: { message: error.message } }, "mail delivery failed"),
+        logger.warn({ err: { message: loggableError(error).message } }, "mail delivery failed"),
       );
     }, 10_000);
     mail.unref();

@@ -1,6 +1,6 @@
 // Opens the configured database for the server or the CLI, with messages an operator can act on.
 import type { Config } from "../config.ts";
-import type { Logger } from "../shared/logger.ts";
+import { type Logger, loggableError } from "../shared/logger.ts";
 import { type Database, openPglite, openPostgres } from "./client.ts";
 import { DataDirLockedError, lockDataDir } from "./lock.ts";
 
@@ -23,7 +23,7 @@ export async function openConfiguredDatabase(config: Config, logger: Logger): Pr
   if (config.databaseUrl) {
     const database = await openPostgres(config.databaseUrl, {
       onPoolError: (error) =>
-        logger.warn({ err: { message: error.message } }, "idle database connection lost"),
+        logger.warn({ err: { message: loggableError(error).message } }, "idle database connection lost"),
     });
     try {
       await database.ping();

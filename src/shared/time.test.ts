@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endSentence, formatDateTime, formatDateTimeInColombia } from "./time.ts";
+import { endSentence, formatDateTime, formatDateTimeInColombia, startOfBogotaDay } from "./time.ts";
 
 describe("time in Spanish", () => {
   const afternoon = new Date("2026-11-29T22:05:00Z");
@@ -14,5 +14,14 @@ describe("time in Spanish", () => {
     expect(formatDateTimeInColombia(new Date("2026-11-29T15:42:00Z"))).toMatch(
       /^29 de noviembre de 2026 a las 10:42 a\.\sm\., hora de Colombia$/,
     );
+  });
+});
+
+describe("days typed in forms", () => {
+  it("accepts only days that exist", () => {
+    expect(startOfBogotaDay("2026-02-28")?.toISOString()).toBe("2026-02-28T05:00:00.000Z");
+    expect(startOfBogotaDay("2028-02-29")).toBeDefined();
+    for (const day of ["2026-02-31", "2026-04-31", "2026-02-29", "2026-13-01", "2026-00-10"])
+      expect(startOfBogotaDay(day)).toBeUndefined();
   });
 });

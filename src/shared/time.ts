@@ -32,8 +32,10 @@ export const formatDateTimeInColombia = (date: Date) => `${dateTimeFormat.format
 /** Parses "yyyy-mm-dd" as the start of that day in Bogotá (UTC−5, no daylight saving). */
 export function startOfBogotaDay(isoDate: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
-  const date = new Date(`${isoDate}T00:00:00-05:00`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // JavaScript rolls 31 February over to 3 March; the database would refuse it. Only real days pass.
+  const noon = new Date(`${isoDate}T12:00:00Z`);
+  if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== isoDate) return undefined;
+  return new Date(`${isoDate}T00:00:00-05:00`);
 }
 
 const isoDayFormat = new Intl.DateTimeFormat("en-CA", {

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
-import type { Logger } from "../../shared/logger.ts";
+import { type Logger, loggableError } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { bogotaDay, formatIsoDay, startOfBogotaDay } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
@@ -206,7 +206,7 @@ export async function renderBatch(
       finishedAt: now(),
     });
   } catch (error) {
-    logger.error({ err: error, batchId }, "batch rendering failed");
+    logger.error({ err: loggableError(error), batchId }, "batch rendering failed");
     await repo.updateBatch(db, batchId, {
       state: "fallida",
       error:

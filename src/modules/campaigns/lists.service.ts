@@ -8,7 +8,7 @@ import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { type CurrentUser, isSsiStaff } from "../../shared/auth/roles.ts";
 import { AppError, forbidden, notFound } from "../../shared/errors.ts";
-import type { Logger } from "../../shared/logger.ts";
+import { type Logger, loggableError } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
@@ -260,7 +260,10 @@ export function issueCredentialsInBackground(
   return (async () => {
     for (const personId of personIds)
       await issueInitialCredential(db, now(), audit, settings, personId).catch((error: Error) =>
-        logger.error({ err: { message: error.message }, personId }, "credential for a listed person failed"),
+        logger.error(
+          { err: { message: loggableError(error).message }, personId },
+          "credential for a listed person failed",
+        ),
       );
   })();
 }

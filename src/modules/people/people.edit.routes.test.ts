@@ -150,6 +150,18 @@ describe("staff edit of a person («Editar datos»)", () => {
     expect(contractHtml).toContain("Escriba el número del contrato.");
     expect(contractHtml).toContain("posterior a la de inicio");
 
+    // A day that does not exist is a form error, never a database failure (500) with the data in the log.
+    const impossible = await client.post(
+      `/admin/personas/${person.id}/editar`,
+      await formFor(person, {
+        vinculacion: "ops",
+        contractNumber: "OPS-9",
+        contractStart: "2026-01-15",
+        contractEnd: "2026-02-31",
+      }),
+    );
+    expect(impossible.status).toBe(422);
+
     const duplicate = await client.post(
       `/admin/personas/${person.id}/editar`,
       await formFor(person, { documentNumber: other.documentNumber }),
