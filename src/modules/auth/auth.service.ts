@@ -170,7 +170,7 @@ export async function issueInitialCredential(
 
 /** The individual message that carries a person's initial credential (never sent to a list). */
 function credentialEmail(
-  person: { firstNames: string },
+  person: { id: string; firstNames: string },
   to: string,
   issued: IssuedCredential,
   link: string,
@@ -179,6 +179,7 @@ function credentialEmail(
   const { entity } = settings;
   return {
     to,
+    personId: person.id,
     kind: "credential",
     subject: "Su credencial inicial de SIPAP",
     text: [

@@ -135,6 +135,7 @@ export async function sendReminders(db: Db, at: Date, settings: Pick<Config, "pu
       if (!(await repo.recordReminder(db, campaign.id, liaison.id, moment, at))) continue;
       await queueEmail(db, at, {
         to: liaison.email,
+        personId: liaison.id,
         kind: "campaign_reminder",
         subject: `${moment === "dia" ? "Hoy vence" : "Se acerca"} el plazo de «${campaign.name}»`,
         text: [

@@ -157,6 +157,7 @@ export async function markReadyForPickup(
     if (person?.email)
       await queueEmail(tx, at, {
         to: person.email,
+        personId: person.id,
         kind: "card_ready",
         subject: "Su carnet está listo para recoger",
         text: [

@@ -158,6 +158,7 @@ async function announceReady(ctx: DemoContext, cast: Cast, people: Person[], at:
       .filter((p) => p.email)
       .map((p) => ({
         recipient: p.email as string,
+        personId: p.id,
         subject: "Su carnet está listo para recoger",
         kind: "card_ready",
         createdAt: at,

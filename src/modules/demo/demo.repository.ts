@@ -120,7 +120,14 @@ export async function insertHistory(db: Db, rows: HistoryRow[]) {
 /** Messages as the outbox keeps them once delivered: who, what, when, and no body. */
 export async function insertSentMessages(
   db: Db,
-  rows: { recipient: string; subject: string; kind: string; createdAt: Date; sentAt: Date }[],
+  rows: {
+    recipient: string;
+    personId: string;
+    subject: string;
+    kind: string;
+    createdAt: Date;
+    sentAt: Date;
+  }[],
 ) {
   await inChunks(rows, (chunk) =>
     db.insert(outbox).values(

@@ -88,6 +88,7 @@ describe("e-mail through a real SMTP server", () => {
       for (const recipient of to)
         await queueEmail(ctx.database.db, ctx.clock.now(), {
           to: recipient,
+          personId: crypto.randomUUID(),
           subject: "Prueba",
           text: "Hola",
           kind: "test",

@@ -7,6 +7,8 @@ import { retryAt } from "./mail.rules.ts";
 
 export interface Email {
   to: string;
+  /** Every message concerns one person: the recipient. */
+  personId: string;
   subject: string;
   text: string;
   kind: string;
@@ -15,6 +17,7 @@ export interface Email {
 export async function queueEmail(db: Db, at: Date, email: Email) {
   await repo.insertMessage(db, {
     recipient: email.to,
+    personId: email.personId,
     subject: email.subject,
     body: email.text,
     kind: email.kind,

@@ -10,6 +10,9 @@ export const outbox = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     // One recipient per message, always: notices about a person go to that person alone.
     recipient: text("recipient").notNull(),
+    // The person the message is about and for: their data download finds their messages by it, not by an
+    // address that may have changed hands.
+    personId: uuid("person_id"),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     kind: text("kind").notNull(),
@@ -22,7 +25,7 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_person_idx").on(t.personId)],
 );
 
 export type OutboxMessage = typeof outbox.$inferSelect;

@@ -9,6 +9,7 @@ import { auditLog } from "../../shared/audit.table.ts";
 import { campaigns, listSubmissions } from "../campaigns/campaigns.table.ts";
 import { recordFileDownload } from "../campaigns/lists.service.ts";
 import { queueEmail } from "../mail/mail.service.ts";
+import { people } from "../people/people.table.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -57,12 +58,14 @@ describe("«Mis datos»: downloading everything SIPAP holds about oneself", () =
     const submissionId = await listNaming(person, other.person);
     await queueEmail(ctx.database.db, ctx.clock.now(), {
       to: `p${person.documentNumber}@pasto.gov.co`,
+      personId: person.id,
       subject: "Su foto fue aprobada",
       text: "Hola",
       kind: "photo_approved",
     });
     await queueEmail(ctx.database.db, ctx.clock.now(), {
       to: `p${person.documentNumber}@pasto.gov.co`,
+      personId: person.id,
       subject: "Su credencial inicial de SIPAP",
       text: "credencial: SECRETO-DE-UN-SOLO-USO",
       kind: "credential",
@@ -172,6 +175,24 @@ describe("«Mis datos»: downloading everything SIPAP holds about oneself", () =
       expect(json.persona.numeroDocumento).toBe(person.documentNumber);
       expect(JSON.stringify(json)).not.toContain(other.documentNumber);
     }
+  });
+
+  it("never gives the messages of someone whose address the person copied into «Mis datos»", async () => {
+    const victim = await makePerson(ctx);
+    const address = `victima.${victim.documentNumber}@pasto.gov.co`;
+    await queueEmail(ctx.database.db, ctx.clock.now(), {
+      to: address,
+      personId: victim.id,
+      subject: "Su foto para el carnet necesita cambios",
+      text: "Motivo: fondo no blanco, mensaje privado",
+      kind: "photo_rejected",
+    });
+    const thief = await makePerson(ctx);
+    const client = await signIn(ctx, thief);
+    await ctx.database.db.update(people).set({ email: address.toUpperCase() }).where(eq(people.id, thief.id));
+    const { json } = await download(client);
+    expect(JSON.stringify(json)).not.toContain("mensaje privado");
+    expect(JSON.stringify(json)).not.toContain("necesita cambios");
   });
 
   it("asks to sign in first, and offers the download on «Mis datos»", async () => {

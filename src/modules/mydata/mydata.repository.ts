@@ -90,7 +90,7 @@ export function findSubmissionsNaming(db: Db, documentNumber: string) {
 }
 
 /** E-mails addressed to the person's address (one recipient per message, always). */
-export function findEmailsTo(db: Db, address: string) {
+export function findEmailsTo(db: Db, personId: string) {
   return db
     .select({
       subject: outbox.subject,
@@ -101,7 +101,7 @@ export function findEmailsTo(db: Db, address: string) {
       sentAt: outbox.sentAt,
     })
     .from(outbox)
-    .where(eq(sql`lower(${outbox.recipient})`, address.toLowerCase()))
+    .where(eq(outbox.personId, personId))
     .orderBy(asc(outbox.createdAt));
 }
 

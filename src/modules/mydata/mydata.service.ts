@@ -52,7 +52,7 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
   const photoIds = photoRows.map((p) => p.id);
   const transitions = await repo.findTransitions(db, [...cardIds, ...photoIds]);
   const submissions = await repo.findSubmissionsNaming(db, person.documentNumber);
-  const emails = person.email ? await repo.findEmailsTo(db, person.email) : [];
+  const emails = await repo.findEmailsTo(db, person.id);
   const access = await repo.findAccessByOthers(db, personId, {
     cards: cardIds,
     photos: photoIds,

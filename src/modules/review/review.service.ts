@@ -109,6 +109,7 @@ export async function rejectPhoto(
     if (person?.email)
       await queueEmail(tx, at, {
         to: person.email,
+        personId: person.id,
         kind: "photo_rejected",
         subject: "Su foto para el carnet necesita cambios",
         text: [
