@@ -2,10 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn, type TestPerson } from "../../../test/factories.ts";
+import { fixture } from "../../../test/photos.ts";
 import { makePersonWithPhotoInReview } from "../../../test/production.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
 import { findLatestCard } from "../cards/cards.service.ts";
+import { photos } from "../photos/photos.table.ts";
 import { approvePhoto } from "../review/review.service.ts";
 import { people, personMoves } from "./people.table.ts";
 
@@ -240,6 +242,24 @@ describe("staff edit of a person («Editar datos»)", () => {
     expect(await audited("person.updated", admin.id)).toHaveLength(0);
     const denials = await audited("access.denied", admin.id);
     expect(denials.map((d) => d.actorId)).toEqual([operator.id, operator.id]);
+
+    // Nor can the operator put a face on the administrator's card.
+    const upload = await client.postFiles(
+      `/admin/personas/${admin.id}/foto`,
+      {},
+      { photo: { name: "foto.jpg", data: fixture("portrait-white-bg.jpg"), type: "image/jpeg" } },
+    );
+    expect(upload.status).toBe(403);
+    expect(await ctx.database.db.select().from(photos).where(eq(photos.personId, admin.id))).toEqual([]);
+  });
+
+  it("records opening the edit form as a staff view of the person's data", async () => {
+    const operator = await makePerson(ctx, { roles: ["operador_ssi"] });
+    const person = await makePerson(ctx);
+    const client = await signIn(ctx, operator);
+    expect((await client.get(`/admin/personas/${person.id}/editar`)).status).toBe(200);
+    const views = await audited("person.viewed", person.id);
+    expect(views.map((v) => v.actorId)).toContain(operator.id);
   });
 
   it("refuses an SSI operator on another operator's record, while an administrator may edit it", async () => {

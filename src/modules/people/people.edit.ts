@@ -51,7 +51,21 @@ export async function findPersonToEdit(
   if (!person) throw notFound("La persona");
   const refusal = refuseToManage(actor.roles, await repo.findRoles(db, personId));
   if (refusal) await refuse(db, at, audit, personId, "people.edit", refusal);
+  // The form shows all of the person's data: opening it is a staff view like any other.
+  await recordAudit(db, at, audit, { action: "person.viewed", targetType: "person", targetId: personId });
   return person;
+}
+
+/** An operator may take the photo of someone they manage, never put a face on staff's card. */
+export async function checkMayUploadPhoto(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  actor: Actor,
+  personId: string,
+) {
+  const refusal = refuseToManage(actor.roles, await repo.findRoles(db, personId));
+  if (refusal) await refuse(db, at, audit, personId, "people.uploadPhoto", refusal);
 }
 
 async function refuse(

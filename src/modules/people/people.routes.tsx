@@ -14,7 +14,7 @@ import { dependenciaOptions, findDependencia } from "../dependencias/dependencia
 import { PHOTO_STATE_LABELS } from "../photos/photos.rules.ts";
 import { checkPhoto, findLatestPhoto, savePhoto } from "../photos/photos.service.ts";
 import { personEditRoutes } from "./people.edit.routes.tsx";
-import { resetCredential } from "./people.edit.ts";
+import { checkMayUploadPhoto, resetCredential } from "./people.edit.ts";
 import { PersonPage } from "./people.person.views.tsx";
 import { refuseCredentialReset, refuseToManage } from "./people.rules.ts";
 import { newPersonSchema, peopleQuerySchema } from "./people.schemas.ts";
@@ -166,6 +166,7 @@ export function peopleRoutes() {
     const personId = c.req.param("id") ?? "";
     const person = await findPersonById(database.db, personId);
     if (!person) throw notFound("La persona");
+    await checkMayUploadPhoto(database.db, clock.now(), auditContext(c), requireUser(c), person.id);
     try {
       await savePhoto(database.db, storage, clock.now(), auditContext(c), person.id, checked, {
         byOperator: true,
