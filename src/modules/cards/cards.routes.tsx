@@ -8,7 +8,7 @@ import { pageContext } from "../../shared/views/page.ts";
 import { findDependencia } from "../dependencias/dependencias.service.ts";
 import { photoTimeline } from "../photos/photos.service.ts";
 import { DisableConfirmPage } from "./cards.confirm.views.tsx";
-import { isInCirculation } from "./cards.rules.ts";
+import { type DisableReason, isInCirculation } from "./cards.rules.ts";
 import { deliverSchema, disableSchema, noteSchema } from "./cards.schemas.ts";
 import {
   cardTimeline,
@@ -66,6 +66,31 @@ async function renderSsiCard(c: AppContext, errors?: FormErrors, values?: FormVa
       values={values}
     />,
     errors ? 422 : 200,
+  );
+}
+
+/** The confirmation page that names the person and the card before a disable that cannot be undone. */
+async function renderDisableConfirmation(c: AppContext, input: { reason: DisableReason; note?: string }) {
+  const { database, clock } = c.var.deps;
+  const { card, person } = await findCardWithPerson(
+    database.db,
+    clock.now(),
+    auditContext(c),
+    c.req.param("id") ?? "",
+  );
+  if (card.state === "inhabilitada" || card.state === "devuelta")
+    return redirectWithFlash(c, `/ssi/carnets/${card.id}`, "Este carnet ya estaba inhabilitado.");
+  if (!isInCirculation(card.state))
+    return redirectWithFlash(c, `/ssi/carnets/${card.id}`, "Solo se puede inhabilitar un carnet impreso.");
+  c.header("Cache-Control", "no-store");
+  return c.html(
+    <DisableConfirmPage
+      ctx={pageContext(c)}
+      card={card}
+      person={person}
+      reason={input.reason}
+      note={input.note ?? ""}
+    />,
   );
 }
 
@@ -130,30 +155,10 @@ export function cardsRoutes() {
   });
 
   // Disabling cannot be undone: the card page's form leads here, and only this page's form confirms.
-  mount(app, "cards.confirmDisable", async (c) => {
-    const { database, clock } = c.var.deps;
+  mount(app, "cards.confirmDisable", (c) => {
     const form = validateForm(disableSchema, c.req.query());
     if (!form.ok) return renderSsiCard(c, form.errors, form.values);
-    const { card, person } = await findCardWithPerson(
-      database.db,
-      clock.now(),
-      auditContext(c),
-      c.req.param("id") ?? "",
-    );
-    if (card.state === "inhabilitada" || card.state === "devuelta")
-      return redirectWithFlash(c, `/ssi/carnets/${card.id}`, "Este carnet ya estaba inhabilitado.");
-    if (!isInCirculation(card.state))
-      return redirectWithFlash(c, `/ssi/carnets/${card.id}`, "Solo se puede inhabilitar un carnet impreso.");
-    c.header("Cache-Control", "no-store");
-    return c.html(
-      <DisableConfirmPage
-        ctx={pageContext(c)}
-        card={card}
-        person={person}
-        reason={form.data.reason}
-        note={form.data.note}
-      />,
-    );
+    return renderDisableConfirmation(c, form.data);
   });
 
   mount(app, "cards.disable", async (c) => {
@@ -161,11 +166,9 @@ export function cardsRoutes() {
     const form = await parseForm(c, disableSchema);
     if (!form.ok) return renderSsiCard(c, form.errors, form.values);
     const { reason, note } = form.data;
-    // A post without the confirmation (an old form, a forged request) only gets to the confirmation page.
-    if (form.values.confirmar !== "si") {
-      const query = new URLSearchParams({ reason, ...(note ? { note } : {}) });
-      return c.redirect(`/ssi/carnets/${c.req.param("id") ?? ""}/inhabilitar?${query}`, 303);
-    }
+    // The card page's form, or a forged one-step request, only gets to the confirmation page; the note
+    // travels in the body, never in an address that browsers and proxies keep.
+    if (form.values.confirmar !== "si") return renderDisableConfirmation(c, { reason, note });
     return act(
       c,
       (id) => disableCard(database.db, clock.now(), auditContext(c), id, reason, note),

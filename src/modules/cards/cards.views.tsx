@@ -149,11 +149,12 @@ function ActionForm(props: { ctx: PageContext; card: Card; action: string; child
   );
 }
 
-function NoteField({ label, value }: { label: string; value?: string }) {
+/** `id` tells apart the note fields of the forms on one page, so each label names its own field. */
+function NoteField({ id, label, value }: { id: string; label: string; value?: string }) {
   return (
     <div class="field">
-      <label for="note">{label}</label>
-      <textarea class="textarea" id="note" name="note" rows={2} maxlength={300}>
+      <label for={id}>{label}</label>
+      <textarea class="textarea" id={id} name="note" rows={2} maxlength={300}>
         {value ?? ""}
       </textarea>
     </div>
@@ -297,10 +298,10 @@ export function SsiCardPage(props: {
               Para un carnet perdido, dañado o con datos que cambiaron: este carnet se inhabilita (reemplazo)
               y se crea uno nuevo en la fila de impresión.
             </p>
-            <NoteField label="Motivo de la reimpresión (opcional)" />
+            <NoteField id="reprint-note" label="Motivo de la reimpresión (opcional)" />
             <Button variant="secondary">Reimprimir el carnet</Button>
           </ActionForm>
-          <form method="get" action={`/ssi/carnets/${card.id}/inhabilitar`} class="section" novalidate>
+          <ActionForm ctx={ctx} card={card} action="inhabilitar">
             <h2 class="heading-m">Inhabilitar</h2>
             <p>
               Un carnet inhabilitado aparece como INHABILITADO al verificarlo. No se puede deshacer: en el
@@ -314,9 +315,9 @@ export function SsiCardPage(props: {
               errors={errors}
               emptyLabel="Elija un motivo"
             />
-            <NoteField label="Detalle (opcional)" value={props.values?.note} />
+            <NoteField id="disable-note" label="Detalle (opcional)" value={props.values?.note} />
             <Button variant="warning">Inhabilitar el carnet</Button>
-          </form>
+          </ActionForm>
         </>
       )}
       {card.state === "inhabilitada" && (
