@@ -203,3 +203,31 @@ describe("a card in a batch whose PDF is not ready", () => {
     expect(own).not.toContain("Su carnet ya se imprimió");
   });
 });
+
+describe("after a card is disabled", () => {
+  it("tells the person why, and lets SSI open a new card that goes straight to the print queue", async () => {
+    const { person, card } = await makeReadyToPrint(ctx);
+    await printBatch(ctx, [card.id]);
+    const client = await operator();
+    await client.post(`/ssi/carnets/${card.id}/inhabilitar`, { reason: "perdida", confirmar: "si" });
+    expect((await cardRow(card.id))?.state).toBe("inhabilitada");
+
+    const own = await (await signIn(ctx, person)).get("/mi-carnet");
+    expect(await own.text()).toContain("motivo: pérdida o robo");
+
+    const page = await (await client.get(`/ssi/carnets/${card.id}`)).text();
+    expect(page).toContain(`action="/ssi/carnets/${card.id}/nuevo"`);
+    ctx.clock.advance(60_000);
+    const response = await client.post(`/ssi/carnets/${card.id}/nuevo`, {});
+    expect(response.status).toBe(303);
+    const fresh = await findLatestCard(db(), person.id);
+    expect(fresh?.id).not.toBe(card.id);
+    expect(fresh?.state).toBe("lista_para_imprimir");
+    expect(response.headers.get("location")).toBe(`/ssi/carnets/${fresh?.id}`);
+
+    // Asking twice opens nothing more.
+    const again = await client.post(`/ssi/carnets/${card.id}/nuevo`, {});
+    expect(flashOf(again)).toContain("ya tiene un carnet o una solicitud en curso");
+    expect((await findLatestCard(db(), person.id))?.id).toBe(fresh?.id);
+  });
+});

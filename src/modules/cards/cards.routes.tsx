@@ -20,6 +20,7 @@ import {
   markReturned,
   moveCard,
   reprintCard,
+  requestNewCard,
   viewCard,
   viewOwnCard,
 } from "./cards.service.ts";
@@ -173,6 +174,15 @@ export function cardsRoutes() {
       c,
       (id) => disableCard(database.db, clock.now(), auditContext(c), id, reason, note),
       "Carnet inhabilitado.",
+    );
+  });
+
+  mount(app, "cards.requestNew", (c) => {
+    const { database, clock } = c.var.deps;
+    return act(
+      c,
+      (id) => requestNewCard(database.db, clock.now(), auditContext(c), id),
+      "Se abrió la solicitud de un carnet nuevo.",
     );
   });
 

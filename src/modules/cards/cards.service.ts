@@ -250,6 +250,21 @@ export async function reprintCard(db: Db, at: Date, audit: AuditContext, cardId:
   });
 }
 
+/** A new card for someone whose last card was disabled (lost, expired…): a request, queued when complete. */
+export async function requestNewCard(db: Db, at: Date, audit: AuditContext, cardId: string) {
+  return db.transaction(async (tx) => {
+    const old = await repo.findCard(tx, cardId);
+    if (!old) throw notFound("El carnet");
+    const latest = await repo.findLatestCard(tx, old.personId);
+    if (!isEnded(old.state) || latest?.id !== old.id)
+      throw conflict("cards.new_not_needed", "Esta persona ya tiene un carnet o una solicitud en curso.");
+    if ((await findPersonById(tx, old.personId))?.status !== "activo")
+      throw conflict("cards.person_left", "La persona está desvinculada: no se le imprime un carnet nuevo.");
+    const card = await openCardRequest(tx, at, audit, old.personId);
+    return (await refreshCardReadiness(tx, at, audit, old.personId)) ?? card;
+  });
+}
+
 /** The daily job: cards past their validity are disabled (reason vencimiento). Returns how many. */
 export async function expireCards(db: Db, at: Date) {
   let expired = 0;

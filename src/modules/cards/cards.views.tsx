@@ -14,6 +14,7 @@ import {
   cardStateLabel,
   DISABLE_REASON_LABELS,
   DISABLE_REASONS,
+  type DisableReason,
   isInCirculation,
   type MissingStep,
   type PhotoSituation,
@@ -32,6 +33,16 @@ const NEXT_STEP: Record<CardState, string> = {
   devuelta: "Su carnet fue devuelto.",
   cancelada: "Su solicitud de carnet fue cancelada.",
 };
+
+/** Why the card was disabled and what the person does now. */
+function disabledText(reason: DisableReason): string {
+  const why = `Su carnet está inhabilitado (motivo: ${DISABLE_REASON_LABELS[reason].toLowerCase()}).`;
+  if (reason === "perdida")
+    return `${why} Si necesita uno nuevo, pídalo en la Subsecretaría de Sistemas de Información.`;
+  if (reason === "vencimiento")
+    return `${why} Si sigue en la entidad, pida uno nuevo en la Subsecretaría de Sistemas de Información y devuelva el vencido a su dependencia.`;
+  return `${why} Si aún lo tiene, devuélvalo a su dependencia.`;
+}
 
 /** The person's photo in a few words, including a new one waiting while an approved one still counts. */
 function photoLabel(photo: PhotoSituation): string {
@@ -115,7 +126,9 @@ export function CardPage(props: {
         <p class="lead">
           {inBatch
             ? "Su carnet está en un lote de impresión. Le avisaremos por correo cuando pueda recogerlo."
-            : NEXT_STEP[card.state]}
+            : card.state === "inhabilitada" && card.disabledReason
+              ? disabledText(card.disabledReason)
+              : NEXT_STEP[card.state]}
         </p>
       ) : (
         <p class="lead">
@@ -320,6 +333,19 @@ export function SsiCardPage(props: {
           </ActionForm>
         </>
       )}
+      {(card.state === "inhabilitada" || card.state === "devuelta") &&
+        card.disabledReason !== "reemplazo" &&
+        person.status === "activo" && (
+          <ActionForm ctx={ctx} card={card} action="nuevo">
+            <h2 class="heading-m">Carnet nuevo</h2>
+            <p>
+              Si la persona sigue en la entidad y necesita carnet (por pérdida, vencimiento u otro motivo),
+              abra una solicitud nueva: pasa a la fila de impresión cuando su foto y sus datos estén
+              completos.
+            </p>
+            <Button variant="secondary">Solicitar un carnet nuevo</Button>
+          </ActionForm>
+        )}
       {card.state === "inhabilitada" && (
         <ActionForm ctx={ctx} card={card} action="devolver">
           <h2 class="heading-m">Devolución</h2>

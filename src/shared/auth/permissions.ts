@@ -107,6 +107,7 @@ export const ROUTES = {
   "cards.disable": { method: "POST", path: "/ssi/carnets/:id/inhabilitar", access: STAFF_PEOPLE },
   "cards.return": { method: "POST", path: "/ssi/carnets/:id/devolver", access: STAFF_PEOPLE },
   "cards.reprint": { method: "POST", path: "/ssi/carnets/:id/reimprimir", access: STAFF_PEOPLE },
+  "cards.requestNew": { method: "POST", path: "/ssi/carnets/:id/nuevo", access: STAFF_PEOPLE },
   "cards.misprint": { method: "POST", path: "/ssi/carnets/:id/mal-impreso", access: STAFF_PEOPLE },
   "batches.list": { method: "GET", path: "/ssi/lotes", access: STAFF_PEOPLE },
   "batches.create": { method: "POST", path: "/ssi/lotes", access: STAFF_PEOPLE },
