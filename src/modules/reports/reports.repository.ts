@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, lt, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { CardState } from "../cards/cards.rules.ts";
 import { cards } from "../cards/cards.table.ts";
@@ -26,6 +26,8 @@ export interface CardFilter {
   dependenciaId?: string;
   q?: string;
   lanyardPending?: boolean;
+  /** Leaves out cards disabled as lost: nobody can ask for those back. */
+  recoverable?: boolean;
 }
 
 const listColumns = {
@@ -60,6 +62,7 @@ export function findCards(db: Db, filter: CardFilter, limit: number, offset = 0)
         filter.state ? eq(cards.state, filter.state) : undefined,
         filter.dependenciaId ? eq(people.dependenciaId, filter.dependenciaId) : undefined,
         filter.lanyardPending ? eq(cards.lanyard, "pendiente") : undefined,
+        filter.recoverable ? ne(cards.disabledReason, "perdida") : undefined,
         q
           ? or(
               ilike(people.firstNames, `%${q}%`),

@@ -155,6 +155,23 @@ describe("dashboard and exports", () => {
   });
 });
 
+describe("cards to recover", () => {
+  it("leaves out a card disabled as lost: nobody can ask for it back", async () => {
+    const dependencia = await makeDependencia(ctx);
+    const lost = await deliveredCard(dependencia.id, "entregada");
+    const left = await deliveredCard(dependencia.id, "entregada");
+    const client = await operator();
+    for (const [card, reason] of [
+      [lost.card.id, "perdida"],
+      [left.card.id, "desvinculacion"],
+    ] as const)
+      await client.post(`/ssi/carnets/${card}/inhabilitar`, { reason, confirmar: "si" });
+    const page = await (await client.get(`/ssi/carnets-por-recuperar?dependencia=${dependencia.id}`)).text();
+    expect(page).toContain(left.person.lastNames);
+    expect(page).not.toContain(lost.person.lastNames);
+  });
+});
+
 describe("dashboard and menu", () => {
   it("leads SSI to the open campaign from the menu and the dashboard, with how many dependencias are done", async () => {
     const campaign = await openCampaign(db(), ctx.clock.now(), systemAuditContext, {

@@ -60,7 +60,7 @@ function scopeFilter(viewer: CurrentUser, filter: repo.CardFilter): repo.CardFil
 
 function kindFilter(kind: ListKind, filter: repo.CardFilter): repo.CardFilter {
   if (kind === "lanyards") return { ...filter, state: "entregada", lanyardPending: true };
-  if (kind === "toRecover") return { ...filter, state: "inhabilitada" };
+  if (kind === "toRecover") return { ...filter, state: "inhabilitada", recoverable: true };
   return filter;
 }
 
