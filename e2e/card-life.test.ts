@@ -68,7 +68,7 @@ describe("the life of the demo servant's card", () => {
     await firstLogin(servant, "servidor", "mi carnet de la alcaldía 2026");
     expect(await steps(servant)).toEqual([
       "Sus datos: Siguiente paso",
-      "Su foto: Siguiente paso",
+      "Su foto: Pendiente",
       "Su carnet: Pendiente",
     ]);
     await expectAccessible(servant);

@@ -23,7 +23,7 @@ describe("home page of a person", () => {
     const home = await (await client.get("/")).text();
     expect(stepsOf(home)).toEqual([
       "Sus datos: Siguiente paso",
-      "Su foto: Siguiente paso",
+      "Su foto: Pendiente",
       "Su carnet: Pendiente",
     ]);
     expect(home).toContain('href="/mis-datos" class="button"');

@@ -113,10 +113,15 @@ function cardStep(input: JourneyInput, earlierPending: boolean): JourneyStep {
   return { ...base, status, text: text + lanyard };
 }
 
-/** The steps in order; the first one that needs the person is marked «siguiente». */
+/** The steps in order; only the first one that needs the person is marked «siguiente». */
 export function journeySteps(input: JourneyInput): JourneyStep[] {
   const data = dataStep(input);
   const photo = photoStep(input);
   const earlierPending = data.status === "siguiente" || photo.status === "siguiente";
-  return [data, photo, cardStep(input, earlierPending)];
+  const steps = [data, photo, cardStep(input, earlierPending)];
+  // One next step at a time: later steps that also need the person wait their turn.
+  const next = steps.findIndex((step) => step.status === "siguiente");
+  return steps.map((step, i) =>
+    i > next && next >= 0 && step.status === "siguiente" ? { ...step, status: "pendiente" } : step,
+  );
 }
