@@ -421,6 +421,10 @@ describe("deadlines, reminders and SSI's view", () => {
     const id = previewId(sent);
     const operator = await makePerson(ctx, { roles: ["operador_ssi"] });
     const ssi = await signIn(ctx, operator);
+    // SSI's way back from a submission is its campaign, not the liaison's form (403 for SSI).
+    const preview = await (await ssi.get(`/dependencia/envios/${id}`)).text();
+    expect(preview).toContain(`href="/ssi/campanas/${campaignId}"`);
+    expect(preview).not.toContain(`href="/dependencia/listas/`);
     const original = await ssi.get(`/ssi/envios/${id}/archivo`);
     expect(Buffer.from(await original.arrayBuffer()).equals(csv)).toBe(true);
     const downloads = await db()

@@ -1,6 +1,7 @@
 // A submission (envío) of a list, as its liaison or SSI sees it: before applying, every row with the name
 // SIPAP has for its document, every problem of each bad row, and the rows whose typed name does not match,
 // each to be confirmed before «Aplicar»; after applying, what it changed.
+import { can } from "../../shared/auth/permissions.ts";
 import type { FormErrors } from "../../shared/forms.ts";
 import { endSentence, formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary } from "../../shared/views/components.tsx";
@@ -182,7 +183,11 @@ export function PreviewPage(props: {
   return (
     <Layout ctx={ctx} title={`Vista previa: ${LIST_TITLES[kind]}`}>
       <ErrorSummary errors={errors} />
-      <BackLink href={`/dependencia/listas/${campaign.id}/${kind}`}>Volver a la lista</BackLink>
+      {can(ctx.user?.roles, "lists.form") ? (
+        <BackLink href={`/dependencia/listas/${campaign.id}/${kind}`}>Volver a la lista</BackLink>
+      ) : (
+        <BackLink href={`/ssi/campanas/${campaign.id}`}>Volver a la campaña</BackLink>
+      )}
       <h1>{LIST_TITLES[kind]}</h1>
       <p class="lead">{leadOf(submission)}</p>
       {applied && submission.effects && (

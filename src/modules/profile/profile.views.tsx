@@ -95,8 +95,9 @@ export function MyDataPage(props: {
         </div>
       </dl>
       <p class="hint">
-        El documento, la dependencia y el contrato los registra su dependencia. Si algo no es correcto, avise
-        a su enlace o a <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a>.
+        El documento, la dependencia, la vinculación y el contrato los registra la Subsecretaría de Sistemas
+        de Información (los contratos también llegan en la lista de su dependencia). Si algo no es correcto,
+        avise a su enlace o a <a href={`mailto:${ctx.entity.supportEmail}`}>{ctx.entity.supportEmail}</a>.
       </p>
       <form method="post" action="/mis-datos" novalidate class="narrow">
         <CsrfField token={ctx.csrfToken} />
