@@ -28,7 +28,16 @@ export function forwardedClientIp(header: string | undefined, hops: number): str
   if (!header || hops < 1) return undefined;
   const entries = header.split(",").map((entry) => entry.trim());
   const entry = entries.length >= hops ? entries[entries.length - hops] : undefined;
-  return entry && isIP(entry) ? entry : undefined;
+  const address = entry && withoutPort(entry);
+  return address && isIP(address) ? address : undefined;
+}
+
+/** Some proxies write «1.2.3.4:443» or «[2001:db8::1]:443»: the address without brackets and port. */
+function withoutPort(entry: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
+  if (bracketed?.[1]) return bracketed[1];
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
+  return v4WithPort?.[1] ?? entry;
 }
 
 /** The client's address: from X-Forwarded-For as our trusted proxies wrote it (TRUST_PROXY_HOPS), else the socket's. */
