@@ -21,16 +21,18 @@ type Option = { value: string; label: string };
 export const fullName = (p: { firstNames: string; lastNames: string }) => `${p.firstNames} ${p.lastNames}`;
 export const STATUS_LABELS = { activo: "Activo", desvinculado: "Desvinculado" } as const;
 
-function PeopleTable({ rows, basePath }: { rows: PersonListRow[]; basePath: string }) {
+/** `showDependencia`: off for a liaison, whose list is one dependencia. */
+function PeopleTable(props: { rows: PersonListRow[]; basePath: string; showDependencia?: boolean }) {
+  const { rows, basePath, showDependencia = true } = props;
   if (rows.length === 0) return <p>No hay personas que coincidan con la búsqueda.</p>;
   return (
-    <table class="table">
+    <table class="table table--stack">
       <caption class="visually-hidden">Personas encontradas</caption>
       <thead>
         <tr>
           <th scope="col">Nombre</th>
           <th scope="col">Documento</th>
-          <th scope="col">Dependencia</th>
+          {showDependencia && <th scope="col">Dependencia</th>}
           <th scope="col">Estado</th>
         </tr>
       </thead>
@@ -40,9 +42,9 @@ function PeopleTable({ rows, basePath }: { rows: PersonListRow[]; basePath: stri
             <td>
               <a href={`${basePath}/${row.id}`}>{`${row.lastNames}, ${row.firstNames}`}</a>
             </td>
-            <td>{`${row.documentType} ${row.documentNumber}`}</td>
-            <td>{row.dependencia ?? "Sin dependencia"}</td>
-            <td>{STATUS_LABELS[row.status]}</td>
+            <td data-label="Documento">{`${row.documentType} ${row.documentNumber}`}</td>
+            {showDependencia && <td data-label="Dependencia">{row.dependencia ?? "Sin dependencia"}</td>}
+            <td data-label="Estado">{STATUS_LABELS[row.status]}</td>
           </tr>
         ))}
       </tbody>
@@ -105,7 +107,7 @@ export function LiaisonPeoplePage(props: {
         <Field name="q" label="Buscar por nombre o número de documento" values={values} />
         <Button variant="secondary">Buscar</Button>
       </form>
-      <PeopleTable rows={props.rows} basePath="/dependencia/personas" />
+      <PeopleTable rows={props.rows} basePath="/dependencia/personas" showDependencia={false} />
       <Pagination page={props.page} hasMore={props.hasMore} query={{ q: values.q ?? "" }} />
     </Layout>
   );
