@@ -42,6 +42,18 @@ describe("home page of a person", () => {
     ]);
     // Without a fresh save the photo page does not repeat the list.
     expect(stepsOf(await (await client.get("/mi-foto")).text())).toEqual([]);
+
+    const saved = await client.post("/mis-datos", {
+      firstNames: person.firstNames,
+      lastNames: "Pérez Gómez",
+      position: "Profesional universitario",
+      email: `p${person.documentNumber}@pasto.gov.co`,
+      phone: "3001234567",
+      bloodType: "O+",
+    });
+    expect(saved.status).toBe(303);
+    const afterData = await (await client.get(saved.headers.get("location") ?? "")).text();
+    expect(stepsOf(afterData)).toEqual(["Sus datos: Hecho", "Su foto: En trámite", "Su carnet: En trámite"]);
   });
 
   it("shows no card steps to someone who is not signed in", async () => {

@@ -1,6 +1,7 @@
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDate } from "../../shared/time.ts";
 import { Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
+import { type JourneyStep, JourneySteps } from "../../shared/views/JourneySteps.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { BLOOD_TYPES, DOCUMENT_TYPES } from "../people/people.rules.ts";
@@ -67,12 +68,15 @@ export function MyDataPage(props: {
   dependenciaName: string | undefined;
   values: FormValues;
   errors?: FormErrors;
+  /** Right after a save: where the person stands now and what comes next. */
+  journey?: JourneyStep[];
 }) {
-  const { ctx, person, values, errors = {} } = props;
+  const { ctx, person, values, errors = {}, journey } = props;
   return (
     <Layout ctx={ctx} title="Mis datos">
       <ErrorSummary errors={errors} />
       <h1>Mis datos</h1>
+      {journey && <JourneySteps steps={journey} />}
       <p class="lead">Revise sus datos: así aparecerán en su carnet. Corrija lo que no esté bien y guarde.</p>
       <dl class="summary-list">
         <div>
