@@ -8,9 +8,16 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "../src/modules/people/people.table.ts";
-import { makeDependencia, makePerson, TEST_PASSWORD } from "../test/factories.ts";
-import { DESKTOP, expectAccessible, type Harness, PHONE, screenshot, startHarness } from "./harness.ts";
-import { LoginPage } from "./pages/login.page.ts";
+import { makeDependencia, makePerson } from "../test/factories.ts";
+import {
+  DESKTOP,
+  expectAccessible,
+  type Harness,
+  PHONE,
+  screenshot,
+  signedInPage,
+  startHarness,
+} from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,15 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function loggedIn(person: { documentNumber: string }, viewport = DESKTOP) {
-  const context = await h.browser.newContext({ viewport, locale: "es-CO", acceptDownloads: true });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(h.baseUrl);
-  await login.logIn(person.documentNumber, TEST_PASSWORD);
-  await page.getByRole("heading", { name: /^Hola,/ }).waitFor();
-  return page;
-}
+const loggedIn = (person: { documentNumber: string }, viewport = DESKTOP) =>
+  signedInPage(h, person, { viewport });
 
 describe("a campaign from the liaison's and SSI's side", () => {
   it("fills the template, fixes bad rows, applies, and SSI sees it on the dashboard", async () => {

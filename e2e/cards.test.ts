@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "../src/modules/people/people.table.ts";
 import { approvePhoto } from "../src/modules/review/review.service.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
-import { makePerson, TEST_PASSWORD } from "../test/factories.ts";
+import { makePerson } from "../test/factories.ts";
 import { makePersonWithPhotoInReview, makeReadyToPrint, printBatch } from "../test/production.ts";
-import { DESKTOP, expectAccessible, type Harness, PHONE, startHarness } from "./harness.ts";
-import { LoginPage } from "./pages/login.page.ts";
+import { DESKTOP, expectAccessible, type Harness, PHONE, signedInPage, startHarness } from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,16 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function loggedIn(person: { documentNumber: string }, viewport: typeof PHONE) {
-  // axe-core runs inside the page, so JavaScript stays on; the forms themselves are plain HTML posts.
-  const context = await h.browser.newContext({ viewport, locale: "es-CO" });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(h.baseUrl);
-  await login.logIn(person.documentNumber, TEST_PASSWORD);
-  await page.getByRole("heading", { name: /^Hola,/ }).waitFor();
-  return page;
-}
+const loggedIn = (person: { documentNumber: string }, viewport = PHONE) =>
+  signedInPage(h, person, { viewport });
 
 describe("card pages in the browser", () => {
   it("tells a servant on a phone what is missing after the photo was approved", async () => {

@@ -7,6 +7,8 @@ import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { createTestApp, type TestContext } from "../test/app.ts";
+import { TEST_PASSWORD } from "../test/factories.ts";
+import { LoginPage } from "./pages/login.page.ts";
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
@@ -78,4 +80,24 @@ export async function useMenu(page: Page, name: string, role: "link" | "button" 
       await phoneMenu.locator("summary").click();
   }
   await nav.getByRole(role, { name, exact: true }).click();
+}
+
+/** A new browser context signed in as the person (with the test password), on their home page. */
+export async function signedInPage(
+  h: Harness,
+  person: { documentNumber: string },
+  options: { viewport?: typeof PHONE; javaScript?: boolean } = {},
+): Promise<Page> {
+  const context = await h.browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: "es-CO",
+    javaScriptEnabled: options.javaScript ?? true,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.open(h.baseUrl);
+  await login.logIn(person.documentNumber, TEST_PASSWORD);
+  await page.getByRole("heading", { name: /^Hola,/ }).waitFor();
+  return page;
 }

@@ -1,9 +1,6 @@
-// Staff edit of a person and the credential reset, at desktop and phone widths, checked with axe-core.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDependencia, makePerson, TEST_PASSWORD } from "../test/factories.ts";
-import { DESKTOP, expectAccessible, type Harness, PHONE, startHarness } from "./harness.ts";
-import { LoginPage } from "./pages/login.page.ts";
+import { makeDependencia, makePerson } from "../test/factories.ts";
+import { DESKTOP, expectAccessible, type Harness, PHONE, signedInPage, startHarness } from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,15 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function loggedIn(person: { documentNumber: string }, viewport = DESKTOP): Promise<Page> {
-  const context = await h.browser.newContext({ viewport, locale: "es-CO" });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(h.baseUrl);
-  await login.logIn(person.documentNumber, TEST_PASSWORD);
-  await page.getByRole("heading", { name: /^Hola,/ }).waitFor();
-  return page;
-}
+const loggedIn = (person: { documentNumber: string }, viewport = DESKTOP) =>
+  signedInPage(h, person, { viewport });
 
 describe("«Editar datos» and a new credential", () => {
   it.each([

@@ -2,15 +2,21 @@
 // public check of a disabled card (phone) and the habeas-data download from «Mis datos».
 import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disableCard } from "../src/modules/cards/cards.service.ts";
 import { cards } from "../src/modules/cards/cards.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
-import { makePerson, TEST_PASSWORD } from "../test/factories.ts";
+import { makePerson } from "../test/factories.ts";
 import { makeReadyToPrint, printBatch } from "../test/production.ts";
-import { DESKTOP, expectAccessible, type Harness, PHONE, screenshot, startHarness } from "./harness.ts";
-import { LoginPage } from "./pages/login.page.ts";
+import {
+  DESKTOP,
+  expectAccessible,
+  type Harness,
+  PHONE,
+  screenshot,
+  signedInPage,
+  startHarness,
+} from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,15 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function loggedIn(person: { documentNumber: string }, viewport = DESKTOP): Promise<Page> {
-  const context = await h.browser.newContext({ viewport, locale: "es-CO", acceptDownloads: true });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(h.baseUrl);
-  await login.logIn(person.documentNumber, TEST_PASSWORD);
-  await page.getByRole("heading", { name: /^Hola,/ }).waitFor();
-  return page;
-}
+const loggedIn = (person: { documentNumber: string }, viewport = DESKTOP) =>
+  signedInPage(h, person, { viewport });
 
 describe("privacy pages", () => {
   it("shows the audit log readably, a disabled card's advice and the «Mis datos» download, accessibly", async () => {

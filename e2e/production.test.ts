@@ -3,11 +3,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDependencia, makePerson, TEST_PASSWORD } from "../test/factories.ts";
+import { makeDependencia, makePerson } from "../test/factories.ts";
 import { readQrCodes } from "../test/pdf.ts";
 import { makePersonWithPhotoInReview, makeReadyToPrint, printBatch } from "../test/production.ts";
-import { DESKTOP, expectAccessible, type Harness, PHONE, screenshot, startHarness } from "./harness.ts";
-import { LoginPage } from "./pages/login.page.ts";
+import { expectAccessible, type Harness, PHONE, screenshot, signedInPage, startHarness } from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,20 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function loggedIn(person: { documentNumber: string }, options: { javaScript?: boolean } = {}) {
-  const context = await h.browser.newContext({
-    viewport: DESKTOP,
-    locale: "es-CO",
-    javaScriptEnabled: options.javaScript ?? true,
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(h.baseUrl);
-  await login.logIn(person.documentNumber, TEST_PASSWORD);
-  await page.getByRole("heading", { name: /^Hola,/ }).waitFor();
-  return page;
-}
+const loggedIn = (person: { documentNumber: string }, options: { javaScript?: boolean } = {}) =>
+  signedInPage(h, person, options);
 
 const nav = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Menú principal" }).getByRole("link", { name, exact: true }).click();
