@@ -81,7 +81,9 @@ describe("administrator pages", () => {
     await screenshot(page, "desktop-dependencia-edit");
 
     await visit(page, "/admin/auditoria?accion=person", "desktop-audit", "Auditoría");
-    expect(await page.locator("tbody").textContent()).toContain("person.roles_changed");
+    const log = await page.locator("tbody").textContent();
+    expect(log).toContain("Roles cambiados");
+    expect(log).not.toContain("person.roles_changed");
     await visit(page, "/admin/auditoria?desde=ayer", "desktop-audit-error", "Auditoría");
     await visit(page, "/admin/correos", "desktop-outbox", "Correos");
     expect(await page.locator(".message").first().textContent()).toContain("rosa.pantoja@pasto.gov.co");
