@@ -105,15 +105,6 @@ export async function refreshCardReadiness(db: Db, at: Date, audit: AuditContext
   return moveCard(db, at, audit, card.id, "lista_para_imprimir", "Foto aprobada y datos completos");
 }
 
-/** Kept for the callers that already know about the photo; the database is asked again either way. */
-export const queueForPrintIfReady = (
-  db: Db,
-  at: Date,
-  audit: AuditContext,
-  personId: string,
-  _hasApprovedPhoto?: boolean,
-) => refreshCardReadiness(db, at, audit, personId);
-
 /**
  * What a card page needs to tell the truth: the card (moved on first if its last missing piece arrived by
  * a path that did not say so), the photo, what is still missing for print and the card's batch.

@@ -3,10 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { notFound } from "../../shared/errors.ts";
-import { queueForPrintIfReady } from "../cards/cards.service.ts";
+import { refreshCardReadiness } from "../cards/cards.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import { people } from "../people/people.table.ts";
-import { findPhotosInStates } from "../photos/photos.service.ts";
 import type { ProfileInput } from "./profile.schemas.ts";
 
 /** Bump when the notice's text changes, so acceptances can be traced to the text read. */
@@ -52,7 +51,6 @@ export async function updateOwnData(
       details: changes,
     });
     // Completing the data may be what the card request was waiting for.
-    const approved = await findPhotosInStates(tx, personId, ["aprobada"]);
-    await queueForPrintIfReady(tx, at, audit, personId, approved.length > 0);
+    await refreshCardReadiness(tx, at, audit, personId);
   });
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { conflict, notFound } from "../../shared/errors.ts";
 import { recordTransition } from "../../shared/transitions.ts";
-import { type CardMailSettings, queueForPrintIfReady } from "../cards/cards.service.ts";
+import { type CardMailSettings, refreshCardReadiness } from "../cards/cards.service.ts";
 import { queueEmail } from "../mail/mail.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import { findPhotosInStates, updatePhotoState } from "../photos/photos.service.ts";
@@ -75,7 +75,7 @@ export async function approvePhoto(db: Db, at: Date, audit: AuditContext, photoI
         reason: "Se aprobó una foto más reciente",
       });
     }
-    await queueForPrintIfReady(tx, at, audit, photo.personId, true);
+    await refreshCardReadiness(tx, at, audit, photo.personId);
     return photo;
   });
 }
