@@ -1,10 +1,11 @@
 // How header labels and cell values are normalised before the rows are checked.
+
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/sheets.ts";
 import { LIST_COLUMNS, LIST_KINDS, normalizeLabel, normalizeValue } from "./campaigns.columns.ts";
 
 // Dates must come out as the calendar day whatever the server's zone: run these tests west of UTC.
 process.env.TZ = "America/Bogota";
-const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 
 describe("values", () => {
   it.each([

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
+import { CONTRATISTA, toXlsx, utc } from "../../../test/sheets.ts";
 import { LIST_COLUMNS } from "./campaigns.columns.ts";
 import { MAX_LIST_BYTES, MAX_LIST_ROWS, readListFile } from "./campaigns.sheets.ts";
 import { writeZip, type ZipEntry } from "./campaigns.zip.ts";
@@ -15,11 +16,6 @@ import { writeZip, type ZipEntry } from "./campaigns.zip.ts";
 process.env.TZ = "America/Bogota";
 const workDir = mkdtempSync(path.join(os.tmpdir(), "campaigns-sheets-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
-
-async function toXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 /** A workbook whose list sheet holds these rows (undefined leaves a cell empty). */
 async function sheetFile(
@@ -70,20 +66,6 @@ async function libreOffice(input: string, target: string, infilter?: string): Pr
   if (!produced) throw new Error(`LibreOffice did not convert ${input}`);
   return readFileSync(path.join(outdir, produced));
 }
-
-const CONTRATISTA = {
-  documentType: "CC",
-  documentNumber: "1085123456",
-  firstNames: "José María",
-  lastNames: "Nariño Muñoz",
-  dependencia: "Secretaría de Tránsito",
-  contractNumber: "OPS-2026-0153",
-  contractStart: "2026-01-15",
-  contractEnd: "2026-12-20",
-  email: "jose.narino@pasto.gov.co",
-  phone: "3001234567",
-  bloodType: "O+",
-};
 
 describe("files as people keep them", () => {
   it("finds the header under a merged title, ignores extra columns and skips an instructions sheet", async () => {

@@ -1,7 +1,9 @@
 // The downloadable templates of the three lists: how they look in Excel, and that a filled-in template
 // reads back as the same values.
+
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { CONTRATISTA, toXlsx, utc } from "../../../test/sheets.ts";
 import { LIST_COLUMNS, LIST_KINDS, type ListKind } from "./campaigns.columns.ts";
 import { buildTemplate, listTitle, readListFile } from "./campaigns.sheets.ts";
 import { inflateEntry, readZipDirectory } from "./campaigns.zip.ts";
@@ -12,11 +14,6 @@ const OPTIONS = {
   dependencias: ["Secretaría de Tránsito", "Secretaría de Salud", "Despacho del Alcalde"],
   emailDomain: "pasto.gov.co",
 };
-const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
-
-async function toXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 async function fillTemplate(kind: ListKind, rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -38,20 +35,6 @@ function zipPart(file: Buffer, name: string): string {
   if (!inflated?.ok) throw new Error(`no ${name}`);
   return inflated.data.toString("utf8");
 }
-
-const CONTRATISTA = {
-  documentType: "CC",
-  documentNumber: "1085123456",
-  firstNames: "José María",
-  lastNames: "Nariño Muñoz",
-  dependencia: "Secretaría de Tránsito",
-  contractNumber: "OPS-2026-0153",
-  contractStart: "2026-01-15",
-  contractEnd: "2026-12-20",
-  email: "jose.narino@pasto.gov.co",
-  phone: "3001234567",
-  bloodType: "O+",
-};
 
 describe("the templates", () => {
   it("has a typed, frozen, validated sheet, instructions and a hidden list of dependencias", async () => {
