@@ -6,8 +6,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import sharp from "sharp";
-import { type CardPrintData, DEFAULT_DESIGN, renderBatchPdf } from "../src/modules/designs/designs.render.ts";
-import { CR80_PT, qrPathData } from "../src/modules/designs/designs.rules.ts";
+import {
+  type CardPrintData,
+  DEFAULT_DESIGN,
+  renderBatchPdf,
+} from "../src/carnetizacion/designs/designs.render.ts";
+import { CR80_PT, qrPathData } from "../src/carnetizacion/designs/designs.rules.ts";
 import { fixture } from "../test/photos.ts";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 500);

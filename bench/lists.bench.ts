@@ -6,12 +6,16 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import {
+  applySubmission,
+  openCampaign,
+  submitList,
+} from "../src/carnetizacion/campaigns/campaigns.service.ts";
 import { loadConfig } from "../src/config.ts";
+import { createDependencia } from "../src/core/dependencias/dependencias.service.ts";
+import { createPerson } from "../src/core/people/people.service.ts";
+import { people } from "../src/core/people/people.table.ts";
 import { openPglite } from "../src/db/client.ts";
-import { applySubmission, openCampaign, submitList } from "../src/modules/campaigns/campaigns.service.ts";
-import { createDependencia } from "../src/modules/dependencias/dependencias.service.ts";
-import { createPerson } from "../src/modules/people/people.service.ts";
-import { people } from "../src/modules/people/people.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import type { CurrentUser } from "../src/shared/auth/roles.ts";
 import { localStorage } from "../src/shared/storage.ts";

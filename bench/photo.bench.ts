@@ -3,8 +3,8 @@
 // 4 uploads at once.   npm run bench:photo
 import os from "node:os";
 import sharp from "sharp";
-import { faceDetector } from "../src/modules/photos/photos.faces.ts";
-import { checkPhoto } from "../src/modules/photos/photos.service.ts";
+import { faceDetector } from "../src/carnetizacion/photos/photos.faces.ts";
+import { checkPhoto } from "../src/carnetizacion/photos/photos.service.ts";
 import { fixture } from "../test/photos.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);

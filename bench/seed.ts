@@ -1,11 +1,11 @@
 // Bench data: one printed card (and its person, dependencia and photo row), as a batch would leave it.
 import { randomBytes } from "node:crypto";
+import { generateCardCode } from "../src/carnetizacion/cards/cards.rules.ts";
+import { cards } from "../src/carnetizacion/cards/cards.table.ts";
+import { photos } from "../src/carnetizacion/photos/photos.table.ts";
+import { dependencias } from "../src/core/dependencias/dependencias.table.ts";
+import { people } from "../src/core/people/people.table.ts";
 import type { Database } from "../src/db/client.ts";
-import { generateCardCode } from "../src/modules/cards/cards.rules.ts";
-import { cards } from "../src/modules/cards/cards.table.ts";
-import { dependencias } from "../src/modules/dependencias/dependencias.table.ts";
-import { people } from "../src/modules/people/people.table.ts";
-import { photos } from "../src/modules/photos/photos.table.ts";
 
 export async function seedPrintedCard(database: Database): Promise<string> {
   const db = database.db;

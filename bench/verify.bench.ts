@@ -6,8 +6,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { findCardForVerification } from "../src/carnetizacion/verification/verification.repository.ts";
 import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
-import { findCardForVerification } from "../src/modules/verification/verification.repository.ts";
 import {
   CONNECTIONS,
   DURATION_S,

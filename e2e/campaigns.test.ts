@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people } from "../src/modules/people/people.table.ts";
+import { people } from "../src/core/people/people.table.ts";
 import { makeDependencia, makePerson } from "../test/factories.ts";
 import {
   DESKTOP,

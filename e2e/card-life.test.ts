@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoData } from "../src/modules/demo/demo.service.ts";
+import { loadDemoData } from "../src/demo/demo.service.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { readQrCodes } from "../test/pdf.ts";
 import { fixturePath } from "../test/photos.ts";

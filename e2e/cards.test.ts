@@ -2,8 +2,8 @@
 // a disable that goes through its confirmation page; every page checked with axe-core.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people } from "../src/modules/people/people.table.ts";
-import { approvePhoto } from "../src/modules/review/review.service.ts";
+import { approvePhoto } from "../src/carnetizacion/review/review.service.ts";
+import { people } from "../src/core/people/people.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { makePerson } from "../test/factories.ts";
 import { makePersonWithPhotoInReview, makeReadyToPrint, printBatch } from "../test/production.ts";

@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollPerson } from "../src/modules/auth/auth.service.ts";
-import { outbox } from "../src/modules/mail/mail.table.ts";
+import { enrollPerson } from "../src/core/auth/auth.service.ts";
+import { outbox } from "../src/core/mail/mail.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { makeDependencia, makePerson } from "../test/factories.ts";
 import { fixturePath } from "../test/photos.ts";

@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disableCard } from "../src/modules/cards/cards.service.ts";
-import { cards } from "../src/modules/cards/cards.table.ts";
+import { disableCard } from "../src/carnetizacion/cards/cards.service.ts";
+import { cards } from "../src/carnetizacion/cards/cards.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { makePerson } from "../test/factories.ts";
 import { makeReadyToPrint, printBatch } from "../test/production.ts";

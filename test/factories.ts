@@ -1,10 +1,10 @@
 // Factories: the data each test needs, with unique values so tests never collide.
 
 import { eq } from "drizzle-orm";
-import { upsertPassword } from "../src/modules/auth/auth.repository.ts";
-import { enrollPerson } from "../src/modules/auth/auth.service.ts";
-import { createDependencia } from "../src/modules/dependencias/dependencias.service.ts";
-import { people } from "../src/modules/people/people.table.ts";
+import { upsertPassword } from "../src/core/auth/auth.repository.ts";
+import { enrollPerson } from "../src/core/auth/auth.service.ts";
+import { createDependencia } from "../src/core/dependencias/dependencias.service.ts";
+import { people } from "../src/core/people/people.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { hashPassword } from "../src/shared/auth/passwords.ts";
 import type { Role } from "../src/shared/auth/roles.ts";

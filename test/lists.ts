@@ -1,7 +1,7 @@
 // The steps list tests share: a campaign opened by SSI, a liaison with an e-mail, real names.
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { people } from "../src/modules/people/people.table.ts";
+import { people } from "../src/core/people/people.table.ts";
 import type { TestContext } from "./app.ts";
 import { makePerson, signIn } from "./factories.ts";
 

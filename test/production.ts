@@ -1,10 +1,10 @@
 // Factories for SSI production tests: people whose card waits in the print queue, and batches made of them.
 import { eq } from "drizzle-orm";
-import { createBatch, renderBatch } from "../src/modules/batches/batches.service.ts";
-import { findLatestCard } from "../src/modules/cards/cards.service.ts";
-import { people } from "../src/modules/people/people.table.ts";
-import { type CheckedPhoto, checkPhoto, savePhoto } from "../src/modules/photos/photos.service.ts";
-import { approvePhoto } from "../src/modules/review/review.service.ts";
+import { createBatch, renderBatch } from "../src/carnetizacion/batches/batches.service.ts";
+import { findLatestCard } from "../src/carnetizacion/cards/cards.service.ts";
+import { type CheckedPhoto, checkPhoto, savePhoto } from "../src/carnetizacion/photos/photos.service.ts";
+import { approvePhoto } from "../src/carnetizacion/review/review.service.ts";
+import { people } from "../src/core/people/people.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import type { TestContext } from "./app.ts";
 import { makePerson } from "./factories.ts";

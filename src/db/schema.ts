@@ -1,16 +1,16 @@
 // Every table of SIPAP, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
 
-export { initialCredentials, loginThrottle, passwords, sessions } from "../modules/auth/auth.table.ts";
-export { printBatchCards, printBatches } from "../modules/batches/batches.table.ts";
-export { campaignReminders, campaigns, listSubmissions } from "../modules/campaigns/campaigns.table.ts";
-export { cards } from "../modules/cards/cards.table.ts";
-export { dependencias } from "../modules/dependencias/dependencias.table.ts";
-export { cardDesigns } from "../modules/designs/designs.table.ts";
-export { outbox } from "../modules/mail/mail.table.ts";
-export { people, personMoves, personRoles } from "../modules/people/people.table.ts";
-export { photos } from "../modules/photos/photos.table.ts";
-export { rejectionReasons } from "../modules/review/review.table.ts";
-export { signingKeys } from "../modules/verification/verification.table.ts";
+export { printBatchCards, printBatches } from "../carnetizacion/batches/batches.table.ts";
+export { campaignReminders, campaigns, listSubmissions } from "../carnetizacion/campaigns/campaigns.table.ts";
+export { cards } from "../carnetizacion/cards/cards.table.ts";
+export { cardDesigns } from "../carnetizacion/designs/designs.table.ts";
+export { photos } from "../carnetizacion/photos/photos.table.ts";
+export { rejectionReasons } from "../carnetizacion/review/review.table.ts";
+export { signingKeys } from "../carnetizacion/verification/verification.table.ts";
+export { initialCredentials, loginThrottle, passwords, sessions } from "../core/auth/auth.table.ts";
+export { dependencias } from "../core/dependencias/dependencias.table.ts";
+export { outbox } from "../core/mail/mail.table.ts";
+export { people, personMoves, personRoles } from "../core/people/people.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
 export { stateTransitions } from "../shared/transitions.table.ts";
 
