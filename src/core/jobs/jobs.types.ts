@@ -1,0 +1,38 @@
+// The contract between the job queue (core/jobs) and the modules that define jobs in `<module>.jobs.ts`.
+// Every module exports a list of JobDefinition; src/jobs.ts gathers them and main.ts starts the queue.
+import type { Deps } from "../../deps.ts";
+
+export interface JobContext {
+  /** The same dependencies routes get (database, clock, storage, logger, config, jobs). */
+  deps: Deps;
+  /** Aborted when the instance is shutting down: long jobs stop at the next safe point and are retried. */
+  signal: AbortSignal;
+}
+
+export interface JobDefinition<T extends object = object> {
+  /** "<module>.<what>", e.g. "mail.deliver"; also the pg-boss queue name. */
+  name: string;
+  /** Five-field cron in America/Bogota; when set, the job runs once per tick across all instances. */
+  cron?: string;
+  /** Attempts after the first failure (default 3), with exponential backoff from retryDelaySeconds. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** How long one attempt may run before another instance may take it over (default 15 minutes). */
+  expireInSeconds?: number;
+  run(data: T, context: JobContext): Promise<void>;
+}
+
+export interface SendOptions {
+  /** At most one queued-or-active job per key (e.g. one render per batch). */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
+export interface JobQueue {
+  /** Queues a job; resolves to its id, or null when a job with the same singletonKey is already waiting. */
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+}
+
+/** Typed helper so each module's list keeps its data types. */
+export const defineJob = <T extends object>(definition: JobDefinition<T>): JobDefinition =>
+  definition as unknown as JobDefinition;
