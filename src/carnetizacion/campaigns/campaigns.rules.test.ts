@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseTypedList } from "../lists/lists.typed.ts";
 import {
   type CheckContext,
   checkRows,
@@ -8,7 +9,6 @@ import {
   normalizeBloodType,
   typedNameError,
 } from "./campaigns.rules.ts";
-import { parseTypedList } from "./campaigns.typed.ts";
 
 const context: CheckContext = {
   dependencia: { id: "d1", name: "Secretaría de Tránsito y Transporte" },

@@ -1,10 +1,10 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { dependencias } from "../../core/dependencias/dependencias.table.ts";
 import { people } from "../../core/people/people.table.ts";
-import type { ListKind } from "./campaigns.columns.ts";
+import type { ListKind } from "../lists/lists.columns.ts";
 
 export type CampaignState = "abierta" | "cerrada";
-export type { ListKind } from "./campaigns.columns.ts";
+export type { ListKind } from "../lists/lists.columns.ts";
 export type SubmissionState = "vista_previa" | "aplicada" | "descartada";
 
 export const campaigns = pgTable("campaigns", {

@@ -10,10 +10,10 @@ import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { bogotaDay, formatDateTime } from "../../shared/time.ts";
 import { pluralize } from "../../shared/words.ts";
 import { writeSheet } from "../../shared/xlsx.ts";
+import { listTitle } from "../lists/lists.sheets.ts";
+import { TYPED_COLUMNS } from "../lists/lists.typed.ts";
 import * as repo from "./campaigns.repository.ts";
-import { listTitle } from "./campaigns.sheets.ts";
 import type { Campaign, ListKind } from "./campaigns.table.ts";
-import { TYPED_COLUMNS } from "./campaigns.typed.ts";
 
 export const LIST_KINDS: ListKind[] = ["desvinculados", "contratistas", "cintas"];
 

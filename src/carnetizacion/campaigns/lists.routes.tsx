@@ -9,9 +9,9 @@ import { type AppContext, type AppEnv, auditContext, requireUser } from "../../s
 import { pageContext } from "../../shared/views/page.ts";
 import { formatNumber } from "../../shared/words.ts";
 import { XLSX_TYPE } from "../../shared/xlsx.ts";
+import { buildTemplate } from "../lists/lists.sheets.ts";
 import { LIST_KIND } from "./campaigns.schemas.ts";
 import { findCampaign, findOpenCampaigns, listSubmissionsOf } from "./campaigns.service.ts";
-import { buildTemplate } from "./campaigns.sheets.ts";
 import {
   applySubmission,
   issueCredentialsInBackground,

@@ -21,11 +21,11 @@ import { type Logger, loggableError } from "../../shared/logger.ts";
 import type { Storage } from "../../shared/storage.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
+import { readListFile } from "../lists/lists.sheets.ts";
+import { parseTypedList } from "../lists/lists.typed.ts";
 import * as repo from "./campaigns.repository.ts";
 import { type CheckedRow, checkRows, type KnownPerson, mismatchedLines } from "./campaigns.rules.ts";
-import { readListFile } from "./campaigns.sheets.ts";
 import type { Campaign, ListKind, ListSubmission } from "./campaigns.table.ts";
-import { parseTypedList } from "./campaigns.typed.ts";
 import { APPLY, type Applied } from "./lists.effects.ts";
 
 export type { Applied } from "./lists.effects.ts";

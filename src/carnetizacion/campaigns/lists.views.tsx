@@ -5,7 +5,7 @@ import { endSentence, formatDateTime } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, FileField } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import { LIST_KINDS, listTitle } from "./campaigns.columns.ts";
+import { LIST_KINDS, listTitle } from "../lists/lists.columns.ts";
 import type { Campaign, ListKind } from "./campaigns.table.ts";
 
 export const KINDS: readonly ListKind[] = LIST_KINDS;

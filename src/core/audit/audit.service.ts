@@ -1,7 +1,7 @@
 // The audit search for administrators: rows shown with Spanish action names, people and cards by name and
 // details as readable lines; exported to a spreadsheet. Reading or exporting the audit log is itself audited.
 
-import { listTitle } from "../../carnetizacion/campaigns/campaigns.columns.ts";
+import { listTitle } from "../../carnetizacion/lists/lists.columns.ts";
 import type { Db } from "../../db/client.ts";
 import type { AuditRow } from "../../shared/audit.table.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";

@@ -2,12 +2,12 @@
 // datos.json, their photo files and a readable resumen.html. Only the signed-in person's own data, and the
 // download is audited.
 import { strToU8, type Zippable, zipSync } from "fflate";
-import { listTitle } from "../../carnetizacion/campaigns/campaigns.columns.ts";
 import {
   CARD_STATE_LABELS,
   type CardState,
   DISABLE_REASON_LABELS,
 } from "../../carnetizacion/cards/cards.rules.ts";
+import { listTitle } from "../../carnetizacion/lists/lists.columns.ts";
 import { PHOTO_STATE_LABELS, type PhotoState } from "../../carnetizacion/photos/photos.rules.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";

@@ -4,8 +4,8 @@ import { once } from "node:events";
 import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { MAX_LIST_BYTES, readListFile } from "./campaigns.sheets.ts";
-import { readZipDirectory, writeZip, type ZipEntry } from "./campaigns.zip.ts";
+import { MAX_LIST_BYTES, readListFile } from "./lists.sheets.ts";
+import { readZipDirectory, writeZip, type ZipEntry } from "./lists.zip.ts";
 
 const stored = (name: string, text: string): ZipEntry => {
   const data = Buffer.from(text);

@@ -4,9 +4,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CONTRATISTA, toXlsx, utc } from "../../../test/sheets.ts";
-import { LIST_COLUMNS, LIST_KINDS, type ListKind } from "./campaigns.columns.ts";
-import { buildTemplate, listTitle, readListFile } from "./campaigns.sheets.ts";
-import { inflateEntry, readZipDirectory } from "./campaigns.zip.ts";
+import { LIST_COLUMNS, LIST_KINDS, type ListKind } from "./lists.columns.ts";
+import { buildTemplate, listTitle, readListFile } from "./lists.sheets.ts";
+import { inflateEntry, readZipDirectory } from "./lists.zip.ts";
 
 // Dates must come out as the calendar day whatever the server's zone: run these tests west of UTC.
 process.env.TZ = "America/Bogota";

@@ -21,9 +21,9 @@ import {
   MAX_LIST_ROWS,
   normalizeLabel,
   normalizeValue,
-} from "./campaigns.columns.ts";
-import { decodeText, parseCsv } from "./campaigns.csv.ts";
-import { inflateEntry, readZipDirectory, writeZip, type ZipEntry } from "./campaigns.zip.ts";
+} from "./lists.columns.ts";
+import { decodeText, parseCsv } from "./lists.csv.ts";
+import { inflateEntry, readZipDirectory, writeZip, type ZipEntry } from "./lists.zip.ts";
 
 export {
   LIST_COLUMNS,
@@ -33,8 +33,8 @@ export {
   listTitle,
   MAX_LIST_BYTES,
   MAX_LIST_ROWS,
-} from "./campaigns.columns.ts";
-export { buildTemplate } from "./campaigns.template.ts";
+} from "./lists.columns.ts";
+export { buildTemplate } from "./lists.template.ts";
 
 /** People put titles, logos and notes above the table: the header is looked for in these first rows. */
 const HEADER_SEARCH_ROWS = 15;

@@ -11,7 +11,7 @@ import {
   listTitle,
   MAX_LIST_BYTES,
   MAX_LIST_ROWS,
-} from "./campaigns.columns.ts";
+} from "./lists.columns.ts";
 
 const SHEET_NAMES: Record<ListKind, string> = {
   desvinculados: "Desvinculados",

@@ -1,6 +1,6 @@
 // Short lists typed (or pasted from a spreadsheet) in the browser: one person per line, the columns in
 // the template's order, separated by tabs (what a paste from Excel gives) or semicolons.
-import type { ListKind } from "./campaigns.table.ts";
+import type { ListKind } from "../campaigns/campaigns.table.ts";
 
 export const TYPED_COLUMNS: Record<ListKind, string[]> = {
   desvinculados: ["fullName", "documentNumber"],

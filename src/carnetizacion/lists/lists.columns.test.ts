@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { utc } from "../../../test/sheets.ts";
-import { LIST_COLUMNS, LIST_KINDS, normalizeLabel, normalizeValue } from "./campaigns.columns.ts";
+import { LIST_COLUMNS, LIST_KINDS, normalizeLabel, normalizeValue } from "./lists.columns.ts";
 
 // Dates must come out as the calendar day whatever the server's zone: run these tests west of UTC.
 process.env.TZ = "America/Bogota";

@@ -8,9 +8,9 @@ import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONTRATISTA, toXlsx, utc } from "../../../test/sheets.ts";
-import { LIST_COLUMNS } from "./campaigns.columns.ts";
-import { MAX_LIST_BYTES, MAX_LIST_ROWS, readListFile } from "./campaigns.sheets.ts";
-import { writeZip, type ZipEntry } from "./campaigns.zip.ts";
+import { LIST_COLUMNS } from "./lists.columns.ts";
+import { MAX_LIST_BYTES, MAX_LIST_ROWS, readListFile } from "./lists.sheets.ts";
+import { writeZip, type ZipEntry } from "./lists.zip.ts";
 
 // Dates must come out as the calendar day whatever the server's zone: run these tests west of UTC.
 process.env.TZ = "America/Bogota";
