@@ -19,6 +19,20 @@ const settings = {
     doc: "Carpeta de datos: base de datos embebida, archivos y cuentas de demostración.",
     schema: z.string().min(1).default("./data"),
   },
+  STORAGE_URL: {
+    doc: "Dónde se guardan los archivos (fotos, PDF de lotes, listas). Sin ella, en la carpeta DATA_DIR/files. Para un almacenamiento compatible con S3: s3://balde/prefijo?endpoint=https://servidor:9000&region=us-east-1 (con endpoint se usa la dirección por ruta, como piden MinIO y similares); las credenciales se toman de AWS_ACCESS_KEY_ID y AWS_SECRET_ACCESS_KEY. También acepta file:///ruta/a/una/carpeta.",
+    schema: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const problem = value === undefined ? undefined : storageUrlProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  },
+  PHOTO_ORIGINAL_RETENTION_DAYS: {
+    doc: "Días que se conserva el original de una foto rechazada antes de borrarlo (el recorte de la foto queda como constancia del rechazo). Lo anuncia la política de tratamiento de datos.",
+    schema: z.coerce.number().int().min(1).max(3650).default(30),
+  },
   DATABASE_URL: {
     doc: "URL de PostgreSQL (postgres://usuario:clave@servidor:5432/base). Sin ella se usa la base embebida (PGlite) en DATA_DIR.",
     schema: z.string().url().optional(),
@@ -109,10 +123,18 @@ const settings = {
 type Settings = typeof settings;
 export type Env = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
 
+/** Where files go: a local directory, or a bucket (and key prefix) on an S3-compatible server. */
+export type StorageSettings =
+  | { kind: "local"; dir: string }
+  | { kind: "s3"; bucket: string; prefix: string; endpoint?: string; region: string };
+
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  storage: StorageSettings;
+  /** Days an original of a rejected photo is kept before the retention job deletes it. */
+  photoOriginalRetentionDays: number;
   databaseUrl: string | undefined;
   publicBaseUrl: string;
   /** PUBLIC_BASE_URL unset or pointing at this machine: QR codes printed now would not work elsewhere. */
@@ -151,7 +173,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const raw = env[key] === "" ? undefined : env[key];
     const parsed = (schema as z.ZodType).safeParse(raw);
     if (parsed.success) values[key] = parsed.data;
-    else problems.push(`- ${key}=${JSON.stringify(raw)} no es válido. ${doc}`);
+    else {
+      const detail = parsed.error.issues.find((i) => i.code === "custom")?.message;
+      problems.push(`- ${key}=${JSON.stringify(raw)} no es válido${detail ? `: ${detail}` : ""}. ${doc}`);
+    }
   }
   if (problems.length > 0) {
     throw new ConfigError(`La configuración tiene errores:\n${problems.join("\n")}`);
@@ -161,6 +186,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: v.PORT,
     host: v.HOST,
     dataDir: path.resolve(v.DATA_DIR),
+    storage: storageSettings(v.STORAGE_URL, path.resolve(v.DATA_DIR)),
+    photoOriginalRetentionDays: v.PHOTO_ORIGINAL_RETENTION_DAYS,
     databaseUrl: v.DATABASE_URL,
     publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ""),
     publicBaseUrlIsLocal: isLocalUrl(v.PUBLIC_BASE_URL),
@@ -185,6 +212,49 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       emailDomain: v.ENTITY_EMAIL_DOMAIN,
       website: v.ENTITY_WEBSITE,
     },
+  };
+}
+
+const PREFIX = /^([a-z0-9][a-z0-9_.-]*\/)*$/;
+
+/** Why a STORAGE_URL cannot be used, in Spanish, or undefined when it can. */
+function storageUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "no es una dirección (debe empezar por s3:// o file://)";
+  }
+  if (url.protocol === "file:") return url.pathname.length > 1 ? undefined : "falta la carpeta";
+  if (url.protocol !== "s3:") return `el esquema ${url.protocol} no se reconoce (use s3:// o file://)`;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(url.hostname))
+    return "falta el nombre del balde (bucket) o no es válido: s3://balde/prefijo";
+  if (!PREFIX.test(s3Prefix(url)))
+    return "el prefijo solo puede tener minúsculas, números, guiones, puntos y barras";
+  const endpoint = url.searchParams.get("endpoint");
+  if (endpoint !== null && !/^https?:\/\/[^/\s]+/.test(endpoint))
+    return "endpoint debe ser una dirección http:// o https:// (por ejemplo endpoint=https://minio.entidad.gov.co:9000)";
+  const unknown = [...url.searchParams.keys()].filter((k) => k !== "endpoint" && k !== "region");
+  if (unknown.length > 0) return `no se reconoce el parámetro ${unknown.join(", ")} (solo endpoint y region)`;
+  return undefined;
+}
+
+const s3Prefix = (url: URL) => {
+  const trimmed = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, "");
+  return trimmed ? `${trimmed}/` : "";
+};
+
+function storageSettings(value: string | undefined, dataDir: string): StorageSettings {
+  if (!value) return { kind: "local", dir: path.join(dataDir, "files") };
+  const url = new URL(value);
+  if (url.protocol === "file:") return { kind: "local", dir: path.resolve(decodeURIComponent(url.pathname)) };
+  const endpoint = url.searchParams.get("endpoint") ?? undefined;
+  return {
+    kind: "s3",
+    bucket: url.hostname,
+    prefix: s3Prefix(url),
+    ...(endpoint ? { endpoint } : {}),
+    region: url.searchParams.get("region") ?? "us-east-1",
   };
 }
 

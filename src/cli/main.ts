@@ -7,17 +7,17 @@ import { sizeCheck } from "../carnetizacion/photos/photos.checks.ts";
 import { MAX_PHOTO_BYTES } from "../carnetizacion/photos/photos.rules.ts";
 import { checkPhoto } from "../carnetizacion/photos/photos.service.ts";
 import { ConfigError, loadConfig } from "../config.ts";
-import { enrollPerson, issueInitialCredential } from "../core/auth/auth.service.ts";
+import { enrollPerson, issueInitialCredential } from "../core/auth/auth.credentials.ts";
 import { findDependenciaByName } from "../core/dependencias/dependencias.service.ts";
 import { newPersonSchema } from "../core/people/people.schemas.ts";
 import { findPersonByDocument, normalizeDocumentNumber } from "../core/people/people.service.ts";
-import { BackupFormatError, backupDatabase, restoreDatabase } from "../db/backup.ts";
+import { describeStorage, openStorage } from "../core/storage/storage.open.ts";
+import { BackupFormatError, type BackupSummary, backupDatabase, restoreDatabase } from "../db/backup.ts";
 import { openConfiguredDatabase, StartupError } from "../db/open.ts";
 import { formatDemoCredentials, loadDemoData, seedDependencias } from "../demo/demo.service.ts";
 import { systemAuditContext } from "../shared/audit.ts";
 import { AppError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
-import { localStorage } from "../shared/storage.ts";
 import { formatDateTime, systemClock } from "../shared/time.ts";
 import { countOf, formatNumber } from "../shared/words.ts";
 
@@ -31,8 +31,10 @@ Comandos:
   photo:check <archivo>...
                          revisa fotos tomadas en la oficina: una línea JSON por archivo
   db:migrate             aplica las migraciones pendientes
-  db:backup <archivo>    guarda una copia de seguridad de toda la base de datos
-  db:restore <archivo>   reemplaza todos los datos por los de una copia de seguridad
+  db:backup <archivo>    guarda en un solo archivo una copia de seguridad de toda la base de datos y de
+                         los archivos guardados (fotos, PDF de lotes, listas)
+  db:restore <archivo>   reemplaza todos los datos por los de una copia de seguridad y devuelve sus
+                         archivos al almacenamiento configurado (STORAGE_URL)
   demo:load              carga los datos de demostración que falten (dependencias, una cuenta por rol y una
                          campaña con unas 300 personas ficticias y sus carnets; no repite lo que ya está)
 `;
@@ -93,6 +95,7 @@ async function run(argv: string[]): Promise<number> {
   const { database, release } = await openConfiguredDatabase(config, createLogger("silent"));
   const db = database.db;
   const now = systemClock.now();
+  const storage = openStorage(config.storage);
   try {
     await database.migrate();
     switch (command) {
@@ -136,29 +139,24 @@ async function run(argv: string[]): Promise<number> {
       }
       case "db:backup": {
         const file = path.resolve(rest[0] ?? "");
-        const counts = await backupDatabase(db, file, now);
-        console.log(`Copia de seguridad guardada en ${file}.`);
+        const summary = await backupDatabase(db, storage, file, now);
         console.log(
-          Object.entries(counts)
-            .map(([t, n]) => `  ${t}: ${n} filas`)
-            .join("\n"),
+          `Copia de seguridad guardada en ${file}, con los archivos de ${describeStorage(config.storage)}.`,
         );
+        console.log(formatSummary(summary));
         return 0;
       }
       case "db:restore": {
         const file = path.resolve(rest[0] ?? "");
-        const counts = await restoreDatabase(db, file);
-        console.log(`Datos restaurados desde ${file}.`);
+        const summary = await restoreDatabase(db, storage, file);
         console.log(
-          Object.entries(counts)
-            .map(([t, n]) => `  ${t}: ${n} filas`)
-            .join("\n"),
+          `Datos restaurados desde ${file}; archivos devueltos a ${describeStorage(config.storage)}.`,
         );
+        console.log(formatSummary(summary));
         return 0;
       }
       case "demo:load": {
-        const files = localStorage(path.join(config.dataDir, "files"));
-        const demo = await loadDemoData(db, now, systemAuditContext, config, files);
+        const demo = await loadDemoData(db, now, systemAuditContext, config, storage);
         if (demo.story)
           console.log(
             `Demostración cargada: ${countOf(demo.story.people, "persona ficticia", "personas ficticias")} con sus carnets, en ${formatNumber(demo.story.ms / 1000, 1)} s.`,
@@ -181,8 +179,15 @@ async function run(argv: string[]): Promise<number> {
     }
     return 1;
   } finally {
+    await storage.close();
     await release();
   }
+}
+
+function formatSummary(summary: BackupSummary): string {
+  const rows = Object.entries(summary.tables).map(([t, n]) => `  ${t}: ${n} filas`);
+  const megabytes = formatNumber(summary.files.bytes / 1_048_576, 1);
+  return [...rows, `  archivos: ${summary.files.count} (${megabytes} MB)`].join("\n");
 }
 
 run(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { PhotoState } from "./photos.rules.ts";
 import { type Photo, photos } from "./photos.table.ts";
@@ -54,4 +54,31 @@ export async function updatePhotoState(
     .where(and(eq(photos.id, id), eq(photos.state, from)))
     .returning({ id: photos.id });
   return rows.length === 1;
+}
+
+/** Rejected photos decided before a moment whose original file is still kept, oldest first. */
+export async function findRejectedWithOriginal(db: Db, decidedBefore: Date, limit: number) {
+  return db
+    .select({
+      id: photos.id,
+      personId: photos.personId,
+      originalKey: photos.originalKey,
+      reviewedAt: photos.reviewedAt,
+    })
+    .from(photos)
+    .where(
+      and(eq(photos.state, "rechazada"), lt(photos.reviewedAt, decidedBefore), isNotNull(photos.originalKey)),
+    )
+    .orderBy(asc(photos.reviewedAt))
+    .limit(limit);
+}
+
+/** Forgets the original's key (null: deleted by retention), only if it is still the one read. */
+export async function clearOriginalKey(db: Db, photoId: string, originalKey: string): Promise<boolean> {
+  const rows = await db
+    .update(photos)
+    .set({ originalKey: null })
+    .where(and(eq(photos.id, photoId), eq(photos.originalKey, originalKey)))
+    .returning({ id: photos.id });
+  return rows.length > 0;
 }

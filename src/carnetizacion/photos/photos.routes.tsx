@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { findCardJourney } from "../../core/home/home.service.ts";
 import { viewPerson } from "../../core/people/people.service.ts";
+import { getBuffer } from "../../core/storage/storage.types.ts";
 import { mount, onboardingStep } from "../../shared/auth/guard.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { findCardJourney } from "../carnetizacion.journey.ts";
 import { checkPhoto, findLatestPhoto, savePhoto, submitDraft } from "./photos.service.ts";
 import { PhotoPage } from "./photos.views.tsx";
 
@@ -32,7 +33,7 @@ export const isOwnPhotoUpload = (c: AppContext) =>
 export async function renderPhotoPage(
   c: AppContext,
   errors?: Record<string, string>,
-  status: 200 | 409 | 413 | 422 = 200,
+  status: 200 | 409 | 413 | 422 | 503 = 200,
 ) {
   const { db } = c.var.deps.database;
   const user = requireUser(c);
@@ -68,8 +69,9 @@ export function photosRoutes() {
     try {
       await savePhoto(database.db, storage, clock.now(), auditContext(c), requireUser(c).id, checked);
     } catch (error) {
-      if (error instanceof AppError && error.status === 409)
-        return renderPhotoPage(c, { photo: error.userMessage }, 409);
+      // A busy or unreachable file store: the person stays on the form with the message and can retry.
+      if (error instanceof AppError && (error.status === 409 || error.status === 503))
+        return renderPhotoPage(c, { photo: error.userMessage }, error.status);
       throw error;
     }
     return redirectWithFlash(
@@ -100,7 +102,7 @@ export function photosRoutes() {
   mount(app, "photo.portrait", async (c) => {
     const { database, storage } = c.var.deps;
     const photo = await findLatestPhoto(database.db, requireUser(c).id);
-    const data = photo && (await storage.get(photo.portraitKey));
+    const data = photo && (await getBuffer(storage, photo.portraitKey));
     if (!data) throw notFound("Su foto");
     return jpeg(c, data);
   });
@@ -116,7 +118,7 @@ export function photosRoutes() {
       c.req.param("id") ?? "",
     );
     const photo = await findLatestPhoto(database.db, person.id);
-    const data = photo && (await storage.get(photo.portraitKey));
+    const data = photo && (await getBuffer(storage, photo.portraitKey));
     if (!data) throw notFound("La foto");
     return jpeg(c, data);
   });

@@ -1,10 +1,10 @@
 // Photos: upload with automatic checks, the normalised portrait, and the photo's review states.
 
 import { findPersonById } from "../../core/people/people.service.ts";
+import type { Storage } from "../../core/storage/storage.types.ts";
 import type { Db } from "../../db/client.ts";
-import type { AuditContext } from "../../shared/audit.ts";
+import { type AuditContext, recordAudit, systemAuditContext } from "../../shared/audit.ts";
 import { AppError, conflict, notFound } from "../../shared/errors.ts";
-import type { Storage } from "../../shared/storage.ts";
 import { findTransitions, recordTransition } from "../../shared/transitions.ts";
 import { latestCampaign } from "../campaigns/campaigns.service.ts";
 import { openCardRequest } from "../cards/cards.service.ts";
@@ -94,9 +94,6 @@ export async function savePhoto(
   const id = crypto.randomUUID();
   const originalKey = `photos/${personId}/${id}-original.jpg`;
   const portraitKey = `photos/${personId}/${id}-portrait.jpg`;
-  // Files first: a row never points at a missing file; an unused file is harmless.
-  await storage.put(originalKey, checked.files.original);
-  await storage.put(portraitKey, checked.files.portrait);
   const person = await findPersonById(db, personId);
   if (person?.status !== "activo")
     throw new AppError(
@@ -104,9 +101,17 @@ export async function savePhoto(
       409,
       "La persona está desvinculada: no se le puede cargar una foto.",
     );
+  // Files first, then the row: a row never points at a missing file. When a write or the row fails,
+  // what was written goes, so no copy of a sensitive photo stays without a row that accounts for it.
+  const written: string[] = [];
   try {
+    await storage.put(originalKey, checked.files.original, { contentType: "image/jpeg" });
+    written.push(originalKey);
+    await storage.put(portraitKey, checked.files.portrait, { contentType: "image/jpeg" });
+    written.push(portraitKey);
     return await insertChecked(db, at, audit, personId, { id, originalKey, portraitKey }, checked, options);
   } catch (error) {
+    await Promise.all(written.map((key) => storage.delete(key).catch(() => {})));
     if (isUniqueViolation(error))
       throw conflict(
         "photos.concurrent",
@@ -212,4 +217,45 @@ export async function submitDraft(
     });
     await openCardRequest(tx, at, audit, personId);
   });
+}
+
+// What the privacy policy promises about photos, enforced: the original a person sent for a photo that
+// was rejected is deleted some days after the rejection (PHOTO_ORIGINAL_RETENTION_DAYS). The cropped
+// portrait stays as the record of what was rejected and why.
+const DAY = 86_400_000;
+/** Photos per round: each is its own short transaction, so a large backlog never holds PGlite long. */
+const ROUND = 200;
+
+/** Deletes expired originals of rejected photos; returns how many. Safe to run twice or on two instances. */
+export async function deleteExpiredOriginals(
+  db: Db,
+  storage: Storage,
+  at: Date,
+  retentionDays: number,
+): Promise<number> {
+  const decidedBefore = new Date(at.getTime() - retentionDays * DAY);
+  let deleted = 0;
+  for (;;) {
+    const due = await repo.findRejectedWithOriginal(db, decidedBefore, ROUND);
+    for (const photo of due) {
+      const originalKey = photo.originalKey;
+      if (!originalKey) continue; // the query asks for kept originals only
+      const done = await db.transaction(async (tx) => {
+        // Another instance already took this one: nothing to record.
+        if (!(await repo.clearOriginalKey(tx, photo.id, originalKey))) return false;
+        await recordAudit(tx, at, systemAuditContext, {
+          action: "photo.original_deleted",
+          targetType: "photo",
+          targetId: photo.id,
+          details: { personId: photo.personId, rejectedAt: photo.reviewedAt?.toISOString(), retentionDays },
+        });
+        // Last, inside the transaction: if the store fails, the key and the audit roll back and the next
+        // run tries again; deleting a file that is already gone is not an error.
+        await storage.delete(originalKey);
+        return true;
+      });
+      if (done) deleted++;
+    }
+    if (due.length < ROUND) return deleted;
+  }
 }

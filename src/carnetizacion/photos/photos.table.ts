@@ -19,7 +19,8 @@ export const photos = pgTable(
       .references(() => people.id),
     state: text("state").$type<PhotoState>().notNull(),
     // Keys in the private file storage: the original as uploaded, and the normalised 3:4 portrait.
-    originalKey: text("original_key").notNull(),
+    // Null once retention deleted the original (docs/DOMAIN.md, privacy notice); the portrait stays.
+    originalKey: text("original_key"),
     portraitKey: text("portrait_key").notNull(),
     checks: jsonb("checks").$type<StoredCheck[]>().notNull(),
     checksPassed: boolean("checks_passed").notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "photos" ALTER COLUMN "original_key" DROP NOT NULL;
