@@ -73,9 +73,31 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    migrate: () => migrateNodePg(db as never, { migrationsFolder }),
+    migrate: () => migratePostgres(url, db),
     close: () => pool.end(),
   };
+}
+
+// Any fixed number, the same in every SIPAP version: the session-level advisory lock migrations run under.
+export const MIGRATION_LOCK = 7_301_000;
+
+/**
+ * Instances starting together on one PostgreSQL take turns: each waits for the lock, and whoever comes
+ * second finds every migration applied and does nothing (without it, both try to create the same tables
+ * and one fails). The lock is held by its own connection, outside the pool, so a pool of one still has a
+ * connection for the migrator. PGlite needs none of this: one process holds the data directory (lock.ts).
+ */
+async function migratePostgres(url: string, db: Db) {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrateNodePg(db as never, { migrationsFolder });
+  } finally {
+    // Ending the connection releases the lock too; unlocking first is just tidier for poolers.
+    await holder.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    await holder.end();
+  }
 }
 
 /** Connection failures, as opposed to errors in a query: the app answers 503 for these. */

@@ -1,4 +1,6 @@
 // Every table of SIPAP, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
+// Backup and restore take their list and order from these exports (db/tables.ts): exporting a table here
+// is all it takes for it to be backed up.
 
 export { printBatchCards, printBatches } from "../carnetizacion/batches/batches.table.ts";
 export { campaignReminders, campaigns, listSubmissions } from "../carnetizacion/campaigns/campaigns.table.ts";
@@ -12,32 +14,5 @@ export { dependencias } from "../core/dependencias/dependencias.table.ts";
 export { outbox } from "../core/mail/mail.table.ts";
 export { people, personMoves, personRoles } from "../core/people/people.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
+export { rateLimits } from "../shared/rate-limit.table.ts";
 export { stateTransitions } from "../shared/transitions.table.ts";
-
-/** Tables whose `id` is an identity column: restore moves their sequences past the restored ids. */
-export const tablesWithIdentity = ["state_transitions", "audit_log"] as const;
-
-/** Tables in foreign-key order, for backup and restore. */
-export const tablesInDependencyOrder = [
-  "dependencias",
-  "people",
-  "person_roles",
-  "person_moves",
-  "passwords",
-  "initial_credentials",
-  "sessions",
-  "login_throttle",
-  "cards",
-  "photos",
-  "print_batches",
-  "print_batch_cards",
-  "card_designs",
-  "rejection_reasons",
-  "signing_keys",
-  "campaigns",
-  "list_submissions",
-  "campaign_reminders",
-  "state_transitions",
-  "outbox",
-  "audit_log",
-] as const;

@@ -1,23 +1,42 @@
-// A fixed-window counter per key (client address), kept in memory: cheap enough to run on every public
-// request. Each app instance counts on its own, which is fine against enumeration from one address.
-export interface RateLimiter {
-  /** True when the key may go on; false once it used up its window. */
-  allow(key: string, now: number): boolean;
+// Fixed-window rate limits kept in the database: every instance behind the load balancer counts into the
+// same row, and a flood of distinct addresses only adds rows (purged hourly) without resetting anyone's
+// count, as the per-process map this replaces did when it grew too big.
+import { lt, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { rateLimits } from "./rate-limit.table.ts";
+
+/** The longest window any limiter may use: the hourly purge keeps rows this recent. */
+export const MAX_RATE_WINDOW_MS = 3_600_000;
+
+/**
+ * Counts one request for `key` and says whether it is within `limit` per window. One upsert, atomic on
+ * PostgreSQL however many instances count at once. A request stamped with an older window (an instance
+ * whose clock lags) counts in the current one rather than resetting it.
+ */
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  now: Date,
+  limit: number,
+  windowMs: number,
+): Promise<boolean> {
+  if (windowMs > MAX_RATE_WINDOW_MS) throw new Error(`rate window ${windowMs} ms exceeds the purge horizon`);
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when excluded.window_start > rate_limits.window_start then 1 else rate_limits.count + 1 end`,
+        windowStart: sql`greatest(rate_limits.window_start, excluded.window_start)`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return (row?.count ?? Number.POSITIVE_INFINITY) <= limit;
 }
 
-export function createRateLimiter(limit: number, windowMs: number, maxKeys = 50_000): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  return {
-    allow(key, now) {
-      let entry = windows.get(key);
-      if (!entry || now - entry.start >= windowMs) {
-        // Forget everything once the map grows too big: a flood of addresses must not exhaust memory.
-        if (!entry && windows.size >= maxKeys) windows.clear();
-        entry = { start: now, count: 0 };
-        windows.set(key, entry);
-      }
-      entry.count++;
-      return entry.count <= limit;
-    },
-  };
+/** Drops counters whose window ended long ago (part of the hourly purge). */
+export async function purgeRateLimits(db: Db, now: Date) {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - MAX_RATE_WINDOW_MS)));
 }

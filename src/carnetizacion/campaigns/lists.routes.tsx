@@ -1,24 +1,20 @@
 // The liaison's routes for the three lists: the open campaigns, the template, the form to send a list, its
 // preview and «Aplicar» (with the confirmation of rows whose name does not match SIPAP's).
 import type { Hono } from "hono";
+import { queueListCredentials } from "../../core/auth/auth.credentials.ts";
 import { activeDependencias, findDependencia } from "../../core/dependencias/dependencias.service.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
+import { loggableError } from "../../shared/logger.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { formatNumber } from "../../shared/words.ts";
 import { XLSX_TYPE } from "../../shared/xlsx.ts";
 import { buildTemplate } from "../lists/lists.sheets.ts";
 import { LIST_KIND } from "./campaigns.schemas.ts";
 import { findCampaign, findOpenCampaigns, listSubmissionsOf } from "./campaigns.service.ts";
-import {
-  applySubmission,
-  issueCredentialsInBackground,
-  type ListInput,
-  submitList,
-  viewSubmission,
-} from "./lists.service.ts";
+import { applySubmission, type ListInput, submitList, viewSubmission } from "./lists.service.ts";
 import { ListFormPage, ListsHomePage } from "./lists.views.tsx";
 import { PreviewPage } from "./submissions.views.tsx";
 
@@ -126,7 +122,8 @@ export function mountListRoutes(app: Hono<AppEnv>) {
       );
       return c.redirect(`/dependencia/envios/${submission.id}`, 303);
     } catch (error) {
-      if (error instanceof AppError && (error.status === 422 || error.status === 409))
+      // 503: the file store is down; the liaison stays on the form with the message and can retry.
+      if (error instanceof AppError && [409, 422, 503].includes(error.status))
         return again(
           "typed" in input ? { typed: error.userMessage } : { file: error.userMessage },
           "typed" in input ? { typed: input.typed } : undefined,
@@ -154,7 +151,7 @@ export function mountListRoutes(app: Hono<AppEnv>) {
   });
 
   mount(app, "lists.apply", async (c) => {
-    const { database, clock, config, logger } = c.var.deps;
+    const { database, clock, config, jobs, logger } = c.var.deps;
     const user = requireUser(c);
     const id = c.req.param("id") ?? "";
     const confirmed = await readConfirmedLines(c);
@@ -168,13 +165,11 @@ export function mountListRoutes(app: Hono<AppEnv>) {
         id,
         confirmed,
       );
-      issueCredentialsInBackground(
-        database.db,
-        () => clock.now(),
-        auditContext(c),
-        config,
-        logger,
-        applied.newPeople,
+      // After the commit, as a job: the credentials go out even if this instance stops now, and a person a
+      // retry meets again gets no second one. The list stays applied if queueing fails: the hourly sweep
+      // issues what is missing.
+      await queueListCredentials(jobs, id, user.id, applied.newPeople).catch((error: Error) =>
+        logger.error({ err: { message: loggableError(error).message } }, "queueing list credentials failed"),
       );
       return redirectWithFlash(c, `/dependencia/envios/${id}`, "Lista aplicada.");
     } catch (error) {

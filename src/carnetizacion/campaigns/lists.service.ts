@@ -4,7 +4,6 @@
 // one transaction, all rows or none, and applying the same list again changes nothing.
 import { createHash } from "node:crypto";
 import type { Config } from "../../config.ts";
-import { type CredentialSettings, issueInitialCredential } from "../../core/auth/auth.service.ts";
 import { findDependencia } from "../../core/dependencias/dependencias.service.ts";
 import {
   findPeopleByDocuments,
@@ -13,12 +12,11 @@ import {
   normalizeDocumentNumber,
   type Person,
 } from "../../core/people/people.service.ts";
+import type { Storage } from "../../core/storage/storage.types.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { type CurrentUser, isSsiStaff } from "../../shared/auth/roles.ts";
 import { AppError, forbidden, notFound } from "../../shared/errors.ts";
-import { type Logger, loggableError } from "../../shared/logger.ts";
-import type { Storage } from "../../shared/storage.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
 import { readListFile } from "../lists/lists.sheets.ts";
@@ -121,28 +119,37 @@ export async function submitList(
   const extension =
     "file" in input ? (/\.(xlsx|xlsm|csv)$/i.exec(input.file.name)?.[1]?.toLowerCase() ?? "bin") : undefined;
   const fileKey = extension ? `submissions/${id}.${extension}` : null;
+  // The file first, then the row and its audit in one transaction; if they fail, the file goes too, so
+  // a row never names a missing file and no unlisted copy of personal data stays behind.
   if (fileKey && "file" in input) await storage.put(fileKey, input.file.data);
-  const submission = await repo.insertSubmission(db, {
-    id,
-    campaignId,
-    dependenciaId: dependencia.id,
-    kind,
-    state: "vista_previa",
-    fileKey,
-    fileName: "file" in input ? input.file.name.slice(0, 200) : null,
-    contentHash: createHash("sha256").update(content).digest("hex"),
-    rows: valid,
-    problems,
-    submittedBy: user.id,
-    createdAt: at,
-  });
-  await recordAudit(db, at, audit, {
-    action: "list.previewed",
-    targetType: "submission",
-    targetId: submission.id,
-    details: { kind, rows: valid.length, problems: problems.length },
-  });
-  return submission;
+  try {
+    return await db.transaction(async (tx) => {
+      const submission = await repo.insertSubmission(tx, {
+        id,
+        campaignId,
+        dependenciaId: dependencia.id,
+        kind,
+        state: "vista_previa",
+        fileKey,
+        fileName: "file" in input ? input.file.name.slice(0, 200) : null,
+        contentHash: createHash("sha256").update(content).digest("hex"),
+        rows: valid,
+        problems,
+        submittedBy: user.id,
+        createdAt: at,
+      });
+      await recordAudit(tx, at, audit, {
+        action: "list.previewed",
+        targetType: "submission",
+        targetId: submission.id,
+        details: { kind, rows: valid.length, problems: problems.length },
+      });
+      return submission;
+    });
+  } catch (error) {
+    if (fileKey) await storage.delete(fileKey).catch(() => {});
+    throw error;
+  }
 }
 
 /** A submission as its liaison (own dependencia only) or SSI may see it. */
@@ -241,29 +248,4 @@ export async function recordFileDownload(db: Db, at: Date, audit: AuditContext, 
     targetType: "submission",
     targetId: submissionId,
   });
-}
-
-/**
- * Initial credentials for the people a list created, one by one after the list's transaction: hashing a
- * credential takes tens of milliseconds, too long to hold a transaction open for hundreds of people.
- * Each goes by individual e-mail; one that fails is logged and SSI can issue it again from the person's page.
- */
-export function issueCredentialsInBackground(
-  db: Db,
-  now: () => Date,
-  audit: AuditContext,
-  settings: CredentialSettings,
-  logger: Logger,
-  personIds: string[],
-) {
-  if (personIds.length === 0) return Promise.resolve();
-  return (async () => {
-    for (const personId of personIds)
-      await issueInitialCredential(db, now(), audit, settings, personId).catch((error: Error) =>
-        logger.error(
-          { err: { message: loggableError(error).message }, personId },
-          "credential for a listed person failed",
-        ),
-      );
-  })();
 }

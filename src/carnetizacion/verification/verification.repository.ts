@@ -49,6 +49,22 @@ export function listKeys(db: Db) {
   return db.select().from(signingKeys).orderBy(desc(signingKeys.createdAt));
 }
 
-export async function insertKey(db: Db, key: SigningKey) {
-  await db.insert(signingKeys).values(key).onConflictDoNothing();
+// Any fixed number: the transaction-scoped advisory lock under which the first key is made.
+const FIRST_KEY_LOCK = 7_301_001;
+
+/**
+ * The latest key, or the one `make` returns stored first when there is none. Instances starting together
+ * on an empty database take turns under an advisory lock, so exactly one key is made and all sign with it.
+ */
+export async function findOrCreateKey(db: Db, make: () => SigningKey): Promise<SigningKey> {
+  const existing = await findLatestKey(db);
+  if (existing) return existing;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_KEY_LOCK})`);
+    const found = await findLatestKey(tx);
+    if (found) return found;
+    const key = make();
+    await tx.insert(signingKeys).values(key);
+    return key;
+  });
 }

@@ -1,25 +1,26 @@
 import { Hono } from "hono";
 import sharp from "sharp";
+import { getBuffer } from "../../core/storage/storage.types.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { type AppContext, type AppEnv, clientIp } from "../../shared/http.ts";
-import { createRateLimiter, type RateLimiter } from "../../shared/rate-limit.ts";
+import { hitRateLimit } from "../../shared/rate-limit.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { normalizeCardCode } from "../cards/cards.rules.ts";
 import { publishedKeys, verifyCard } from "./verification.service.ts";
 import { VerdictPage, VerifyFormPage } from "./verification.views.tsx";
 
-const limiters = new WeakMap<object, RateLimiter>();
-
-/** Per address, against walking through codes; one limiter per app (tests build many apps). */
-function checkRate(c: AppContext) {
-  const { config, clock } = c.var.deps;
-  let limiter = limiters.get(config);
-  if (!limiter) {
-    limiter = createRateLimiter(config.verification.ratePerMinute, 60_000);
-    limiters.set(config, limiter);
-  }
-  if (!limiter.allow(clientIp(c), clock.now().getTime()))
+/** Per address, against walking through codes; counted in the database, so shared by every instance. */
+async function checkRate(c: AppContext) {
+  const { config, clock, database } = c.var.deps;
+  const allowed = await hitRateLimit(
+    database.db,
+    `verify:${clientIp(c)}`,
+    clock.now(),
+    config.verification.ratePerMinute,
+    60_000,
+  );
+  if (!allowed)
     throw new AppError(
       "verify.rate_limited",
       429,
@@ -28,7 +29,7 @@ function checkRate(c: AppContext) {
 }
 
 async function showVerdict(c: AppContext) {
-  checkRate(c);
+  await checkRate(c);
   const raw = c.req.param("code") ?? "";
   const code = normalizeCardCode(raw);
   // A code typed in lower case or with spaces is forgiven: the canonical address is upper case.
@@ -65,12 +66,12 @@ export function verificationRoutes() {
   mount(app, "verify.qr", showVerdict);
 
   mount(app, "verify.photo", async (c) => {
-    checkRate(c);
+    await checkRate(c);
     const { database, clock, storage, config } = c.var.deps;
     const code = normalizeCardCode(c.req.param("code") ?? "");
     const found =
       code && config.verification.showPhoto ? await verifyCard(database.db, clock.now(), code) : undefined;
-    const portrait = found?.portraitKey ? await storage.get(found.portraitKey) : undefined;
+    const portrait = found?.portraitKey ? await getBuffer(storage, found.portraitKey) : undefined;
     if (!portrait) throw notFound("La foto");
     const small = await sharp(portrait).resize(120, 160).jpeg({ quality: 80 }).toBuffer();
     c.header("Content-Type", "image/jpeg");

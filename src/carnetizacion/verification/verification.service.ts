@@ -33,28 +33,24 @@ interface LoadedKey {
   privateKey: KeyObject;
 }
 
+// Per process, but only ever holding what the database says: every instance loads the same key.
 const loadedKeys = new WeakMap<Db, Promise<LoadedKey>>();
 
 /** The entity's signing key, made on first use and shared by every instance through the database. */
 function signingKey(db: Db, at: Date): Promise<LoadedKey> {
   let key = loadedKeys.get(db);
   if (!key) {
-    key = (async () => {
-      let row = await repo.findLatestKey(db);
-      if (!row) {
+    key = repo
+      .findOrCreateKey(db, () => {
         const pair = generateKeyPairSync("ed25519");
-        const publicKeyPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
-        await repo.insertKey(db, {
+        return {
           kid: keyId(pair.publicKey),
           privateKeyPem: pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-          publicKeyPem,
+          publicKeyPem: pair.publicKey.export({ type: "spki", format: "pem" }).toString(),
           createdAt: at,
-        });
-        row = await repo.findLatestKey(db);
-      }
-      if (!row) throw new Error("signing key was not stored");
-      return { kid: row.kid, privateKey: createPrivateKey(row.privateKeyPem) };
-    })();
+        };
+      })
+      .then((row) => ({ kid: row.kid, privateKey: createPrivateKey(row.privateKeyPem) }));
     loadedKeys.set(db, key);
     key.catch(() => loadedKeys.delete(db));
   }

@@ -5,7 +5,7 @@ import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts"
 import { systemAuditContext } from "../../shared/audit.ts";
 import { outbox } from "../mail/mail.table.ts";
 import { createPeople } from "../people/people.service.ts";
-import { enrollPerson, issueMissingCredentials } from "./auth.service.ts";
+import { enrollPerson, issueMissingCredentials } from "./auth.credentials.ts";
 import { initialCredentials } from "./auth.table.ts";
 
 let ctx: TestContext;

@@ -1,13 +1,25 @@
 // Signing in: document number with a password or a personal initial credential (throttled), or the
-// one-time link of the credential e-mail. Split from auth.service.ts, which keeps sessions and credentials.
+// one-time link of the credential e-mail. Sessions live in auth.sessions.ts, credentials in auth.credentials.ts.
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, maskDocument, recordAudit } from "../../shared/audit.ts";
 import { verifyAgainstDummy, verifyPassword } from "../../shared/auth/passwords.ts";
-import { generateToken, hashToken, normalizeInitialCredential } from "../../shared/auth/tokens.ts";
+import {
+  generateToken,
+  hashInitialCredential,
+  hashToken,
+  normalizeInitialCredential,
+  safeEqual,
+} from "../../shared/auth/tokens.ts";
 import * as people from "../people/people.service.ts";
 import * as repo from "./auth.repository.ts";
-import { afterFailure, isCredentialShaped, lockedUntil, type ThrottleKind } from "./auth.rules.ts";
+import {
+  FAILURE_MEMORY_MS,
+  isCredentialShaped,
+  lockDurationMs,
+  lockedUntil,
+  type ThrottleKind,
+} from "./auth.rules.ts";
 
 type LoginSettings = Pick<Config, "sessionAbsoluteMs">;
 
@@ -33,8 +45,11 @@ async function activeLock(db: Db, keys: string[], now: Date): Promise<Date | und
   return until;
 }
 
+/** Counts a failure in the database, shared by every instance, and locks the key once it has too many. */
 async function recordFailure(db: Db, key: string, kind: ThrottleKind, now: Date) {
-  await repo.saveThrottle(db, key, afterFailure(kind, await repo.findThrottle(db, key), now));
+  const failures = await repo.countThrottleFailure(db, key, now, FAILURE_MEMORY_MS[kind]);
+  const wait = lockDurationMs(kind, failures);
+  if (wait > 0) await repo.extendThrottleLock(db, key, new Date(now.getTime() + wait));
 }
 
 async function startSession(
@@ -65,18 +80,23 @@ async function verifyOrDummy(hash: string | undefined, typed: string): Promise<b
 
 type Credential = Awaited<ReturnType<typeof repo.findRecentCredentials>>[number];
 
+// Stands in for a missing credential: no SHA-256 digest is this string (nor is an old argon2 hash).
+const NO_CREDENTIAL = "-".repeat(64);
+
 /**
- * The credential the typed text matches. Text shaped like a credential is checked against exactly
- * RECENT_CREDENTIALS hashes (the dummy standing in for missing ones), so a miss costs the same for an
- * unknown document, a person with no credential and a person with several.
+ * The credential the typed text matches. Text shaped like a credential is hashed once and compared, in
+ * constant time, with exactly RECENT_CREDENTIALS stored hashes (padding for missing ones), so a miss costs
+ * the same for an unknown document, a person with no credential and a person with several.
  */
-async function matchCredential(credentials: Credential[], typed: string): Promise<Credential | undefined> {
+function matchCredential(credentials: Credential[], typed: string): Credential | undefined {
   if (!isCredentialShaped(typed)) return undefined;
+  const typedHash = hashInitialCredential(typed);
+  let match: Credential | undefined;
   for (let slot = 0; slot < repo.RECENT_CREDENTIALS; slot++) {
     const credential = credentials[slot];
-    if (await verifyOrDummy(credential?.hash, typed)) return credential;
+    if (safeEqual(credential?.hash ?? NO_CREDENTIAL, typedHash) && !match) match = credential;
   }
-  return undefined;
+  return match;
 }
 
 export async function login(
@@ -118,7 +138,7 @@ export async function login(
 
   const typedCredential = normalizeInitialCredential(input.password);
   const credentials = await repo.findRecentCredentials(db, person?.id ?? NO_PERSON);
-  const credential = await matchCredential(credentials, typedCredential);
+  const credential = matchCredential(credentials, typedCredential);
   if (!person) return fail("unknown_document");
   if (!credential) return fail("wrong_password", person.id);
 

@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { type AppContext, type AppEnv, isHttps } from "../../shared/http.ts";
-import { validateSession } from "./auth.service.ts";
+import { validateSession } from "./auth.sessions.ts";
 
 const COOKIE = "sipap_session";
 

@@ -1,4 +1,19 @@
-import { and, desc, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  notExists,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { people } from "../people/people.table.ts";
 import type { ThrottleState } from "./auth.rules.ts";
@@ -38,6 +53,60 @@ export async function findRecentCredentials(db: Db, personId: string) {
 
 export async function insertCredential(db: Db, values: typeof initialCredentials.$inferInsert) {
   await db.insert(initialCredentials).values(values);
+}
+
+export async function insertCredentials(db: Db, values: (typeof initialCredentials.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(initialCredentials).values(values);
+}
+
+/** Locks the people rows, so two runs issuing credentials to the same person take turns. */
+export async function lockPeople(db: Db, ids: string[]) {
+  if (ids.length > 0)
+    await db.select({ id: people.id }).from(people).where(inArray(people.id, ids)).for("update");
+}
+
+/**
+ * Of `ids`, the active people with an e-mail who can sign in by no other means: no password, and no
+ * credential that is waiting unused or was used (a used one means they are setting their password now).
+ */
+export async function findPeopleNeedingCredential(db: Db, ids: string[], now: Date) {
+  if (ids.length === 0) return [];
+  const live = db
+    .select({ personId: initialCredentials.personId })
+    .from(initialCredentials)
+    .where(
+      and(
+        inArray(initialCredentials.personId, ids),
+        isNull(initialCredentials.revokedAt),
+        or(isNotNull(initialCredentials.usedAt), gt(initialCredentials.expiresAt, now)),
+      ),
+    );
+  return db
+    .select({ id: people.id, firstNames: people.firstNames, email: people.email })
+    .from(people)
+    .leftJoin(passwords, eq(passwords.personId, people.id))
+    .where(
+      and(
+        inArray(people.id, ids),
+        eq(people.status, "activo"),
+        isNotNull(people.email),
+        isNull(passwords.personId),
+        notInArray(people.id, live),
+      ),
+    );
+}
+
+/** Credentials used, revoked or expired before `before`: past the time anyone could still try them. */
+export async function deleteFinishedCredentials(db: Db, before: Date) {
+  await db
+    .delete(initialCredentials)
+    .where(
+      or(
+        lt(initialCredentials.expiresAt, before),
+        lt(initialCredentials.usedAt, before),
+        lt(initialCredentials.revokedAt, before),
+      ),
+    );
 }
 
 export async function revokeOpenCredentials(db: Db, personId: string, at: Date) {
@@ -110,35 +179,76 @@ export async function deleteStaleThrottle(db: Db, before: Date, now: Date) {
     );
 }
 
+/**
+ * Counts one failure in a single statement, so failures arriving at once on several instances are all
+ * counted (a read-then-write would lose some). Returns the consecutive failures, this one included.
+ */
+export async function countThrottleFailure(db: Db, key: string, now: Date, memoryMs: number) {
+  const forgetBefore = new Date(now.getTime() - memoryMs);
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, lastFailureAt: now, lockedUntil: null })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`case when login_throttle.last_failure_at > ${forgetBefore} then login_throttle.failures + 1 else 1 end`,
+        lastFailureAt: sql`greatest(login_throttle.last_failure_at, excluded.last_failure_at)`,
+      },
+    })
+    .returning({ failures: loginThrottle.failures });
+  return row?.failures ?? 1;
+}
+
+/** Extends a lock, never shortens one another instance set. */
+export async function extendThrottleLock(db: Db, key: string, until: Date) {
+  await db
+    .update(loginThrottle)
+    .set({ lockedUntil: sql`greatest(coalesce(login_throttle.locked_until, ${until}), ${until})` })
+    .where(eq(loginThrottle.key, key));
+}
+
 export async function findThrottle(db: Db, key: string): Promise<ThrottleState | undefined> {
   const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
   return row;
-}
-
-export async function saveThrottle(db: Db, key: string, state: ThrottleState) {
-  await db
-    .insert(loginThrottle)
-    .values({ key, ...state })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: state });
 }
 
 export async function clearThrottle(db: Db, key: string) {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
-/** Active people with an e-mail who never got a credential nor set a password (e.g. a list's run cut short). */
-export async function findPeopleWithoutCredential(db: Db, limit: number) {
+/** The row migration 0010 left for a person whose argon2 credential it retired (the sweep replaces it). */
+export const RETIRED_CREDENTIAL_HASH = "retired:argon2";
+
+/**
+ * Active people with an e-mail who never got a credential nor set a password (e.g. a list applied just
+ * before its job was queued), or whose credential migration 0010 retired. Only people registered since
+ * `since`: finished credentials are purged after a while, and someone registered long ago without one
+ * must not suddenly get an e-mail.
+ */
+export async function findPeopleWithoutCredential(db: Db, since: Date, limit: number) {
+  const credentialsOf = (retired: boolean) =>
+    db
+      .select({ one: sql`1` })
+      .from(initialCredentials)
+      .where(
+        and(
+          eq(initialCredentials.personId, people.id),
+          retired
+            ? eq(initialCredentials.hash, RETIRED_CREDENTIAL_HASH)
+            : ne(initialCredentials.hash, RETIRED_CREDENTIAL_HASH),
+        ),
+      );
   const rows = await db
     .select({ id: people.id })
     .from(people)
     .leftJoin(passwords, eq(passwords.personId, people.id))
-    .leftJoin(initialCredentials, eq(initialCredentials.personId, people.id))
     .where(
       and(
         eq(people.status, "activo"),
         isNotNull(people.email),
         isNull(passwords.personId),
-        isNull(initialCredentials.id),
+        notExists(credentialsOf(false)),
+        or(gt(people.createdAt, since), exists(credentialsOf(true))),
       ),
     )
     .limit(limit);

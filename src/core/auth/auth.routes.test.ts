@@ -4,7 +4,7 @@ import { createTestApp, TestClient, type TestContext } from "../../../test/app.t
 import { makePerson, TEST_PASSWORD } from "../../../test/factories.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { people } from "../people/people.table.ts";
-import { purgeExpired } from "./auth.service.ts";
+import { purgeExpired } from "./auth.sessions.ts";
 import { loginThrottle, sessions } from "./auth.table.ts";
 
 let ctx: TestContext;

@@ -6,10 +6,11 @@ import { type AppContext, type AppEnv, auditContext, requireUser } from "../../s
 import { formatTime } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { renderSharedPage } from "../../shared/views/shared-page.ts";
+import { changePassword } from "./auth.credentials.ts";
 import { checkLink, type LinkLoginResult, type LoginResult, login, loginWithLink } from "./auth.login.ts";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.ts";
 import { loginSchema, passwordChangeSchema, safeNextPath } from "./auth.schemas.ts";
-import { changePassword, logout } from "./auth.service.ts";
+import { logout } from "./auth.sessions.ts";
 import { LinkPage, LoginPage, PasswordPage } from "./auth.views.tsx";
 
 function loginFailureMessage(

@@ -32,17 +32,6 @@ export interface ThrottleState {
   lockedUntil: Date | null;
 }
 
-export function afterFailure(
-  kind: ThrottleKind,
-  current: ThrottleState | undefined,
-  now: Date,
-): ThrottleState {
-  const remembered = current && now.getTime() - current.lastFailureAt.getTime() < FAILURE_MEMORY_MS[kind];
-  const failures = (remembered ? current.failures : 0) + 1;
-  const wait = lockDurationMs(kind, failures);
-  return { failures, lastFailureAt: now, lockedUntil: wait > 0 ? new Date(now.getTime() + wait) : null };
-}
-
 export function lockedUntil(state: ThrottleState | undefined, now: Date): Date | undefined {
   return state?.lockedUntil && state.lockedUntil > now ? state.lockedUntil : undefined;
 }

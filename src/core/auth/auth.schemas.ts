@@ -41,3 +41,10 @@ export function safeNextPath(value: string | undefined): string {
   if (url.pathname.startsWith("//")) return "/";
   return `${url.pathname}${url.search}`;
 }
+
+/** The data of the job that issues a list's credentials (read back from the queue, so checked again). */
+export const issueListCredentialsSchema = z.object({
+  submissionId: z.string().uuid().nullable(),
+  actorId: z.string().uuid().nullable(),
+  personIds: z.array(z.string().uuid()).max(10_000),
+});

@@ -38,6 +38,13 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * What the database stores instead of an initial credential: SHA-256, as for sessions. A credential is 59
+ * random bits, single-use and expiring within days, so a slow hash (argon2, for secrets people choose and
+ * reuse) would buy nothing but CPU: 10,000 of them would take minutes instead of milliseconds.
+ */
+export const hashInitialCredential = (credential: string): string => hashToken(credential);
+
 // No 0/O, 1/I/L: credentials are read from paper and typed on phones.
 const CREDENTIAL_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
