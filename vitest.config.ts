@@ -1,8 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+// Two SIPAP processes sharing one database need PostgreSQL (PGlite serves one process by design): the test
+// that starts them is collected on the PostgreSQL run only. The restart-after-kill test runs the embedded
+// `npm start` (PGlite and a data directory), so it belongs to the PGlite run. No run reports a skip.
+const postgresOnly = ["test/two-instances.test.ts"];
+const pgliteOnly = ["test/jobs.process.test.ts", "src/carnetizacion/batches/batches.restart.test.ts"];
+
 export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+    exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? pgliteOnly : postgresOnly)],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

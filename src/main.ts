@@ -1,33 +1,55 @@
-// Entry point: config → database → migrations → demo data on first start → HTTP server.
+// Entry point: config → database → migrations → demo data on first start → job queue → HTTP server.
+// Background work lives in each module's `<module>.jobs.ts` (listed in jobs.ts); here the queue only starts.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.tsx";
-import { sendReminders } from "./carnetizacion/campaigns/campaigns.tracking.ts";
-import { expireCards } from "./carnetizacion/cards/cards.service.ts";
 import { ConfigError, loadConfig, startupWarnings } from "./config.ts";
-import { issueMissingCredentials, purgeExpired } from "./core/auth/auth.service.ts";
-import { deliverDue, smtpTransport } from "./core/mail/mail.service.ts";
+import { createJobService, type JobService, jobDatabase } from "./core/jobs/jobs.queue.ts";
 import { countPeople } from "./core/people/people.service.ts";
+import { openStorage } from "./core/storage/storage.open.ts";
 import { openConfiguredDatabase, StartupError } from "./db/open.ts";
 import { formatDemoCredentials, loadDemoData } from "./demo/demo.service.ts";
+import type { Deps } from "./deps.ts";
+import { JOBS } from "./jobs.ts";
 import { systemAuditContext } from "./shared/audit.ts";
 import { createLogger, loggableError } from "./shared/logger.ts";
-import { localStorage } from "./shared/storage.ts";
 import { systemClock } from "./shared/time.ts";
 
-const HOUR = 3_600_000;
+// On SIGTERM running jobs get this long to finish before they are released for a retry elsewhere; the
+// whole shutdown is cut short after SHUTDOWN_LIMIT_MS whatever happens (orchestrators kill at ~30 s).
+const JOBS_STOP_MS = 15_000;
+const SHUTDOWN_LIMIT_MS = 25_000;
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const storage = openStorage(config.storage);
   // On the terminal (stderr), where whoever starts SIPAP reads it, not in the buffered JSON log.
   for (const warning of startupWarnings(config)) console.warn(`\n${warning}\n`);
   const { database, release } = await openConfiguredDatabase(config, logger);
   let server: ReturnType<typeof serve> | undefined;
+  let jobs: JobService | undefined;
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, "shutting down");
+    const limit = setTimeout(() => {
+      logger.error({ signal }, "shutdown took too long: exiting anyway");
+      logger.flush();
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    limit.unref();
+    // No new connections; requests under way finish, idle keep-alive connections are dropped.
     server?.close();
+    if (server && "closeIdleConnections" in server) server.closeIdleConnections();
+    try {
+      // No new jobs; running ones finish or, after the wait, go back to the queue for another instance.
+      await jobs?.stop(JOBS_STOP_MS);
+    } catch (error) {
+      logger.warn({ err: loggableError(error) }, "job queue did not stop cleanly");
+    }
     await release();
     logger.flush();
     process.exit(0);
@@ -38,13 +60,12 @@ async function main() {
   try {
     await database.migrate();
     if (database.driver === "pglite" && (await countPeople(database.db)) === 0) {
-      const files = localStorage(path.join(config.dataDir, "files"));
       const demo = await loadDemoData(
         database.db,
         systemClock.now(),
         systemAuditContext,
         config,
-        files,
+        storage,
         logger,
       );
       if (demo.story) logger.info({ people: demo.story.people, ms: demo.story.ms }, "demo data loaded");
@@ -53,49 +74,22 @@ async function main() {
       writeFileSync(file, text, { mode: 0o600 });
       console.log(`\n${text}\n(Esta lista quedó también en ${file})\n`);
     }
+    jobs = createJobService(jobDatabase(database, config.databaseUrl), JOBS, logger, { work: true });
+    const deps: Deps = { config, database, clock: systemClock, logger, storage, jobs };
+    if (stopping) return;
+    await jobs.start(deps);
+    server = serve({ fetch: createApp(deps).fetch, port: config.port, hostname: config.host }, () => {
+      console.log(
+        `SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`,
+      );
+    });
   } catch (error) {
+    await jobs?.stop(1_000).catch(() => {});
     await release();
     throw error;
   }
-
-  const storage = localStorage(path.join(config.dataDir, "files"));
-  const app = createApp({ config, database, clock: systemClock, logger, storage });
-  // Hourly and idempotent: expired sessions and credentials go, cards past their validity are disabled
-  // (at most an hour after midnight in Bogotá), liaisons get their campaign reminders (once each), and
-  // people a list registered get their initial credential if the run after the list was cut short.
-  const runHousekeeping = () =>
-    Promise.all([
-      purgeExpired(database.db, systemClock.now(), config),
-      expireCards(database.db, systemClock.now()).then((n) => {
-        if (n > 0) logger.info({ cards: n }, "expired cards disabled");
-      }),
-      sendReminders(database.db, systemClock.now(), config).then((n) => {
-        if (n > 0) logger.info({ reminders: n }, "campaign reminders queued");
-      }),
-      issueMissingCredentials(database.db, systemClock.now(), config).then((n) => {
-        if (n > 0) logger.info({ credentials: n }, "missing initial credentials issued");
-      }),
-    ]).catch((error: Error) =>
-      logger.warn({ err: { message: loggableError(error).message } }, "housekeeping failed"),
-    );
-  void runHousekeeping();
-  const housekeeping = setInterval(runHousekeeping, HOUR);
-  housekeeping.unref();
-  if (config.smtpUrl) {
-    const transport = smtpTransport(config.smtpUrl);
-    const mail = setInterval(() => {
-      deliverDue(database.db, systemClock.now(), transport, config.mailFrom).catch((error: Error) =>
-        logger.warn({ err: { message: loggableError(error).message } }, "mail delivery failed"),
-      );
-    }, 10_000);
-    mail.unref();
-  }
-  server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-    console.log(
-      `SIPAP está listo en http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`,
-    );
-  });
   server.on("error", async (error: NodeJS.ErrnoException) => {
+    await jobs?.stop(1_000).catch(() => {});
     await release();
     const message =
       error.code === "EADDRINUSE"

@@ -1,17 +1,18 @@
 // The real app on a fresh test database, with a clock tests can move and a client that keeps cookies.
 
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { createApp } from "../src/app.tsx";
 import { loadConfig } from "../src/config.ts";
+import { createJobService, type JobService, jobDatabase } from "../src/core/jobs/jobs.queue.ts";
+import type { JobDefinition } from "../src/core/jobs/jobs.types.ts";
+import type { Storage } from "../src/core/storage/storage.types.ts";
 import type { Database } from "../src/db/client.ts";
 import type { Deps } from "../src/deps.ts";
+import { JOBS } from "../src/jobs.ts";
 import { createLogger } from "../src/shared/logger.ts";
-import { localStorage } from "../src/shared/storage.ts";
 import type { Clock } from "../src/shared/time.ts";
-import { createTestDatabase } from "./db.ts";
+import { createTestDatabase, testDatabaseUrl } from "./db.ts";
+import { createTestStorage } from "./storage.ts";
 
 /** A logger sink that keeps every JSON line written, for assertions on logs. */
 export function captureLogs() {
@@ -40,15 +41,39 @@ export interface TestContext {
   deps: Deps;
   clock: TestClock;
   database: Database;
+  /** The real queue on the test database, without workers: `jobs.runQueued()` runs what was sent. */
+  jobs: JobService;
 }
 
-export async function createTestApp(options: { database?: Database; env?: Record<string, string> } = {}) {
+export async function createTestApp(
+  options: {
+    database?: Database;
+    storage?: Storage;
+    env?: Record<string, string>;
+    /** Extra job definitions beside the application's, e.g. one that fails on purpose. */
+    jobs?: JobDefinition[];
+  } = {},
+) {
   const database = options.database ?? (await createTestDatabase());
   const clock = new TestClock();
   const config = loadConfig({ DATA_DIR: "/tmp/sipap-test-unused", TRUST_PROXY: "true", ...options.env });
-  const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-files-")));
-  const deps: Deps = { config, database, clock, logger: createLogger("silent"), storage };
-  return { app: createApp(deps), deps, clock, database } satisfies TestContext;
+  const storage = options.storage ?? createTestStorage();
+  const logger = createLogger("silent");
+  const jobs = createJobService(
+    jobDatabase(database, testDatabaseUrl(database) ?? config.databaseUrl),
+    [...JOBS, ...(options.jobs ?? [])],
+    logger,
+    { work: false },
+  );
+  const deps: Deps = { config, database, clock, logger, storage, jobs };
+  await jobs.start(deps);
+  // Tests close the database when done: the queue goes first, so none of its timers finds it closed.
+  const closeDatabase = database.close;
+  database.close = async () => {
+    await jobs.stop(1_000);
+    await closeDatabase();
+  };
+  return { app: createApp(deps), deps, clock, database, jobs } satisfies TestContext;
 }
 
 /** A browser stand-in over app.request(): keeps cookies and adds the CSRF field to every form post. */

@@ -28,8 +28,17 @@ export async function createPostgresTestDatabaseUrl(): Promise<string> {
   return url.toString();
 }
 
+// The URL each PostgreSQL test database was opened with: the job queue (pg-boss) keeps its own pool on it.
+const urls = new WeakMap<Database, string>();
+export const testDatabaseUrl = (database: Database) => urls.get(database);
+
 export async function createTestDatabase(): Promise<Database> {
-  if (usingPostgres()) return openPostgres(await createPostgresTestDatabaseUrl(), { poolSize: 4 });
+  if (usingPostgres()) {
+    const url = await createPostgresTestDatabaseUrl();
+    const database = await openPostgres(url, { poolSize: 4 });
+    urls.set(database, url);
+    return database;
+  }
   const tar = readFileSync(inject("pgliteTemplate"));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tar]) });
   return openPglite(undefined, pglite);

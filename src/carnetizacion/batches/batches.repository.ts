@@ -110,6 +110,15 @@ export function listBatches(db: Db, limit: number) {
   return db.select().from(printBatches).orderBy(desc(printBatches.createdAt)).limit(limit);
 }
 
+/** Batches whose PDF is still being made: after a restart, their rendering is queued again. */
+export async function findRenderingBatchIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: printBatches.id })
+    .from(printBatches)
+    .where(eq(printBatches.state, "generando"));
+  return rows.map((row) => row.id);
+}
+
 export async function updateBatch(db: Db, id: string, set: Partial<typeof printBatches.$inferInsert>) {
   await db.update(printBatches).set(set).where(eq(printBatches.id, id));
 }

@@ -8,6 +8,7 @@ import { readForm, readFormList } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { countOf, formatNumber, pluralize } from "../../shared/words.ts";
+import { queueBatchRender } from "./batches.jobs.ts";
 import {
   batchUrlRefusal,
   createBatch,
@@ -18,7 +19,6 @@ import {
   listBatches,
   MAX_BATCH,
   markBatchReady,
-  renderBatch,
   verifyUrl,
 } from "./batches.service.ts";
 import { BatchesPage, BatchPage } from "./batches.views.tsx";
@@ -31,12 +31,6 @@ const queueSchema = z.object({
     .optional()
     .catch(undefined),
 });
-
-/** Renders in the background: the operator is sent to the batch page, which shows the progress. */
-function startRendering(c: AppContext, batchId: string) {
-  const { database, storage, logger, clock, config } = c.var.deps;
-  void renderBatch(database.db, storage, logger, () => clock.now(), config, batchId);
-}
 
 async function renderBatches(c: AppContext, error?: AppError) {
   const { database, config } = c.var.deps;
@@ -69,7 +63,9 @@ export function batchesRoutes() {
     const ids = await readFormList(c, form.which === "all" ? "all" : "cards");
     try {
       const batch = await createBatch(database.db, storage, clock.now(), auditContext(c), config, ids);
-      startRendering(c, batch.id);
+      // Rendered by the job queue: the operator is sent to the batch page, which shows the progress. Were
+      // this instance to stop before the job is queued, the resume sweep queues it.
+      await queueBatchRender(c.var.deps.jobs, batch.id);
       return redirectWithFlash(
         c,
         `/ssi/lotes/${batch.id}`,
@@ -126,8 +122,12 @@ export function batchesRoutes() {
   mount(app, "batches.retry", async (c) => {
     const batch = await findBatch(c.var.deps.database.db, c.req.param("id") ?? "");
     if (!batch) throw notFound("El lote");
-    startRendering(c, batch.id);
-    return redirectWithFlash(c, `/ssi/lotes/${batch.id}`, "Generando el PDF de nuevo…");
+    const queued = await queueBatchRender(c.var.deps.jobs, batch.id, true);
+    return redirectWithFlash(
+      c,
+      `/ssi/lotes/${batch.id}`,
+      queued ? "Generando el PDF de nuevo…" : "El PDF de este lote ya se está generando.",
+    );
   });
 
   mount(app, "batches.readyAll", async (c) => {

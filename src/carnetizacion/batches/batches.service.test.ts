@@ -4,6 +4,7 @@ import { createTestApp, TestClient, type TestContext } from "../../../test/app.t
 import { makePerson, signIn } from "../../../test/factories.ts";
 import { pageSizesMm, pageText, readQrCodes } from "../../../test/pdf.ts";
 import { makeReadyToPrint, printBatch } from "../../../test/production.ts";
+import { getBuffer } from "../../core/storage/storage.types.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
 import { AppError } from "../../shared/errors.ts";
 import { cards } from "../cards/cards.table.ts";
@@ -21,7 +22,7 @@ const db = () => ctx.database.db;
 const cardRow = async (id: string) => (await db().select().from(cards).where(eq(cards.id, id)))[0];
 const batchPdf = async (batchId: string) => {
   const batch = await findBatch(db(), batchId);
-  const pdf = batch?.fileKey && (await ctx.deps.storage.get(batch.fileKey));
+  const pdf = batch?.fileKey && (await getBuffer(ctx.deps.storage, batch.fileKey));
   if (!pdf) throw new Error(`batch ${batch?.state}: ${batch?.error}`);
   return pdf;
 };
@@ -169,16 +170,16 @@ describe("the operator's print pages", () => {
     const created = await client.post("/ssi/lotes", { which: "marked", cards: [card.id] });
     expect(created.status).toBe(303);
     const location = created.headers.get("location") ?? "";
-    let progress = { state: "generando", done: 0, total: 1 };
-    for (let i = 0; i < 100 && progress.state === "generando"; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      progress = await (
+    const progress = async () =>
+      (
         await ctx.app.request(location, {
           headers: { accept: "application/json", cookie: `sipap_session=${client.cookie("sipap_session")}` },
         })
       ).json();
-    }
-    expect(progress).toMatchObject({ state: "lista", done: 1, total: 1 });
+    // The request only queued the rendering; the job queue renders it.
+    expect(await progress()).toMatchObject({ state: "generando", done: 0, total: 1 });
+    expect(await ctx.jobs.runQueued({ names: ["batches.render"] })).toEqual({ completed: 1, failed: 0 });
+    expect(await progress()).toMatchObject({ state: "lista", done: 1, total: 1 });
     const download = await client.get(`${location}/pdf`);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(
@@ -216,8 +217,7 @@ describe("the operator's print pages", () => {
       .set({ portraitKey: row?.portraitKey ?? "" })
       .where(eq(photos.id, photo.id));
     expect((await client.post(`/ssi/lotes/${batch.id}/generar`, {})).status).toBe(303);
-    for (let i = 0; i < 100 && (await findBatch(db(), batch.id))?.state !== "lista"; i++)
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await ctx.jobs.runQueued({ names: ["batches.render"] });
     expect((await findBatch(db(), batch.id))?.state).toBe("lista");
   });
 

@@ -4,12 +4,12 @@
 import { randomBytes } from "node:crypto";
 import type { Config } from "../../config.ts";
 import { formatDocument } from "../../core/people/people.rules.ts";
+import { getBuffer, type Storage } from "../../core/storage/storage.types.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { type Logger, loggableError } from "../../shared/logger.ts";
-import type { Storage } from "../../shared/storage.ts";
 import { bogotaDay, formatIsoDay, startOfBogotaDay } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
 import { generateCardCode, missingData, validUntilFor } from "../cards/cards.rules.ts";
@@ -22,6 +22,7 @@ import type { PrintBatch } from "./batches.table.ts";
 
 export { batchUrlRefusal, verifyUrl } from "./batches.rules.ts";
 export const findBatch = repo.findBatch;
+export const findRenderingBatchIds = repo.findRenderingBatchIds;
 export const findBatchCards = repo.findBatchCards;
 
 /** The latest batches, each with where its cards are now. */
@@ -163,13 +164,14 @@ export async function renderBatch(
   now: () => Date,
   settings: BatchSettings,
   batchId: string,
+  signal?: AbortSignal,
 ): Promise<void> {
   try {
     await repo.updateBatch(db, batchId, { state: "generando", done: 0, error: null });
     const design = await currentDesign(db);
     const data: CardPrintData[] = [];
     for (const row of await repo.findBatchCards(db, batchId)) {
-      const photo = row.portraitKey ? await storage.get(row.portraitKey) : undefined;
+      const photo = row.portraitKey ? await getBuffer(storage, row.portraitKey) : undefined;
       if (!photo || !row.code || !row.validUntil)
         throw new Error(`card ${row.cardId} lost its photo or code`);
       const dependencia = row.dependencia ?? "";
@@ -194,10 +196,14 @@ export async function renderBatch(
       });
     }
     const pdf = await renderBatchPdf(design, data, {
-      onProgress: (done) => repo.updateBatch(db, batchId, { done }),
+      onProgress: (done) => {
+        // Shutting down: stop between cards; the queue renders the batch again from the start.
+        signal?.throwIfAborted();
+        return repo.updateBatch(db, batchId, { done });
+      },
     });
     const fileKey = `batches/${batchId}.pdf`;
-    await storage.put(fileKey, pdf);
+    await storage.put(fileKey, pdf, { contentType: "application/pdf" });
     await repo.updateBatch(db, batchId, {
       state: "lista",
       done: data.length,
@@ -206,6 +212,8 @@ export async function renderBatch(
       finishedAt: now(),
     });
   } catch (error) {
+    // An interrupted rendering is not a failed one: the batch stays «generando» and is rendered again.
+    if (signal?.aborted) throw error;
     logger.error({ err: loggableError(error), batchId }, "batch rendering failed");
     await repo.updateBatch(db, batchId, {
       state: "fallida",
@@ -226,7 +234,7 @@ export async function downloadBatch(
   batchId: string,
 ) {
   const batch = await repo.findBatch(db, batchId);
-  const pdf = batch?.fileKey ? await storage.get(batch.fileKey) : undefined;
+  const pdf = batch?.fileKey ? await getBuffer(storage, batch.fileKey) : undefined;
   if (!batch || !pdf) throw notFound("El PDF del lote");
   await recordAudit(db, at, audit, { action: "batch.downloaded", targetType: "batch", targetId: batch.id });
   return { batch, pdf };

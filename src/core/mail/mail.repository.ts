@@ -6,6 +6,10 @@ export async function insertMessage(db: Db, values: typeof outbox.$inferInsert) 
   await db.insert(outbox).values(values);
 }
 
+export async function insertMessages(db: Db, values: (typeof outbox.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(outbox).values(values);
+}
+
 /**
  * Claims the messages due now by pushing their next attempt past a lease, so that several SIPAP
  * instances sending at once never pick the same message (SKIP LOCKED).

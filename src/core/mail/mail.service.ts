@@ -14,16 +14,26 @@ export interface Email {
   kind: string;
 }
 
+const messageOf = (at: Date, email: Email) => ({
+  recipient: email.to,
+  personId: email.personId,
+  subject: email.subject,
+  body: email.text,
+  kind: email.kind,
+  nextAttemptAt: at,
+  createdAt: at,
+});
+
 export async function queueEmail(db: Db, at: Date, email: Email) {
-  await repo.insertMessage(db, {
-    recipient: email.to,
-    personId: email.personId,
-    subject: email.subject,
-    body: email.text,
-    kind: email.kind,
-    nextAttemptAt: at,
-    createdAt: at,
-  });
+  await repo.insertMessage(db, messageOf(at, email));
+}
+
+/** Many individual messages in one statement (each still goes to one person). */
+export async function queueEmails(db: Db, at: Date, emails: Email[]) {
+  await repo.insertMessages(
+    db,
+    emails.map((email) => messageOf(at, email)),
+  );
 }
 
 export interface MailTransport {

@@ -146,6 +146,8 @@ export const ROUTES = {
   "campaigns.export": { method: "GET", path: "/ssi/campanas/:id/listas/:kind", access: STAFF_PEOPLE },
   "campaigns.file": { method: "GET", path: "/ssi/envios/:id/archivo", access: STAFF_PEOPLE },
   "mail.outbox": { method: "GET", path: "/admin/correos", access: ADMIN },
+  "jobs.list": { method: "GET", path: "/admin/tareas", access: ADMIN },
+  "jobs.retry": { method: "POST", path: "/admin/tareas/:id/reintentar", access: ADMIN },
   "audit.search": { method: "GET", path: "/admin/auditoria", access: ADMIN },
   "audit.export": { method: "GET", path: "/admin/auditoria.xlsx", access: ADMIN },
 } as const satisfies Record<string, RouteRule>;
