@@ -15,10 +15,10 @@ import { loadConfig } from "../src/config.ts";
 import { createDependencia } from "../src/core/dependencias/dependencias.service.ts";
 import { createPerson } from "../src/core/people/people.service.ts";
 import { people } from "../src/core/people/people.table.ts";
+import { localStorage } from "../src/core/storage/storage.local.ts";
 import { openPglite } from "../src/db/client.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import type { CurrentUser } from "../src/shared/auth/roles.ts";
-import { localStorage } from "../src/shared/storage.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 

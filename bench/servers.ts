@@ -9,10 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../src/app.tsx";
-import { loadConfig } from "../src/config.ts";
+import { type Config, loadConfig } from "../src/config.ts";
+import { createJobService, jobDatabase } from "../src/core/jobs/jobs.queue.ts";
+import { localStorage } from "../src/core/storage/storage.local.ts";
+import type { Storage } from "../src/core/storage/storage.types.ts";
 import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
+import type { Deps } from "../src/deps.ts";
+import { JOBS } from "../src/jobs.ts";
 import { createLogger } from "../src/shared/logger.ts";
-import { localStorage } from "../src/shared/storage.ts";
 import { systemClock } from "../src/shared/time.ts";
 import { seedPrintedCard } from "./seed.ts";
 
@@ -28,6 +32,17 @@ async function openDatabase(): Promise<Database> {
   return database;
 }
 
+/** The app's dependencies, with the real job queue (no workers: nothing runs beside the measured requests). */
+async function appDeps(database: Database, config: Config, storage: Storage): Promise<Deps> {
+  const logger = createLogger("info");
+  const jobs = createJobService(jobDatabase(database, process.env.DATABASE_URL), JOBS, logger, {
+    work: false,
+  });
+  const deps: Deps = { config, database, clock: systemClock, logger, storage, jobs };
+  await jobs.start(deps);
+  return deps;
+}
+
 function ready() {
   process.send?.("ready");
 }
@@ -37,14 +52,14 @@ if (kind === "sipap") {
   const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: "info" });
   // Logs go to stdout as in production; the parent discards them.
   const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-bench-files-")));
-  const app = createApp({ config, database, clock: systemClock, logger: createLogger("info"), storage });
+  const app = createApp(await appDeps(database, config, storage));
   serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, ready);
 } else if (kind === "sipap-verify") {
   const database = await openDatabase();
   const code = await seedPrintedCard(database);
   const config = loadConfig({ ...process.env, PORT: String(port), LOG_LEVEL: "info" });
   const storage = localStorage(mkdtempSync(path.join(os.tmpdir(), "sipap-bench-files-")));
-  const app = createApp({ config, database, clock: systemClock, logger: createLogger("info"), storage });
+  const app = createApp(await appDeps(database, config, storage));
   serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => process.send?.(code));
 } else if (kind === "bare-static") {
   const body = readFileSync(bodyFile ?? "");

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollPerson } from "../src/core/auth/auth.service.ts";
+import { enrollPerson } from "../src/core/auth/auth.credentials.ts";
 import { outbox } from "../src/core/mail/mail.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { makeDependencia, makePerson } from "../test/factories.ts";

@@ -1,5 +1,7 @@
 // The Hono application: middleware in order, one router per module, Spanish error pages.
 import { Hono } from "hono";
+// Plugs the areas into core's extension points before any request is served.
+import "./areas.ts";
 import { batchesRoutes } from "./carnetizacion/batches/batches.routes.tsx";
 import { campaignsRoutes } from "./carnetizacion/campaigns/campaigns.routes.tsx";
 import { cardsRoutes } from "./carnetizacion/cards/cards.routes.tsx";
@@ -14,6 +16,7 @@ import { authRoutes } from "./core/auth/auth.routes.tsx";
 import { dependenciasRoutes } from "./core/dependencias/dependencias.routes.tsx";
 import { healthRoutes } from "./core/health/health.routes.ts";
 import { homeRoutes } from "./core/home/home.routes.tsx";
+import { jobsRoutes } from "./core/jobs/jobs.routes.tsx";
 import { mailRoutes } from "./core/mail/mail.routes.tsx";
 import { peopleRoutes } from "./core/people/people.routes.tsx";
 import { profileRoutes } from "./core/profile/profile.routes.tsx";
@@ -69,6 +72,7 @@ export function createApp(deps: Deps) {
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());
   app.route("/", mailRoutes());
+  app.route("/", jobsRoutes());
 
   app.notFound((c) => renderError(c, 404, "Revise la dirección o vuelva al inicio."));
 

@@ -1,8 +1,8 @@
 // Factories: the data each test needs, with unique values so tests never collide.
 
 import { eq } from "drizzle-orm";
+import { enrollPerson } from "../src/core/auth/auth.credentials.ts";
 import { upsertPassword } from "../src/core/auth/auth.repository.ts";
-import { enrollPerson } from "../src/core/auth/auth.service.ts";
 import { createDependencia } from "../src/core/dependencias/dependencias.service.ts";
 import { people } from "../src/core/people/people.table.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";

@@ -1,4 +1,4 @@
-// The Alcaldía de Pasto's dependencias (DOMAIN.md) and one demo account per role.
+// The Alcaldía de Pasto's dependencias (docs/DOMAIN.md) and one demo account per role.
 import type { Role } from "../shared/auth/roles.ts";
 
 export interface SeedDependencia {

@@ -11,7 +11,7 @@ import {
 } from "../carnetizacion/campaigns/campaigns.service.ts";
 import type { ListKind } from "../carnetizacion/campaigns/campaigns.table.ts";
 import { markReturned } from "../carnetizacion/cards/cards.service.ts";
-import { issueInitialCredential } from "../core/auth/auth.service.ts";
+import { issueInitialCredential } from "../core/auth/auth.credentials.ts";
 import type { Person } from "../core/people/people.service.ts";
 import type { AuditContext } from "../shared/audit.ts";
 import type { CurrentUser } from "../shared/auth/roles.ts";

@@ -2,9 +2,11 @@
 // around them, a campaign half-way through: a few hundred fictitious people and their cards in every state.
 // Loaded on the embedded database's first start, or on request with `npm run sipap -- demo:load`.
 
+// The demo writes through core services that areas extend (person changes, audit names).
+import "../areas.ts";
 import { batchUrlRefusal } from "../carnetizacion/batches/batches.service.ts";
 import type { Config } from "../config.ts";
-import { enrollPerson } from "../core/auth/auth.service.ts";
+import { enrollPerson } from "../core/auth/auth.credentials.ts";
 import {
   activeDependencias,
   createDependencia,
@@ -12,11 +14,11 @@ import {
 } from "../core/dependencias/dependencias.service.ts";
 import { deliverDue, type MailTransport } from "../core/mail/mail.service.ts";
 import { findPersonByDocument } from "../core/people/people.service.ts";
+import type { Storage } from "../core/storage/storage.types.ts";
 import type { Db } from "../db/client.ts";
 import { type AuditContext, recordAudit } from "../shared/audit.ts";
 import { ROLE_LABELS, type Role } from "../shared/auth/roles.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
-import type { Storage } from "../shared/storage.ts";
 import { formatDateTime } from "../shared/time.ts";
 import { tellCardLives } from "./demo.cards.ts";
 import { DEMO_ACCOUNTS, DEMO_STAFF, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";

@@ -235,15 +235,15 @@ describe("the contractors list", () => {
           .where(eq(cards.personId, jose?.id ?? ""))
       )[0]?.state,
     ).toBe("solicitada");
-    // The credential goes out right after the list's transaction.
-    for (let i = 0; i < 50; i++) {
-      const issued = await db()
+    // The credential goes out by a job queued right after the list's transaction.
+    const credentialsOfJose = () =>
+      db()
         .select()
         .from(initialCredentials)
         .where(eq(initialCredentials.personId, jose?.id ?? ""));
-      if (issued.length > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    expect(await credentialsOfJose()).toHaveLength(0);
+    expect((await ctx.jobs.runQueued({ names: ["auth.issue-list-credentials"] })).completed).toBe(1);
+    expect(await credentialsOfJose()).toHaveLength(1);
     const mail = await db()
       .select()
       .from(outbox)

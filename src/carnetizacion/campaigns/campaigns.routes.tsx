@@ -1,6 +1,7 @@
 // SSI's routes for campaigns: open and close a campaign, its dashboard, the consolidated lists and the
 // original files the dependencias sent. The liaison's list routes are mounted from lists.routes.tsx.
 import { Hono } from "hono";
+import { toWebStream } from "../../core/storage/storage.types.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import { notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
@@ -104,14 +105,19 @@ export function campaignsRoutes() {
     const { submission } = await viewSubmission(database.db, requireUser(c), c.req.param("id") ?? "");
     const data = submission.fileKey ? await storage.get(submission.fileKey) : undefined;
     if (!data) throw notFound("El archivo");
-    await recordFileDownload(database.db, clock.now(), auditContext(c), submission.id);
+    // The stream holds a file handle or a socket: released if the audit row cannot be written.
+    await recordFileDownload(database.db, clock.now(), auditContext(c), submission.id).catch((error) => {
+      data.destroy();
+      throw error;
+    });
     c.header("Content-Type", "application/octet-stream");
     c.header(
       "Content-Disposition",
       `attachment; filename="${(submission.fileName ?? "lista").replace(/[^\w.\- ]/g, "_")}"`,
     );
     c.header("Cache-Control", "private, no-store");
-    return c.body(new Uint8Array(data));
+    // Streamed: a list file can be several megabytes and need not sit in memory.
+    return c.body(toWebStream(data));
   });
 
   return app;

@@ -8,7 +8,6 @@ import * as repo from "./campaigns.repository.ts";
 export {
   type Applied,
   applySubmission,
-  issueCredentialsInBackground,
   type ListInput,
   recordFileDownload,
   submitList,

@@ -2,7 +2,7 @@
 // desvinculadas (their access ends, their cards are retired); contractors are registered or updated and get
 // a card request; lanyards are marked pending. Each change is audited with the submission as its source.
 
-import { endAccess } from "../../core/auth/auth.service.ts";
+import { endAccess } from "../../core/auth/auth.sessions.ts";
 import { createPeople, type Person, updatePersonData } from "../../core/people/people.service.ts";
 import type { Db } from "../../db/client.ts";
 import type { AuditContext } from "../../shared/audit.ts";

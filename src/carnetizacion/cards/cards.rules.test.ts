@@ -10,7 +10,7 @@ import {
   type PrintPerson,
 } from "./cards.rules.ts";
 
-// Every allowed move of DOMAIN.md; every other pair must be refused.
+// Every allowed move of docs/DOMAIN.md; every other pair must be refused.
 const ALLOWED: [CardState, CardState][] = [
   ["solicitada", "lista_para_imprimir"],
   ["solicitada", "cancelada"],

@@ -1,4 +1,4 @@
-// The card's state machine (DOMAIN.md, "Photo and card states"): pure rules, no I/O.
+// The card's state machine (docs/DOMAIN.md, "Photo and card states"): pure rules, no I/O.
 import type { PhotoState } from "../photos/photos.rules.ts";
 
 export const CARD_STATES = [

@@ -1,4 +1,4 @@
-// Cards: a person's card request and card, through the states of DOMAIN.md, every change recorded.
+// Cards: a person's card request and card, through the states of docs/DOMAIN.md, every change recorded.
 import type { Config } from "../../config.ts";
 import { queueEmail } from "../../core/mail/mail.service.ts";
 import { findPersonById, type Person } from "../../core/people/people.service.ts";

@@ -1,4 +1,4 @@
-// Card designs (DOMAIN.md, "Production"): which SVG elements are fields, which designs are safe to
+// Card designs (docs/DOMAIN.md, "Production"): which SVG elements are fields, which designs are safe to
 // render. Pure rules, no I/O. How a long value fits its box: designs.layout.ts.
 import { DOMParser, type Document, type Element, type Node, onErrorStopParsing } from "@xmldom/xmldom";
 

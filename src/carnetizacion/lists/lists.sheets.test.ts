@@ -4,13 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONTRATISTA, toXlsx, utc } from "../../../test/sheets.ts";
+import { stored, forgeZip as writeZip } from "../../../test/zip-forge.ts";
 import { LIST_COLUMNS } from "./lists.columns.ts";
 import { MAX_LIST_BYTES, MAX_LIST_ROWS, readListFile } from "./lists.sheets.ts";
-import { writeZip, type ZipEntry } from "./lists.zip.ts";
 
 // Dates must come out as the calendar day whatever the server's zone: run these tests west of UTC.
 process.env.TZ = "America/Bogota";
@@ -34,11 +33,6 @@ async function sheetFile(
   for (const range of options.merges ?? []) sheet.mergeCells(range);
   return toXlsx(workbook);
 }
-
-const stored = (name: string, text: string): ZipEntry => {
-  const data = Buffer.from(text);
-  return { name, method: 0, crc: crc32(data), size: data.length, compressed: data };
-};
 
 const run = promisify(execFile);
 const profile = pathToFileURL(path.join(workDir, "libreoffice-profile")).href;

@@ -4,12 +4,11 @@
 // each value is the caller's job, so whatever cannot be normalised comes back as it was written.
 //
 // Limits, so one upload cannot hold the server: MAX_LIST_BYTES (5 MB) per file; MAX_LIST_ROWS (10,000)
-// non-blank data rows, reading stops at the first row over it; for .xlsx, the zip guard of campaigns.zip.ts
+// non-blank data rows, reading stops at the first row over it; for .xlsx, the zip guard of lists.zip.ts
 // (100 MB uncompressed in total, no entry over 200:1) runs before exceljs sees anything. A 10,000-row
 // contratistas file reads in about half a second.
 
 import { Readable } from "node:stream";
-import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { formatNumber } from "../../shared/words.ts";
 import {
@@ -23,7 +22,7 @@ import {
   normalizeValue,
 } from "./lists.columns.ts";
 import { decodeText, parseCsv } from "./lists.csv.ts";
-import { inflateEntry, readZipDirectory, writeZip, type ZipEntry } from "./lists.zip.ts";
+import { extractEntries, inspectZip, writeStoredZip, type ZipEntry } from "./lists.zip.ts";
 
 export {
   LIST_COLUMNS,
@@ -193,7 +192,7 @@ function prepareWorkbook(
   file: Buffer,
   filename: string,
 ): { ok: true; zip: Buffer } | { ok: false; message: string } {
-  const directory = readZipDirectory(file);
+  const directory = inspectZip(file);
   if (!directory.ok)
     return { ok: false, message: directory.problem === "too_large" ? MESSAGES.unsafe : MESSAGES.unreadable };
   const byName = new Map(directory.entries.map((entry) => [entry.name, entry]));
@@ -208,21 +207,30 @@ function prepareWorkbook(
     Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? -1);
   const sheets = directory.entries.filter((entry) => sheetNumber(entry) >= 0);
   sheets.sort((a, b) => sheetNumber(a) - sheetNumber(b));
-  const sharedStrings = byName.get("xl/sharedStrings.xml") ?? {
-    name: "xl/sharedStrings.xml",
-    method: 0,
-    crc: crc32(EMPTY_SHARED_STRINGS),
-    size: EMPTY_SHARED_STRINGS.length,
-    compressed: EMPTY_SHARED_STRINGS,
-  };
+  const sharedStrings = byName.get("xl/sharedStrings.xml");
   const styles = byName.get("xl/styles.xml");
-  const parts = [relations, workbook, sharedStrings, ...(styles ? [styles] : []), ...sheets];
-  for (const entry of parts) {
-    const inflated = inflateEntry(entry);
-    if (!inflated.ok)
-      return { ok: false, message: inflated.problem === "too_large" ? MESSAGES.unsafe : MESSAGES.unreadable };
-  }
-  return { ok: true, zip: writeZip(parts) };
+  const parts = [
+    relations,
+    workbook,
+    ...(sharedStrings ? [sharedStrings] : []),
+    ...(styles ? [styles] : []),
+    ...sheets,
+  ];
+  const extracted = extractEntries(file, parts);
+  if (!extracted.ok)
+    return { ok: false, message: extracted.problem === "too_large" ? MESSAGES.unsafe : MESSAGES.unreadable };
+  const data = (entry: ZipEntry) => extracted.files.get(entry.name) ?? new Uint8Array();
+  return {
+    ok: true,
+    zip: writeStoredZip([
+      { name: relations.name, data: data(relations) },
+      { name: workbook.name, data: data(workbook) },
+      // exceljs' streaming reader needs shared strings before the sheets, even an empty table.
+      { name: "xl/sharedStrings.xml", data: sharedStrings ? data(sharedStrings) : EMPTY_SHARED_STRINGS },
+      ...(styles ? [{ name: styles.name, data: data(styles) }] : []),
+      ...sheets.map((sheet) => ({ name: sheet.name, data: data(sheet) })),
+    ]),
+  };
 }
 
 async function readWorkbook(zip: Buffer, columns: readonly ListColumn[]): Promise<ReadResult> {

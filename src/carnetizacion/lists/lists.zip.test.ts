@@ -1,16 +1,15 @@
 // The zip guard in front of exceljs: bombs and lying entries are refused from the directory or while
-// inflating, and a damaged workbook gets a message instead of a crash.
+// inflating, and a damaged workbook gets a message instead of a crash. The archives are forged byte by byte
+// (test/zip-forge.ts), since a real zip library would not write a lying header.
 import { once } from "node:events";
-import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { createDeflateRaw, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { stored, forgeZip as writeZip } from "../../../test/zip-forge.ts";
 import { MAX_LIST_BYTES, readListFile } from "./lists.sheets.ts";
-import { readZipDirectory, writeZip, type ZipEntry } from "./lists.zip.ts";
+import { extractEntries, inspectZip } from "./lists.zip.ts";
 
-const stored = (name: string, text: string): ZipEntry => {
-  const data = Buffer.from(text);
-  return { name, method: 0, crc: crc32(data), size: data.length, compressed: data };
-};
 const WORKBOOK_PARTS = [
   stored(
     "xl/_rels/workbook.xml.rels",
@@ -44,6 +43,19 @@ async function sheetFile(rows: (string | number)[][]) {
 }
 
 describe("the zip guard", () => {
+  it("reads the declared sizes of an honest workbook and inflates exactly the parts asked for", async () => {
+    const file = await sheetFile([["Nombre completo", "Documento"]]);
+    const directory = inspectZip(file);
+    if (!directory.ok) throw new Error("an honest workbook was refused");
+    const sheet = directory.entries.find((entry) => entry.name === "xl/worksheets/sheet1.xml");
+    if (!sheet) throw new Error("no sheet in the workbook");
+    expect(sheet.compression).toBe(8);
+    const extracted = extractEntries(file, [sheet]);
+    if (!extracted.ok) throw new Error("an honest sheet was refused");
+    expect([...extracted.files.keys()]).toEqual(["xl/worksheets/sheet1.xml"]);
+    expect(extracted.files.get(sheet.name)?.length).toBe(sheet.size);
+  });
+
   it("refuses a zip bomb from its directory, without inflating it", async () => {
     const size = 500 * 1024 * 1024;
     const compressed = await deflateZeros(size);
@@ -52,7 +64,7 @@ describe("the zip guard", () => {
       { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size, compressed },
     ]);
     expect(bomb.length).toBeLessThan(MAX_LIST_BYTES);
-    expect(readZipDirectory(bomb)).toEqual({ ok: false, problem: "too_large" });
+    expect(inspectZip(bomb)).toEqual({ ok: false, problem: "too_large" });
     const started = performance.now();
     const result = await readListFile(bomb, "lista.xlsx", "cintas");
     expect(performance.now() - started).toBeLessThan(200);
@@ -67,11 +79,16 @@ describe("the zip guard", () => {
     const dense = writeZip([
       { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size: 20 * 1024 * 1024, compressed: zeros },
     ]);
-    expect(readZipDirectory(dense)).toEqual({ ok: false, problem: "too_large" });
+    expect(inspectZip(dense)).toEqual({ ok: false, problem: "too_large" });
     const lying = writeZip([
       ...WORKBOOK_PARTS,
       { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size: 1000, compressed: zeros },
     ]);
+    // Its directory looks harmless: only inflating shows the lie, and inflating stops right there.
+    const directory = inspectZip(lying);
+    expect(directory.ok).toBe(true);
+    if (directory.ok)
+      expect(extractEntries(lying, directory.entries)).toEqual({ ok: false, problem: "too_large" });
     expect(await readListFile(lying, "lista.xlsx", "cintas")).toMatchObject({
       message: expect.stringMatching(/de forma segura/),
     });
@@ -82,12 +99,16 @@ describe("the zip guard", () => {
       ["Nombre completo", "Documento"],
       ["Ana Paz", 52123456],
     ]);
-    const damaged = Buffer.from(file);
-    const directory = readZipDirectory(damaged);
-    const sheet = directory.ok
-      ? directory.entries.find((entry) => entry.name === "xl/worksheets/sheet1.xml")
-      : undefined;
-    sheet?.compressed.fill(0x55, 10, 40);
+    // The same workbook with 30 bytes of its sheet's compressed data overwritten, sizes left as declared.
+    const parts = unzipSync(file);
+    const damaged = writeZip(
+      Object.entries(parts).map(([name, data]) => {
+        const compressed = deflateRawSync(data);
+        if (name === "xl/worksheets/sheet1.xml") compressed.fill(0x55, 10, 40);
+        return { name, method: 8, crc: 0, size: data.length, compressed };
+      }),
+    );
+    expect(inspectZip(damaged).ok).toBe(true);
     expect(await readListFile(damaged, "lista.xlsx", "cintas")).toEqual({
       ok: false,
       message: expect.stringMatching(/^No pudimos leer el archivo/),

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { dependenciaOptions, findDependencia } from "../../core/dependencias/dependencias.service.ts";
+import { getBuffer } from "../../core/storage/storage.types.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
@@ -97,7 +98,8 @@ async function decide(c: AppContext, action: () => Promise<unknown>, message: st
 async function sendStoredImage(c: AppContext, which: "portraitKey" | "originalKey") {
   const { database, storage } = c.var.deps;
   const photo = await review.findPhoto(database.db, c.req.param("id") ?? "");
-  const data = photo && (await storage.get(photo[which]));
+  // An original deleted by retention has no key: nothing to show.
+  const data = photo?.[which] ? await getBuffer(storage, photo[which]) : undefined;
   if (!data) throw notFound("La foto");
   c.header("Content-Type", "image/jpeg");
   c.header("Cache-Control", "private, max-age=600");

@@ -1,7 +1,4 @@
 import { and, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from "drizzle-orm";
-import { campaigns, listSubmissions } from "../../carnetizacion/campaigns/campaigns.table.ts";
-import { cards } from "../../carnetizacion/cards/cards.table.ts";
-import { photos } from "../../carnetizacion/photos/photos.table.ts";
 import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { dependencias } from "../dependencias/dependencias.table.ts";
@@ -19,29 +16,36 @@ export interface AuditFilter {
   offset: number;
 }
 
-/** Rows about a person: what they did, and what was done to them, their cards and their photos. */
-function aboutPerson(personId: string): SQL | undefined {
+/**
+ * The records of one kind that belong to a person, as a subquery of their ids as text (an area's cards,
+ * photos…), so a search by person also finds what was done to them.
+ */
+export interface OwnedSubjects {
+  targetType: string;
+  idsOwnedBy(personId: string): SQL;
+}
+
+/** Rows about a person: what they did, what was done to them and to the records they own. */
+function aboutPerson(personId: string, owned: readonly OwnedSubjects[]): SQL | undefined {
   return or(
     eq(auditLog.actorId, personId),
     and(eq(auditLog.targetType, "person"), eq(auditLog.targetId, personId)),
-    and(
-      eq(auditLog.targetType, "card"),
-      sql`${auditLog.targetId} in (select ${cards.id}::text from ${cards} where ${cards.personId} = ${personId})`,
-    ),
-    and(
-      eq(auditLog.targetType, "photo"),
-      sql`${auditLog.targetId} in (select ${photos.id}::text from ${photos} where ${photos.personId} = ${personId})`,
+    ...owned.map((kind) =>
+      and(
+        eq(auditLog.targetType, kind.targetType),
+        sql`${auditLog.targetId} in (${kind.idsOwnedBy(personId)})`,
+      ),
     ),
   );
 }
 
-export async function searchAudit(db: Db, filter: AuditFilter) {
+export async function searchAudit(db: Db, filter: AuditFilter, owned: readonly OwnedSubjects[] = []) {
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.actionPrefix)
     conditions.push(like(auditLog.action, `${filter.actionPrefix.replace(/[\\%_]/g, "\\$&")}%`));
   if (filter.personId) {
-    const byPerson = aboutPerson(filter.personId);
+    const byPerson = aboutPerson(filter.personId, owned);
     if (byPerson) conditions.push(byPerson);
   }
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
@@ -70,42 +74,12 @@ export function findPeopleByIds(db: Db, ids: string[]) {
     .where(inArray(people.id, ids));
 }
 
-export function findCardsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: cards.id, code: cards.code, personId: cards.personId })
-    .from(cards)
-    .where(inArray(cards.id, ids));
-}
-
-export function findPhotosByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.select({ id: photos.id, personId: photos.personId }).from(photos).where(inArray(photos.id, ids));
-}
-
 export function findDependenciasByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .select({ id: dependencias.id, name: dependencias.name })
     .from(dependencias)
     .where(inArray(dependencias.id, ids));
-}
-
-export function findSubmissionsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: listSubmissions.id, kind: listSubmissions.kind, dependencia: dependencias.name })
-    .from(listSubmissions)
-    .innerJoin(dependencias, eq(dependencias.id, listSubmissions.dependenciaId))
-    .where(inArray(listSubmissions.id, ids));
-}
-
-export function findCampaignsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: campaigns.id, name: campaigns.name })
-    .from(campaigns)
-    .where(inArray(campaigns.id, ids));
 }
 
 export type AuditListRow = Awaited<ReturnType<typeof searchAudit>>["rows"][number];

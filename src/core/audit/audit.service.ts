@@ -1,19 +1,72 @@
 // The audit search for administrators: rows shown with Spanish action names, people and cards by name and
 // details as readable lines; exported to a spreadsheet. Reading or exporting the audit log is itself audited.
+// The core names people and dependencias; each area registers the names of its own records (cards,
+// photos, lists…) and its action codes from src/areas.ts (docs/ARCHITECTURE.md, "Areas and core").
 
-import { listTitle } from "../../carnetizacion/lists/lists.columns.ts";
 import type { Db } from "../../db/client.ts";
 import type { AuditRow } from "../../shared/audit.table.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { type SheetColumn, writeSheet } from "../../shared/xlsx.ts";
 import { findPersonByDocument, normalizeDocumentNumber } from "../people/people.service.ts";
-import { ACTION_LABELS, actionLabel } from "./audit.labels.ts";
 import * as repo from "./audit.repository.ts";
-import { describeDetails, idsInDetails, isUuid } from "./audit.rules.ts";
+import {
+  ACTION_LABELS,
+  actionLabel,
+  describeDetails,
+  FIELD_LABELS,
+  idsInDetails,
+  isUuid,
+  VALUE_LABELS,
+} from "./audit.rules.ts";
 import type { AuditQuery } from "./audit.schemas.ts";
 
-export { actionLabel } from "./audit.labels.ts";
+export type { OwnedSubjects } from "./audit.repository.ts";
+export { actionLabel } from "./audit.rules.ts";
+
+/** An area's words for the audit log: its action codes, the fields and the values its details use. */
+export interface AuditVocabulary {
+  actions?: Record<string, string>;
+  fields?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export function registerAuditVocabulary(vocabulary: AuditVocabulary): void {
+  Object.assign(ACTION_LABELS, vocabulary.actions);
+  Object.assign(FIELD_LABELS, vocabulary.fields);
+  Object.assign(VALUE_LABELS, vocabulary.values);
+}
+
+/** What an area knows about the records that a page of audit rows mentions. */
+export interface ResolvedSubjects {
+  /** Short names by id, used in the subject and wherever the id appears in the details. */
+  names: Iterable<readonly [string, string]>;
+  /** People who own those records: the core looks up their names with everyone else's. */
+  owners: Iterable<string>;
+  /** The «Sobre» line of a row whose target is one of the area's records; undefined if not its type. */
+  subject(
+    targetType: string,
+    targetId: string,
+    nameOf: (id: string) => string | undefined,
+  ): string | undefined;
+}
+
+export interface AuditSubjectResolver {
+  /**
+   * Looks up, in a few queries, the records among the rows' targets (by type) and the ids the core found
+   * in the rows (actors, details), so the page names them instead of showing ids.
+   */
+  resolve(db: Db, ids: { targets(type: string): string[]; mentioned: string[] }): Promise<ResolvedSubjects>;
+}
+
+const resolvers: AuditSubjectResolver[] = [];
+const ownedSubjects: repo.OwnedSubjects[] = [];
+
+export function registerAuditSubjects(resolver: AuditSubjectResolver, owned: repo.OwnedSubjects[] = []) {
+  if (resolvers.includes(resolver)) return;
+  resolvers.push(resolver);
+  ownedSubjects.push(...owned);
+}
 
 export const AUDIT_PAGE_SIZE = 50;
 /** An export holds at most this many rows (newest first); a wider range is narrowed by dates. */
@@ -71,13 +124,10 @@ async function presentRows(db: Db, rows: AuditRow[]): Promise<AuditEntryView[]> 
     idsInDetails(row.details, mentioned);
   }
   const inDetails = [...mentioned];
-  const [cardRows, photoRows, submissionRows, campaignRows] = await Promise.all([
-    repo.findCardsByIds(db, [...targets("card"), ...inDetails]),
-    repo.findPhotosByIds(db, targets("photo")),
-    repo.findSubmissionsByIds(db, [...targets("submission"), ...inDetails]),
-    repo.findCampaignsByIds(db, inDetails),
-  ]);
-  for (const owned of [...cardRows, ...photoRows]) mentioned.add(owned.personId);
+  const resolved = await Promise.all(
+    resolvers.map((resolver) => resolver.resolve(db, { targets, mentioned: inDetails })),
+  );
+  for (const area of resolved) for (const owner of area.owners) mentioned.add(owner);
   const ids = [...mentioned];
   const [peopleRows, dependenciaRows] = await Promise.all([
     repo.findPeopleByIds(db, ids),
@@ -86,14 +136,9 @@ async function presentRows(db: Db, rows: AuditRow[]): Promise<AuditEntryView[]> 
   const names = new Map<string, string>([
     ...peopleRows.map((p) => [p.id, personLabel(p)] as const),
     ...dependenciaRows.map((d) => [d.id, d.name] as const),
-    ...campaignRows.map((c) => [c.id, `«${c.name}»`] as const),
-    ...cardRows.map((c) => [c.id, `carnet ${c.code ?? "sin imprimir"}`] as const),
-    ...submissionRows.map((s) => [s.id, `«${listTitle(s.kind)}» de ${s.dependencia}`] as const),
   ]);
-  const owner = (personId: string) => names.get(personId) ?? "una persona borrada";
-  const cardsById = new Map(cardRows.map((c) => [c.id, c]));
-  const photosById = new Map(photoRows.map((p) => [p.id, p]));
-  const submissionsById = new Map(submissionRows.map((s) => [s.id, s]));
+  for (const area of resolved) for (const [id, name] of area.names) names.set(id, name);
+  const nameOf = (id: string) => names.get(id);
 
   const subjectOf = (row: AuditRow): string => {
     const id = row.targetId ?? "";
@@ -102,23 +147,16 @@ async function presentRows(db: Db, rows: AuditRow[]): Promise<AuditEntryView[]> 
         return "";
       case "person":
         return names.get(id) ?? "Persona borrada";
-      case "card": {
-        const card = cardsById.get(id);
-        if (!card) return "Carnet";
-        return `Carnet ${card.code ?? "sin imprimir"} de ${owner(card.personId)}`;
-      }
-      case "photo": {
-        const photo = photosById.get(id);
-        return photo ? `Foto de ${owner(photo.personId)}` : "Foto";
-      }
       case "dependencia":
         return `Dependencia ${names.get(id) ?? ""}`.trim();
-      case "submission": {
-        const submission = submissionsById.get(id);
-        return submission ? `Lista «${listTitle(submission.kind)}» de ${submission.dependencia}` : "Lista";
+      default: {
+        const type = row.targetType;
+        for (const area of resolved) {
+          const subject = area.subject(type, id, nameOf);
+          if (subject !== undefined) return subject;
+        }
+        return type;
       }
-      default:
-        return row.targetType;
     }
   };
 
@@ -141,11 +179,11 @@ export async function searchAuditLog(db: Db, at: Date, audit: AuditContext, quer
     action: "audit.searched",
     details: { action: query.accion ?? null, personId: filter.personId ?? null, page: query.pagina },
   });
-  const result = await repo.searchAudit(db, {
-    ...filter,
-    limit: AUDIT_PAGE_SIZE,
-    offset: (query.pagina - 1) * AUDIT_PAGE_SIZE,
-  });
+  const result = await repo.searchAudit(
+    db,
+    { ...filter, limit: AUDIT_PAGE_SIZE, offset: (query.pagina - 1) * AUDIT_PAGE_SIZE },
+    ownedSubjects,
+  );
   return { rows: await presentRows(db, result.rows), hasMore: result.hasMore, unknownPerson: false };
 }
 
@@ -164,7 +202,7 @@ const EXPORT_COLUMNS: SheetColumn<AuditEntryView>[] = [
 export async function exportAuditLog(db: Db, at: Date, audit: AuditContext, query: AuditQuery) {
   const filter = await toFilter(db, query);
   const result = filter
-    ? await repo.searchAudit(db, { ...filter, limit: AUDIT_EXPORT_LIMIT, offset: 0 })
+    ? await repo.searchAudit(db, { ...filter, limit: AUDIT_EXPORT_LIMIT, offset: 0 }, ownedSubjects)
     : { rows: [], hasMore: false };
   const rows = await presentRows(db, result.rows);
   await recordAudit(db, at, audit, {

@@ -4,13 +4,13 @@ import { Button, ErrorSummary, Field, Pagination, Select } from "../../shared/vi
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { countOf, formatNumber } from "../../shared/words.ts";
-import { ACTION_LABELS, ACTION_OPTIONS } from "./audit.labels.ts";
+import { ACTION_LABELS, actionOptions as knownActions } from "./audit.rules.ts";
 import type { AuditEntryView } from "./audit.service.ts";
 
 /** The filter's actions; a group typed in the address («login») is kept as its own option. */
 function actionOptions(current: string | undefined) {
-  if (!current || ACTION_LABELS[current]) return ACTION_OPTIONS;
-  return [{ value: current, label: `Las que comienzan por «${current}»` }, ...ACTION_OPTIONS];
+  if (!current || ACTION_LABELS[current]) return knownActions();
+  return [{ value: current, label: `Las que comienzan por «${current}»` }, ...knownActions()];
 }
 
 export function AuditPage(props: {

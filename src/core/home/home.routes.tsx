@@ -3,7 +3,7 @@ import { mount, onboardingStep } from "../../shared/auth/guard.ts";
 import type { AppEnv } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { renderSharedPage } from "../../shared/views/shared-page.ts";
-import { findCardJourney } from "./home.service.ts";
+import { findHomeJourney } from "./home.service.ts";
 import { HomePage } from "./home.views.tsx";
 import { AccessibilityPage, PrivacyPage, SitemapPage } from "./pages.views.tsx";
 
@@ -14,11 +14,16 @@ export function homeRoutes() {
     const onboarding = onboardingStep(user);
     if (onboarding) return c.redirect(onboarding, 303);
     if (!user) return renderSharedPage(c, "home", (ctx) => <HomePage ctx={ctx} />);
-    const journey = await findCardJourney(c.var.deps.database.db, user.id);
+    const journey = await findHomeJourney(c.var.deps.database.db, user.id);
     c.header("Cache-Control", "no-store");
     return c.html(<HomePage ctx={pageContext(c)} journey={journey} />);
   });
-  mount(app, "pages.privacy", (c) => renderSharedPage(c, "privacy", (ctx) => <PrivacyPage ctx={ctx} />));
+  mount(app, "pages.privacy", (c) =>
+    renderSharedPage(c, "privacy", (ctx) => (
+      // The promise shown is the setting the retention job enforces (photos.jobs.ts).
+      <PrivacyPage ctx={ctx} retentionDays={c.var.deps.config.photoOriginalRetentionDays} />
+    )),
+  );
   mount(app, "pages.accessibility", (c) =>
     renderSharedPage(c, "accessibility", (ctx) => <AccessibilityPage ctx={ctx} />),
   );

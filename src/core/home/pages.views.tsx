@@ -2,7 +2,7 @@
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 
-export function PrivacyPage({ ctx }: { ctx: PageContext }) {
+export function PrivacyPage({ ctx, retentionDays }: { ctx: PageContext; retentionDays: number }) {
   const { entity } = ctx;
   return (
     <Layout ctx={ctx} title="Tratamiento de datos personales">
@@ -26,6 +26,13 @@ export function PrivacyPage({ ctx }: { ctx: PageContext }) {
           Para identificar a cada persona en el carnet, permitir su verificación pública con el mínimo de
           datos, y llevar el registro de su entrega, inhabilitación y devolución. El análisis automático de la
           foto solo revisa su calidad; nunca se usa para reconocer a nadie.
+        </p>
+        <h2>Cuánto tiempo guardamos las fotos</h2>
+        <p>
+          La foto aprobada se conserva para su carnet y sus reimpresiones hasta que se apruebe una nueva. Si
+          una foto se rechaza, el archivo original que usted envió se borra {retentionDays} días después del
+          rechazo; queda solo la versión recortada, como constancia del motivo. Cada borrado queda registrado
+          en la auditoría de SIPAP.
         </p>
         <h2>Sus derechos</h2>
         <p>

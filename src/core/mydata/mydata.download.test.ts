@@ -10,6 +10,7 @@ import { recordFileDownload } from "../../carnetizacion/campaigns/lists.service.
 import { auditLog } from "../../shared/audit.table.ts";
 import { queueEmail } from "../mail/mail.service.ts";
 import { people } from "../people/people.table.ts";
+import { getBuffer } from "../storage/storage.types.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -104,7 +105,9 @@ describe("«Mis datos»: downloading everything SIPAP holds about oneself", () =
     expect(portrait && (await sharp(portrait).metadata()).format).toBe("jpeg");
     expect(original && (await sharp(original).metadata()).width).toBeGreaterThan(0);
     expect(
-      Buffer.from(portrait ?? []).equals((await ctx.deps.storage.get(photo.portraitKey)) ?? Buffer.alloc(0)),
+      Buffer.from(portrait ?? []).equals(
+        (await getBuffer(ctx.deps.storage, photo.portraitKey)) ?? Buffer.alloc(0),
+      ),
     ).toBe(true);
 
     expect(json.listasQueLoNombran).toHaveLength(1);

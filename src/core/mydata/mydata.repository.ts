@@ -1,9 +1,6 @@
 // Everything stored about one person, read for their own download. Every query is keyed by that person's
 // id (or by ids derived from it): nothing here takes an id from the request.
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
-import { campaigns, listSubmissions } from "../../carnetizacion/campaigns/campaigns.table.ts";
-import { cards } from "../../carnetizacion/cards/cards.table.ts";
-import { photos } from "../../carnetizacion/photos/photos.table.ts";
 import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { stateTransitions } from "../../shared/transitions.table.ts";
@@ -42,15 +39,7 @@ export function findMoves(db: Db, personId: string) {
     .orderBy(asc(personMoves.movedAt));
 }
 
-export function findCards(db: Db, personId: string) {
-  return db.select().from(cards).where(eq(cards.personId, personId)).orderBy(asc(cards.createdAt));
-}
-
-export function findPhotos(db: Db, personId: string) {
-  return db.select().from(photos).where(eq(photos.personId, personId)).orderBy(asc(photos.createdAt));
-}
-
-/** State changes of the given cards and photos (all the person's own), with who made them. */
+/** State changes of the given records (all the person's own: cards, photos…), with who made them. */
 export function findTransitions(db: Db, subjectIds: string[]) {
   if (subjectIds.length === 0) return Promise.resolve([]);
   return db
@@ -66,27 +55,6 @@ export function findTransitions(db: Db, subjectIds: string[]) {
     .from(stateTransitions)
     .where(inArray(stateTransitions.subjectId, subjectIds))
     .orderBy(asc(stateTransitions.id));
-}
-
-/** Lists sent by dependencias with a row naming this document number. */
-export function findSubmissionsNaming(db: Db, documentNumber: string) {
-  const pattern = JSON.stringify([{ values: { documentNumber } }]);
-  return db
-    .select({
-      id: listSubmissions.id,
-      kind: listSubmissions.kind,
-      state: listSubmissions.state,
-      rows: listSubmissions.rows,
-      createdAt: listSubmissions.createdAt,
-      appliedAt: listSubmissions.appliedAt,
-      campaign: campaigns.name,
-      dependencia: dependencias.name,
-    })
-    .from(listSubmissions)
-    .innerJoin(campaigns, eq(campaigns.id, listSubmissions.campaignId))
-    .innerJoin(dependencias, eq(dependencias.id, listSubmissions.dependenciaId))
-    .where(sql`${listSubmissions.rows} @> ${pattern}::jsonb`)
-    .orderBy(asc(listSubmissions.createdAt));
 }
 
 /** E-mails addressed to the person's address (one recipient per message, always). */
@@ -106,26 +74,15 @@ export function findEmailsTo(db: Db, personId: string) {
 }
 
 /**
- * Audit rows by someone else about the person, their cards, their photos or the lists that name them
- * (such as downloading a list's file): who saw or changed what.
+ * Audit rows by someone else about the person or the records they own (their cards and photos, the lists
+ * that name them, such as downloading a list's file): who saw or changed what.
  */
-export function findAccessByOthers(
-  db: Db,
-  personId: string,
-  ids: { cards: string[]; photos: string[]; submissions: string[] },
-) {
-  const { cards: cardIds, photos: photoIds, submissions: submissionIds } = ids;
+export function findAccessByOthers(db: Db, personId: string, subjects: { type: string; ids: string[] }[]) {
   const about = or(
     and(eq(auditLog.targetType, "person"), eq(auditLog.targetId, personId)),
-    cardIds.length > 0
-      ? and(eq(auditLog.targetType, "card"), inArray(auditLog.targetId, cardIds))
-      : undefined,
-    photoIds.length > 0
-      ? and(eq(auditLog.targetType, "photo"), inArray(auditLog.targetId, photoIds))
-      : undefined,
-    submissionIds.length > 0
-      ? and(eq(auditLog.targetType, "submission"), inArray(auditLog.targetId, submissionIds))
-      : undefined,
+    ...subjects
+      .filter((subject) => subject.ids.length > 0)
+      .map((subject) => and(eq(auditLog.targetType, subject.type), inArray(auditLog.targetId, subject.ids))),
   );
   return db
     .select({

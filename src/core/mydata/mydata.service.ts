@@ -1,31 +1,21 @@
 // Habeas data (Ley 1581 de 2012): a person downloads everything SIPAP holds about them as one .zip —
 // datos.json, their photo files and a readable resumen.html. Only the signed-in person's own data, and the
-// download is audited.
+// download is audited. The areas add their records (cards, photos, lists) through mydata.sections.ts.
 import { strToU8, type Zippable, zipSync } from "fflate";
-import {
-  CARD_STATE_LABELS,
-  type CardState,
-  DISABLE_REASON_LABELS,
-} from "../../carnetizacion/cards/cards.rules.ts";
-import { listTitle } from "../../carnetizacion/lists/lists.columns.ts";
-import { PHOTO_STATE_LABELS, type PhotoState } from "../../carnetizacion/photos/photos.rules.ts";
+import type { Child } from "hono/jsx";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { isRole, ROLE_LABELS } from "../../shared/auth/roles.ts";
 import { notFound } from "../../shared/errors.ts";
-import type { Storage } from "../../shared/storage.ts";
 import { bogotaDay, formatDateTimeInColombia } from "../../shared/time.ts";
 import { actionLabel } from "../audit/audit.service.ts";
 import { DOCUMENT_TYPES } from "../people/people.rules.ts";
+import { getBuffer, type Storage } from "../storage/storage.types.ts";
 import * as repo from "./mydata.repository.ts";
-import { renderSummary } from "./mydata.summary.tsx";
+import { type HistoryEntry, myDataSections } from "./mydata.sections.ts";
+import { renderSummary } from "./mydata.summary.views.tsx";
 
-const ABOUT: Record<string, string> = {
-  person: "Sus datos",
-  card: "Su carnet",
-  photo: "Su foto",
-  submission: "Una lista que lo nombra",
-};
+const CORE_ABOUT: Record<string, string> = { person: "Sus datos" };
 
 const EMAIL_STATUS = { pendiente: "Por enviar", enviado: "Enviado", fallido: "No se pudo enviar" } as const;
 
@@ -33,13 +23,6 @@ const EMAIL_STATUS = { pendiente: "Por enviar", enviado: "Enviado", fallido: "No
 const OWN_ACTIVITY_LIMIT = 1000;
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
-const extensionOf = (key: string) => key.slice(key.lastIndexOf(".") + 1) || "bin";
-const stateLabel = (type: "card" | "photo", state: string | null) =>
-  state === null
-    ? null
-    : type === "card"
-      ? (CARD_STATE_LABELS[state as CardState] ?? state)
-      : (PHOTO_STATE_LABELS[state as PhotoState] ?? state);
 const roleLabel = (role: string) => (isRole(role) ? ROLE_LABELS[role] : role);
 
 /** Everything stored about the person, as the JSON of the archive (Spanish keys: it is read by them). */
@@ -50,18 +33,17 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
   const roles = await repo.findRoleGrants(db, personId);
   const moves = await repo.findMoves(db, personId);
   const acceptances = await repo.findPrivacyAcceptances(db, personId);
-  const cardRows = await repo.findCards(db, personId);
-  const photoRows = await repo.findPhotos(db, personId);
-  const cardIds = cardRows.map((c) => c.id);
-  const photoIds = photoRows.map((p) => p.id);
-  const transitions = await repo.findTransitions(db, [...cardIds, ...photoIds]);
-  const submissions = await repo.findSubmissionsNaming(db, person.documentNumber);
+  const sections = myDataSections();
+  const loaded = [];
+  for (const section of sections) loaded.push(await section.load(db, person));
+  const subjects = loaded.flatMap((section) => section.subjects);
+  const transitions = await repo.findTransitions(
+    db,
+    subjects.flatMap((subject) => subject.ids),
+  );
+  // Only people's own records are looked up here, so every id above is theirs.
   const emails = await repo.findEmailsTo(db, person.id);
-  const access = await repo.findAccessByOthers(db, personId, {
-    cards: cardIds,
-    photos: photoIds,
-    submissions: submissions.map((s) => s.id),
-  });
+  const access = await repo.findAccessByOthers(db, personId, subjects);
   const ownActivity = await repo.findOwnActivity(db, personId, OWN_ACTIVITY_LIMIT);
   const actorIds = new Set<string>();
   for (const row of [...transitions, ...access])
@@ -73,8 +55,15 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
       : actorId === personId
         ? "Usted"
         : (actors.get(actorId)?.name ?? "Persona borrada");
+  const stateLabels = Object.assign({}, ...sections.map((section) => section.stateLabels)) as Record<
+    string,
+    Record<string, string>
+  >;
+  const about: Record<string, string> = Object.assign({}, CORE_ABOUT, ...sections.map((s) => s.about));
+  const stateLabel = (type: string, state: string | null) =>
+    state === null ? null : (stateLabels[type]?.[state] ?? state);
 
-  const historyOf = (subjectId: string) =>
+  const historyOf = (subjectId: string): HistoryEntry[] =>
     transitions
       .filter((t) => t.subjectId === subjectId)
       .map((t) => ({
@@ -84,15 +73,7 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
         motivo: t.reason,
         porQuien: who(t.actorId),
       }));
-
-  const photoFiles = photoRows.map((photo, i) => {
-    const base = `fotos/foto-${i + 1}-${bogotaDay(photo.createdAt)}`;
-    return {
-      photo,
-      portrait: { key: photo.portraitKey, name: `${base}-retrato.${extensionOf(photo.portraitKey)}` },
-      original: { key: photo.originalKey, name: `${base}-original.${extensionOf(photo.originalKey)}` },
-    };
-  });
+  const contributions = loaded.map((section) => section.describe({ who, historyOf }));
 
   const data = {
     generadoEl: iso(at),
@@ -130,45 +111,8 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
       aceptadoEl: iso(person.privacyAcceptedAt),
       aceptaciones: acceptances.map((a) => ({ fecha: iso(a.at), version: a.details.version ?? null })),
     },
-    carnets: cardRows.map((card) => ({
-      codigo: card.code,
-      estado: CARD_STATE_LABELS[card.state] ?? card.state,
-      vigenteHasta: card.validUntil,
-      solicitadoEl: iso(card.createdAt),
-      impresoEl: iso(card.printedAt),
-      entregadoEl: iso(card.deliveredAt),
-      cinta: card.lanyard,
-      inhabilitadoEl: iso(card.disabledAt),
-      motivoInhabilitacion: card.disabledReason ? DISABLE_REASON_LABELS[card.disabledReason] : null,
-      devueltoEl: iso(card.returnedAt),
-      historial: historyOf(card.id),
-    })),
-    fotos: photoFiles.map(({ photo, portrait, original }) => ({
-      subidaEl: iso(photo.createdAt),
-      subidaPor: who(photo.uploadedBy),
-      estado: PHOTO_STATE_LABELS[photo.state] ?? photo.state,
-      revisionAutomatica: {
-        superada: photo.checksPassed,
-        revisiones: photo.checks.map((check) => ({ superada: check.ok, resultado: check.message })),
-      },
-      suExplicacion: photo.explanation,
-      revisadaEl: iso(photo.reviewedAt),
-      motivoDeRechazo: photo.rejectionReason,
-      archivos: { retrato: portrait.name, original: original.name },
-      historial: historyOf(photo.id),
-    })),
-    listasQueLoNombran: submissions.map((s) => ({
-      campana: s.campaign,
-      dependencia: s.dependencia,
-      lista: listTitle(s.kind),
-      estado:
-        s.state === "aplicada" ? "Aplicada" : s.state === "descartada" ? "Descartada" : "En vista previa",
-      enviadaEl: iso(s.createdAt),
-      aplicadaEl: iso(s.appliedAt),
-      filas: s.rows
-        .filter((row) => row.values.documentNumber === person.documentNumber)
-        .map((row) => ({ linea: row.line, valores: row.values })),
-    })),
+    // The areas' records (carnetización: carnets, fotos, listasQueLoNombran), in registration order.
+    ...(Object.assign({}, ...contributions.map((part) => part.data)) as Record<string, unknown>),
     correosEnviados: emails.map((e) => ({
       asunto: e.subject,
       tipo: e.kind,
@@ -184,7 +128,7 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
     consultasYCambiosDelPersonal: access.map((row) => ({
       fecha: iso(row.at),
       accion: actionLabel(row.action),
-      sobre: ABOUT[row.targetType ?? "person"] ?? "Sus datos",
+      sobre: about[row.targetType ?? "person"] ?? "Sus datos",
       quien: who(row.actorId),
       rolesDeQuien: (row.actorId ? (actors.get(row.actorId)?.roles ?? []) : []).map(roleLabel),
     })),
@@ -194,7 +138,9 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
       direccion: row.ip,
     })),
   };
-  return { data, photoFiles };
+  const files = contributions.flatMap((part) => part.files);
+  const summaries: Child[] = contributions.map((part) => part.summary);
+  return { data, files, summaries };
 }
 
 export type MyData = Awaited<ReturnType<typeof collectMyData>>["data"];
@@ -208,21 +154,20 @@ export async function buildMyDataArchive(
   personId: string,
   entityName: string,
 ) {
-  const { data, photoFiles } = await collectMyData(db, personId, at);
+  const { data, files: stored, summaries } = await collectMyData(db, personId, at);
   const mtime = at;
   const files: Zippable = {
     "datos.json": [strToU8(JSON.stringify(data, null, 2)), { mtime }],
-    "resumen.html": [strToU8(await renderSummary(data, entityName)), { mtime }],
+    "resumen.html": [strToU8(await renderSummary(data, summaries, entityName)), { mtime }],
   };
   let images = 0;
-  for (const { portrait, original } of photoFiles)
-    for (const file of [portrait, original]) {
-      const bytes = await storage.get(file.key);
-      if (!bytes) continue;
-      // Images are already compressed: stored as they are.
-      files[file.name] = [new Uint8Array(bytes), { level: 0, mtime }];
-      images++;
-    }
+  for (const file of stored) {
+    const bytes = file.key ? await getBuffer(storage, file.key) : undefined;
+    if (!bytes) continue;
+    // Images are already compressed: stored as they are.
+    files[file.name] = [new Uint8Array(bytes), { level: 0, mtime }];
+    images++;
+  }
   await recordAudit(db, at, audit, {
     action: "mydata.downloaded",
     targetType: "person",

@@ -1,17 +1,17 @@
 // Staff edit of a person's record (SSI and administrators) and credential resets. Kept apart from
-// people.service.ts because these use cases call the cards and auth services, which themselves use
-// people.service.ts: putting them there would make an import cycle.
+// people.service.ts because these use cases call the auth service, which itself uses people.service.ts:
+// putting them there would make an import cycle.
 
-import { refreshCardReadiness } from "../../carnetizacion/cards/cards.service.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import type { Role } from "../../shared/auth/roles.ts";
 import { conflict, forbidden, notFound } from "../../shared/errors.ts";
 import type { FormErrors } from "../../shared/forms.ts";
-import { type CredentialSettings, issueInitialCredential } from "../auth/auth.service.ts";
+import { type CredentialSettings, issueInitialCredential } from "../auth/auth.credentials.ts";
 import * as repo from "./people.repository.ts";
 import { maskEmail, refuseCredentialReset, refuseToManage } from "./people.rules.ts";
 import type { EditPersonInput } from "./people.schemas.ts";
+import { notifyPersonChanged } from "./people.service.ts";
 import type { Person } from "./people.table.ts";
 
 /** Who is acting: their id and roles, as loaded from the session. */
@@ -89,7 +89,7 @@ async function refuse(
 /**
  * Saves SSI's or an administrator's changes to a person: one audit row listing each changed field before
  * and after; a new dependencia is a move kept in the person's history. Completing the data may be what the
- * card request was waiting for, so the card is checked for print in the same transaction.
+ * card request was waiting for, so the areas are told in the same transaction (notifyPersonChanged).
  */
 export async function editPerson(
   db: Db,
@@ -137,7 +137,7 @@ export async function editPerson(
         movedBy: actor.id,
         movedAt: at,
       });
-    await refreshCardReadiness(tx, at, audit, personId);
+    await notifyPersonChanged(tx, at, audit, personId);
     return { result: { ok: true, changed } as const };
   });
   if ("refusal" in outcome && outcome.refusal)

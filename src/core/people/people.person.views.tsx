@@ -1,12 +1,13 @@
-// A person's page for staff and liaisons: their data, photo and card, dependencia history, roles and
-// the credential reset (shown only to whoever may reset this person's credential).
+// A person's page for staff and liaisons: their data, the areas' panels (photo and card), dependencia
+// history, roles and the credential reset (shown only to whoever may reset this person's credential).
+import type { Child } from "hono/jsx";
 import { ROLE_LABELS, ROLES, type Role } from "../../shared/auth/roles.ts";
 import { formatDate, formatDateTime } from "../../shared/time.ts";
-import { BackLink, Button, CsrfField, ErrorSummary, FileField } from "../../shared/views/components.tsx";
+import { BackLink, Button, CsrfField, ErrorSummary } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import type { PersonMoveRow } from "./people.repository.ts";
 import { DOCUMENT_TYPES, maskEmail } from "./people.rules.ts";
+import type { PersonMoveRow } from "./people.service.ts";
 import type { Person } from "./people.table.ts";
 import { fullName, STATUS_LABELS } from "./people.views.tsx";
 
@@ -114,14 +115,10 @@ export function PersonPage(props: {
   canEdit: boolean;
   moves?: PersonMoveRow[] | undefined;
   credentialError?: string | undefined;
-  /** For SSI: the person's photo and card, and the form to take their photo at the office. */
-  production?: {
-    photoLabel: string | undefined;
-    card: { id: string; label: string } | undefined;
-    error?: string;
-  };
+  /** For staff: what the areas show about the person (people.panels.ts), rendered by them. */
+  panels?: Child[] | undefined;
 }) {
-  const { ctx, person, roles, production } = props;
+  const { ctx, person, roles } = props;
   return (
     <Layout ctx={ctx} title={fullName(person)}>
       <BackLink href={props.backHref}>Volver a la lista</BackLink>
@@ -164,45 +161,7 @@ export function PersonPage(props: {
           <dd>{roles.length > 0 ? roles.map((r) => ROLE_LABELS[r]).join(", ") : "Ninguno"}</dd>
         </div>
       </dl>
-      {production && (
-        <section class="section">
-          <h2 class="heading-m">Foto y carnet</h2>
-          <dl class="summary-list">
-            <div>
-              <dt>Foto</dt>
-              <dd>{production.photoLabel ?? "No ha enviado foto"}</dd>
-            </div>
-            <div>
-              <dt>Carnet</dt>
-              <dd>
-                {production.card ? (
-                  <a href={`/ssi/carnets/${production.card.id}`}>{production.card.label}</a>
-                ) : (
-                  "Sin solicitar"
-                )}
-              </dd>
-            </div>
-          </dl>
-          {person.status === "activo" && (
-            <form
-              method="post"
-              action={`/admin/personas/${person.id}/foto`}
-              enctype="multipart/form-data"
-              novalidate
-            >
-              <CsrfField token={ctx.csrfToken} />
-              <FileField
-                name="photo"
-                label="Foto tomada en la oficina"
-                hint="JPEG, PNG o WebP de hasta 10 MB. Queda en la fila de revisión, a nombre suyo."
-                accept="image/*"
-                error={production.error}
-              />
-              <Button variant="secondary">Cargar foto de la persona</Button>
-            </form>
-          )}
-        </section>
-      )}
+      {props.panels}
       {props.canEditRoles && (
         <form method="post" action={`/admin/personas/${person.id}/roles`} class="section">
           <CsrfField token={ctx.csrfToken} />

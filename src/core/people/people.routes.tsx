@@ -1,8 +1,4 @@
 import { Hono } from "hono";
-import { CARD_STATE_LABELS } from "../../carnetizacion/cards/cards.rules.ts";
-import { findLatestCard } from "../../carnetizacion/cards/cards.service.ts";
-import { PHOTO_STATE_LABELS } from "../../carnetizacion/photos/photos.rules.ts";
-import { checkPhoto, findLatestPhoto, savePhoto } from "../../carnetizacion/photos/photos.service.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import { can } from "../../shared/auth/permissions.ts";
 import { isRole } from "../../shared/auth/roles.ts";
@@ -11,10 +7,11 @@ import { redirectWithFlash } from "../../shared/flash.ts";
 import { parseForm, readForm, readFormList } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
-import { enrollPerson } from "../auth/auth.service.ts";
+import { enrollPerson } from "../auth/auth.credentials.ts";
 import { dependenciaOptions, findDependencia } from "../dependencias/dependencias.service.ts";
 import { personEditRoutes } from "./people.edit.routes.tsx";
-import { checkMayUploadPhoto, resetCredential } from "./people.edit.ts";
+import { resetCredential } from "./people.edit.ts";
+import { findPersonPanel, personPanels } from "./people.panels.ts";
 import { PersonPage } from "./people.person.views.tsx";
 import { refuseCredentialReset, refuseToManage } from "./people.rules.ts";
 import { newPersonSchema, peopleQuerySchema } from "./people.schemas.ts";
@@ -31,7 +28,11 @@ function readQuery(c: AppContext) {
   return peopleQuerySchema.parse(c.req.query());
 }
 
-type PersonPageErrors = { photo?: string | undefined; credential?: string | undefined };
+type PersonPageErrors = {
+  /** A panel's refusal, shown inside that panel. */
+  panel?: { id: string; message: string | undefined };
+  credential?: string | undefined;
+};
 
 async function renderPerson(c: AppContext, backHref: string, errors: PersonPageErrors = {}) {
   const { database, clock } = c.var.deps;
@@ -47,26 +48,25 @@ async function renderPerson(c: AppContext, backHref: string, errors: PersonPageE
     ? await findDependencia(database.db, person.dependenciaId)
     : undefined;
   const staff = backHref.startsWith("/admin");
-  const [photo, card, moves] = staff
+  const ctx = pageContext(c);
+  const [panels, moves] = staff
     ? await Promise.all([
-        findLatestPhoto(database.db, person.id),
-        findLatestCard(database.db, person.id),
+        Promise.all(
+          personPanels().map((panel) =>
+            panel.render(database.db, person, {
+              csrfToken: ctx.csrfToken,
+              error: errors.panel?.id === panel.id ? errors.panel.message : undefined,
+            }),
+          ),
+        ),
         findMoves(database.db, person.id),
       ])
     : [];
   c.header("Cache-Control", "no-store");
   return c.html(
     <PersonPage
-      production={
-        staff
-          ? {
-              photoLabel: photo && PHOTO_STATE_LABELS[photo.state],
-              card: card && { id: card.id, label: CARD_STATE_LABELS[card.state] },
-              error: errors.photo,
-            }
-          : undefined
-      }
-      ctx={pageContext(c)}
+      panels={panels}
+      ctx={ctx}
       person={person}
       roles={roles}
       dependenciaName={dependencia?.name}
@@ -81,7 +81,7 @@ async function renderPerson(c: AppContext, backHref: string, errors: PersonPageE
       moves={moves}
       credentialError={errors.credential}
     />,
-    errors.photo || errors.credential ? 422 : 200,
+    errors.panel?.message || errors.credential ? 422 : 200,
   );
 }
 
@@ -152,35 +152,26 @@ export function peopleRoutes() {
 
   mount(app, "people.show", (c) => renderPerson(c, "/admin/personas"));
 
-  // A photo taken at the office: goes to review whatever the checks say, with no upload limit.
+  // An area's panel form (carnetización: a photo taken at the office), handled by the panel itself.
   mount(app, "people.uploadPhoto", async (c) => {
     const { database, clock, storage } = c.var.deps;
-    const file = (await c.req.parseBody()).photo;
-    if (!(file instanceof File) || file.size === 0)
-      return renderPerson(c, "/admin/personas", { photo: "Elija la foto antes de cargarla." });
-    const checked = await checkPhoto(Buffer.from(await file.arrayBuffer()));
-    if (!checked.files)
-      return renderPerson(c, "/admin/personas", {
-        photo: checked.checks.find((check) => !check.ok)?.message,
-      });
-    const personId = c.req.param("id") ?? "";
-    const person = await findPersonById(database.db, personId);
+    const panel = findPersonPanel("foto");
+    if (!panel?.submit) throw notFound("La página");
+    const body = await c.req.parseBody();
+    const person = await findPersonById(database.db, c.req.param("id") ?? "");
     if (!person) throw notFound("La persona");
-    await checkMayUploadPhoto(database.db, clock.now(), auditContext(c), requireUser(c), person.id);
-    try {
-      await savePhoto(database.db, storage, clock.now(), auditContext(c), person.id, checked, {
-        byOperator: true,
-      });
-    } catch (error) {
-      if (error instanceof AppError && error.status === 409)
-        return renderPerson(c, "/admin/personas", { photo: error.userMessage });
-      throw error;
-    }
-    return redirectWithFlash(
-      c,
-      `/admin/personas/${person.id}`,
-      "Foto cargada: quedó en la fila de revisión.",
-    );
+    const outcome = await panel.submit({
+      db: database.db,
+      storage,
+      at: clock.now(),
+      audit: auditContext(c),
+      actor: requireUser(c),
+      person,
+      body,
+    });
+    if (!outcome.ok)
+      return renderPerson(c, "/admin/personas", { panel: { id: panel.id, message: outcome.error } });
+    return redirectWithFlash(c, `/admin/personas/${person.id}`, outcome.flash);
   });
 
   mount(app, "people.setRoles", async (c) => {

@@ -8,6 +8,8 @@ import { canSeePerson } from "./people.rules.ts";
 import type { NewPersonInput } from "./people.schemas.ts";
 import type { NewPerson, Person } from "./people.table.ts";
 
+// Rows of the list and the history, for the views (which never import the repository).
+export type { PersonListRow, PersonMoveRow } from "./people.repository.ts";
 export { normalizeDocumentNumber } from "./people.rules.ts";
 export type { Person } from "./people.table.ts";
 
@@ -19,6 +21,32 @@ export { holdsOnlyOrdinaryRoles } from "./people.rules.ts";
 export const findMoves = repo.findMoves;
 
 export const PAGE_SIZE = 50;
+
+/**
+ * Called inside the transaction that changed a person's data (by their own hand in «Mis datos» or by staff),
+ * so an area can react in the same transaction: carnetización re-checks whether the card request can go
+ * to print. Core knows no area; src/areas.ts subscribes them (docs/ARCHITECTURE.md, "Areas and core").
+ */
+export type PersonChangedListener = (
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  personId: string,
+) => Promise<unknown>;
+const personChangedListeners: PersonChangedListener[] = [];
+
+export function onPersonChanged(listener: PersonChangedListener): void {
+  if (!personChangedListeners.includes(listener)) personChangedListeners.push(listener);
+}
+
+export async function notifyPersonChanged(db: Db, at: Date, audit: AuditContext, personId: string) {
+  for (const listener of personChangedListeners) await listener(db, at, audit, personId);
+}
+
+/** The person accepted the privacy notice (the audit row, with the notice's version, is the caller's). */
+export async function markPrivacyAccepted(db: Db, at: Date, personId: string) {
+  await repo.updatePerson(db, personId, { privacyAcceptedAt: at });
+}
 
 export async function createPerson(
   db: Db,

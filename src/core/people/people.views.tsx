@@ -13,7 +13,7 @@ import {
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { PersonFields } from "./people.form.views.tsx";
-import type { PersonListRow } from "./people.repository.ts";
+import type { PersonListRow } from "./people.service.ts";
 import type { Person } from "./people.table.ts";
 
 type Option = { value: string; label: string };

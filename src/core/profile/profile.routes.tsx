@@ -6,7 +6,7 @@ import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { findDependencia } from "../dependencias/dependencias.service.ts";
-import { findCardJourney } from "../home/home.service.ts";
+import { findHomeJourney } from "../home/home.service.ts";
 import { buildMyDataArchive } from "../mydata/mydata.service.ts";
 import { findPersonById } from "../people/people.service.ts";
 import { noticeSchema, profileSchema } from "./profile.schemas.ts";
@@ -44,7 +44,7 @@ export function profileRoutes() {
       phone: person.phone ?? "",
       bloodType: person.bloodType ?? "",
     };
-    const journey = c.var.flash ? await findCardJourney(c.var.deps.database.db, person.id) : undefined;
+    const journey = c.var.flash ? await findHomeJourney(c.var.deps.database.db, person.id) : undefined;
     c.header("Cache-Control", "no-store");
     return c.html(
       <MyDataPage

@@ -1,4 +1,4 @@
-// The roles of DOMAIN.md. A person may hold several; every permission is checked on the server.
+// The roles of docs/DOMAIN.md. A person may hold several; every permission is checked on the server.
 export const ROLES = [
   "servidor",
   "enlace",

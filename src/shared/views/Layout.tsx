@@ -24,6 +24,7 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "dependencias.list", label: "Dependencias" },
   { id: "audit.search", label: "Auditoría" },
   { id: "mail.outbox", label: "Correos" },
+  { id: "jobs.list", label: "Tareas" },
 ];
 
 function Navigation({ ctx }: { ctx: PageContext }) {

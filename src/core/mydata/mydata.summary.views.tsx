@@ -1,14 +1,16 @@
 // resumen.html of the «Mis datos» archive: the same data as datos.json, readable, in one self-contained
-// accessible page (no scripts, no outside files except the photos beside it in the archive).
+// accessible page (no scripts, no outside files except the photos beside it in the archive). The areas'
+// parts (mydata.sections.ts) come in between, built with the Table and HistoryTable exported here.
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { endSentence, formatDateTime, formatIsoDay } from "../../shared/time.ts";
+import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import { countOf } from "../../shared/words.ts";
+import type { HistoryEntry } from "./mydata.sections.ts";
 import type { MyData } from "./mydata.service.ts";
 
-const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "—");
-const day = (isoDay: string | null) => (isoDay ? formatIsoDay(isoDay) : "—");
-const text = (value: string | null | undefined) => (value ? value : "—");
+export const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "—");
+export const day = (isoDay: string | null) => (isoDay ? formatIsoDay(isoDay) : "—");
+export const text = (value: string | null | undefined) => (value ? value : "—");
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#fff;line-height:1.5;margin:0 auto;max-width:60rem;padding:1rem 1.25rem}
@@ -18,7 +20,7 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}dl{display:grid;grid-te
 a{color:#004884}a:focus{outline:3px solid #ffbf47}.muted{color:#4b4b4b}pre{white-space:pre-wrap;background:#f3f3f3;padding:.5rem;margin:0}
 `;
 
-function Table(props: { caption: string; headers: string[]; rows: Child[][]; empty: string }) {
+export function Table(props: { caption: string; headers: string[]; rows: Child[][]; empty: string }) {
   if (props.rows.length === 0) return <p class="muted">{props.empty}</p>;
   return (
     <table>
@@ -43,9 +45,7 @@ function Table(props: { caption: string; headers: string[]; rows: Child[][]; emp
   );
 }
 
-type History = MyData["carnets"][number]["historial"];
-
-function HistoryTable({ caption, history }: { caption: string; history: History }) {
+export function HistoryTable({ caption, history }: { caption: string; history: HistoryEntry[] }) {
   return (
     <Table
       caption={caption}
@@ -56,7 +56,7 @@ function HistoryTable({ caption, history }: { caption: string; history: History 
   );
 }
 
-function Summary({ data, entityName }: { data: MyData; entityName: string }) {
+function Summary({ data, sections, entityName }: { data: MyData; sections: Child[]; entityName: string }) {
   const p = data.persona;
   return (
     <html lang="es-CO">
@@ -120,54 +120,7 @@ function Summary({ data, entityName }: { data: MyData; entityName: string }) {
             />
           )}
 
-          <h2>Carnets</h2>
-          <p>{countOf(data.carnets.length, "carnet", "carnets")}.</p>
-          {data.carnets.map((card, i) => (
-            <section>
-              <h3>{`Carnet ${i + 1}${card.codigo ? ` (código ${card.codigo})` : ""}: ${card.estado}`}</h3>
-              <p>
-                {endSentence(`Solicitado el ${when(card.solicitadoEl)}`)} Vigente hasta:{" "}
-                {day(card.vigenteHasta)}.
-                {card.motivoInhabilitacion && ` Inhabilitado por: ${card.motivoInhabilitacion}.`}
-              </p>
-              <HistoryTable caption={`Historial del carnet ${i + 1}`} history={card.historial} />
-            </section>
-          ))}
-
-          <h2>Fotos</h2>
-          <p>{countOf(data.fotos.length, "foto", "fotos")}.</p>
-          {data.fotos.map((photo, i) => (
-            <section>
-              <h3>{`Foto ${i + 1}, subida el ${when(photo.subidaEl)}: ${photo.estado}`}</h3>
-              <p>
-                Archivos: <a href={photo.archivos.retrato}>retrato</a> y{" "}
-                <a href={photo.archivos.original}>original como se subió</a>. Subida por: {photo.subidaPor}.
-                {photo.motivoDeRechazo && ` Motivo del rechazo: ${photo.motivoDeRechazo}.`}
-                {photo.suExplicacion && ` Su explicación: ${photo.suExplicacion}.`}
-              </p>
-              <Table
-                caption={`Revisión automática de la foto ${i + 1}`}
-                headers={["Resultado", "Superada"]}
-                rows={photo.revisionAutomatica.revisiones.map((c) => [c.resultado, c.superada ? "Sí" : "No"])}
-                empty="Sin revisión automática registrada."
-              />
-              <HistoryTable caption={`Historial de la foto ${i + 1}`} history={photo.historial} />
-            </section>
-          ))}
-
-          <h2>Listas de su dependencia que lo nombran</h2>
-          <Table
-            caption="Listas enviadas por las dependencias con una fila sobre usted"
-            headers={["Campaña", "Dependencia", "Lista", "Estado", "Enviada"]}
-            rows={data.listasQueLoNombran.map((l) => [
-              l.campana,
-              l.dependencia,
-              l.lista,
-              l.estado,
-              when(l.enviadaEl),
-            ])}
-            empty="Ninguna lista lo nombra."
-          />
+          {sections}
 
           <h2>Correos que SIPAP le envió</h2>
           <Table
@@ -202,6 +155,6 @@ function Summary({ data, entityName }: { data: MyData; entityName: string }) {
   );
 }
 
-export async function renderSummary(data: MyData, entityName: string): Promise<string> {
-  return `<!doctype html>${await (<Summary data={data} entityName={entityName} />).toString()}`;
+export async function renderSummary(data: MyData, sections: Child[], entityName: string): Promise<string> {
+  return `<!doctype html>${await (<Summary data={data} sections={sections} entityName={entityName} />).toString()}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type JourneyInput, journeySteps } from "./home.rules.ts";
+import { type JourneyInput, journeySteps } from "./carnetizacion.journey.rules.ts";
 
 const complete = { position: "Profesional universitario", bloodType: "O+" };
 const statuses = (input: JourneyInput) => journeySteps(input).map((step) => step.status);

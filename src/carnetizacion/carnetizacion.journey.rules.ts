@@ -1,10 +1,11 @@
 // The three steps of a person's own card (datos → foto → carnet): where they are and what comes next.
+// Shown on the home page, «Mis datos» and «Mi foto» through core's home journey (carnetizacion.area.ts).
 
-import type { CardState } from "../../carnetizacion/cards/cards.rules.ts";
-import type { PhotoState } from "../../carnetizacion/photos/photos.rules.ts";
-import type { JourneyStep, StepStatus } from "../../shared/views/JourneySteps.tsx";
+import type { JourneyStep, StepStatus } from "../shared/views/JourneySteps.tsx";
+import type { CardState } from "./cards/cards.rules.ts";
+import type { PhotoState } from "./photos/photos.rules.ts";
 
-export type { JourneyStep } from "../../shared/views/JourneySteps.tsx";
+export type { JourneyStep } from "../shared/views/JourneySteps.tsx";
 
 export interface JourneyInput {
   person: { position: string | null; bloodType: string | null };
