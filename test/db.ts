@@ -9,17 +9,20 @@ let counter = 0;
 
 export const usingPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 
-/** URL of a new, empty-but-migrated PostgreSQL database (PostgreSQL runs only). */
-export async function createPostgresTestDatabaseUrl(): Promise<string> {
+/**
+ * URL of a new PostgreSQL database (PostgreSQL runs only): a copy of the migrated template, or empty when
+ * `empty` is set (for tests of migrating itself). Names start with the template's name so the global
+ * teardown finds and drops them.
+ */
+export async function createPostgresTestDatabaseUrl(options: { empty?: boolean } = {}): Promise<string> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const template = inject("postgresTemplate");
-  // Copies start with the template's name so the global teardown finds and drops them.
-  const name = `${template}_c${process.pid}_${++counter}`;
+  const name = `${template}_${options.empty ? "e" : "c"}${process.pid}_${++counter}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.query(`CREATE DATABASE ${name}${options.empty ? "" : ` TEMPLATE ${template}`}`);
   } finally {
     await admin.end();
   }

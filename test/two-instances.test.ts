@@ -4,8 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RENDER_BATCH } from "../src/carnetizacion/batches/batches.jobs.ts";
 import { cards } from "../src/carnetizacion/cards/cards.table.ts";
 import { photos } from "../src/carnetizacion/photos/photos.table.ts";
@@ -14,6 +13,7 @@ import { JOBS_SCHEMA } from "../src/core/jobs/jobs.queue.ts";
 import { people } from "../src/core/people/people.table.ts";
 import { type Database, migrationsFolder, openPostgres } from "../src/db/client.ts";
 import { TestClient, TestClock, type TestContext } from "./app.ts";
+import { createPostgresTestDatabaseUrl } from "./db.ts";
 import { makePerson, type TestPerson } from "./factories.ts";
 import { fixture } from "./photos.ts";
 import { freePort, isRunning, type RunningServer, startServer } from "./processes.ts";
@@ -28,25 +28,9 @@ let database: Database;
 let servers: RunningServer[] = [];
 let started: { ms: number }[] = [];
 
-/** A new, empty database: both instances find nothing migrated and start at the same moment. */
-async function emptyDatabaseUrl() {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? "";
-  const name = `${inject("postgresTemplate")}_two${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 beforeAll(async () => {
   s3 = await startS3({ buckets: [BUCKET] });
-  const url = await emptyDatabaseUrl();
+  const url = await createPostgresTestDatabaseUrl({ empty: true });
   const env = async () => ({
     PORT: String(await freePort()),
     DATABASE_URL: url,

@@ -2,9 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
-import { usingPostgres } from "../../test/db.ts";
+import { describe, expect, it } from "vitest";
+import { createPostgresTestDatabaseUrl, usingPostgres } from "../../test/db.ts";
 import { type Database, migrationsFolder, openPglite, openPostgres } from "./client.ts";
 
 const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
@@ -16,26 +15,10 @@ async function appliedMigrations(database: Database) {
   return (result as unknown as { rows: { n: number }[] }).rows[0]?.n;
 }
 
-/** A new, empty database (not a copy of the migrated template), dropped by the global teardown. */
-async function emptyPostgresUrl() {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? "";
-  const name = `${inject("postgresTemplate")}_empty${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 describe("migrations", () => {
   if (usingPostgres())
     it("run once when two instances start together on an empty PostgreSQL database", async () => {
-      const url = await emptyPostgresUrl();
+      const url = await createPostgresTestDatabaseUrl({ empty: true });
       // Pools of one, as small as an instance may have: the lock must not take the migrator's connection.
       const instances = [await openPostgres(url, { poolSize: 1 }), await openPostgres(url, { poolSize: 1 })];
       try {

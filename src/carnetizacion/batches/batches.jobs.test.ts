@@ -1,12 +1,9 @@
 // Batch rendering through the real job queue: one render per batch at a time, and a restart resumes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../../test/app.ts";
-import { pageSizesMm } from "../../../test/pdf.ts";
-import { makeReadyToPrint } from "../../../test/production.ts";
-import { getBuffer } from "../../core/storage/storage.types.ts";
-import { systemAuditContext } from "../../shared/audit.ts";
+import { batchPdfPages, newBatch, renderJobStates } from "../../../test/batches.ts";
 import { queueBatchRender, RENDER_BATCH } from "./batches.jobs.ts";
-import { createBatch, findBatch } from "./batches.service.ts";
+import { findBatch } from "./batches.service.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -14,26 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.database.close());
 
-async function newBatch(size: number) {
-  const ids = [];
-  for (let i = 0; i < size; i++) ids.push((await makeReadyToPrint(ctx)).card.id);
-  const { database, storage, config } = ctx.deps;
-  return createBatch(database.db, storage, ctx.clock.now(), systemAuditContext, config, ids);
-}
-
-const renderJobs = (batchId: string) =>
-  ctx.jobs.boss.findJobs(RENDER_BATCH, { key: batchId }).then((jobs) => jobs.map((j) => j.state).sort());
-
-async function wholePdf(batchId: string) {
-  const batch = await findBatch(ctx.database.db, batchId);
-  const pdf = batch?.fileKey ? await getBuffer(ctx.deps.storage, batch.fileKey) : undefined;
-  if (!pdf) throw new Error(`no PDF: batch ${batch?.state}`);
-  return pageSizesMm(pdf);
-}
-
 describe("rendering a batch through the queue", () => {
   it("queues one rendering per batch, also while it runs, and renders the batch once", async () => {
-    const batch = await newBatch(2);
+    const batch = await newBatch(ctx, 2);
     expect(await queueBatchRender(ctx.jobs, batch.id)).toBeTruthy();
     expect(await queueBatchRender(ctx.jobs, batch.id)).toBeNull();
     // Another instance holding the job (active) keeps every other from starting the same batch.
@@ -42,13 +22,13 @@ describe("rendering a batch through the queue", () => {
     expect(await queueBatchRender(ctx.jobs, batch.id, true)).toBeNull();
     expect(await ctx.jobs.runQueued({ names: [RENDER_BATCH] })).toEqual({ completed: 0, failed: 0 });
     await ctx.jobs.boss.complete(RENDER_BATCH, held?.id ?? "");
-    expect(await renderJobs(batch.id)).toEqual(["completed"]);
+    expect(await renderJobStates(ctx, batch.id)).toEqual(["completed"]);
 
     expect(await queueBatchRender(ctx.jobs, batch.id)).toBeTruthy();
     expect(await ctx.jobs.runQueued({ names: [RENDER_BATCH] })).toEqual({ completed: 1, failed: 0 });
     const rendered = await findBatch(ctx.database.db, batch.id);
     expect(rendered).toMatchObject({ state: "lista", done: 2 });
-    expect(await wholePdf(batch.id)).toHaveLength(1 + 2 * 2);
+    expect(await batchPdfPages(ctx, batch.id)).toHaveLength(1 + 2 * 2);
 
     // A late duplicate (queued before the first finished) finds the PDF made and leaves it alone.
     ctx.clock.advance(60_000);
@@ -58,17 +38,17 @@ describe("rendering a batch through the queue", () => {
   });
 
   it("queues again, from the sweep, a batch whose rendering was never queued or was cut short", async () => {
-    const batch = await newBatch(1);
-    expect(await renderJobs(batch.id)).toEqual([]);
+    const batch = await newBatch(ctx, 1);
+    expect(await renderJobStates(ctx, batch.id)).toEqual([]);
     // What the schedule (and every start) sends.
     await ctx.jobs.send("batches.resume", {});
     await ctx.jobs.runQueued({ names: ["batches.resume"] });
-    expect(await renderJobs(batch.id)).toEqual(["created"]);
+    expect(await renderJobStates(ctx, batch.id)).toEqual(["created"]);
     await ctx.jobs.runQueued({ names: [RENDER_BATCH] });
     expect((await findBatch(ctx.database.db, batch.id))?.state).toBe("lista");
     // Nothing left half-rendered: the next sweep queues nothing.
     await ctx.jobs.send("batches.resume", {});
     await ctx.jobs.runQueued({ names: ["batches.resume"] });
-    expect(await renderJobs(batch.id)).toEqual(["completed"]);
+    expect(await renderJobStates(ctx, batch.id)).toEqual(["completed"]);
   });
 });

@@ -33,6 +33,21 @@ const run = () =>
     ctx.deps.config.photoOriginalRetentionDays,
   );
 
+/** A photo rejected 31 days ago (one day past a 30-day retention). */
+async function rejectedPhotoPastRetention() {
+  const { photo } = await makePersonWithPhotoInReview(ctx);
+  await rejectPhoto(
+    ctx.database.db,
+    ctx.clock.now(),
+    systemAuditContext,
+    ctx.deps.config,
+    photo.id,
+    "Borrosa",
+  );
+  ctx.clock.advance(31 * DAY);
+  return photo;
+}
+
 describe("retention of rejected photos' originals", () => {
   it("deletes the original of a photo rejected more than the configured days ago, once, and audits it", async () => {
     const { photo: rejected } = await makePersonWithPhotoInReview(ctx);
@@ -76,16 +91,7 @@ describe("retention of rejected photos' originals", () => {
   });
 
   it("rolls back when the store cannot delete, so the next run tries again", async () => {
-    const { photo } = await makePersonWithPhotoInReview(ctx);
-    await rejectPhoto(
-      ctx.database.db,
-      ctx.clock.now(),
-      systemAuditContext,
-      ctx.deps.config,
-      photo.id,
-      "Borrosa",
-    );
-    ctx.clock.advance(31 * DAY);
+    const photo = await rejectedPhotoPastRetention();
     const failing = {
       ...ctx.deps.storage,
       delete: async () => {
@@ -104,16 +110,7 @@ describe("retention of rejected photos' originals", () => {
   });
 
   it("shows the reviewer that the original is gone instead of failing", async () => {
-    const { photo } = await makePersonWithPhotoInReview(ctx);
-    await rejectPhoto(
-      ctx.database.db,
-      ctx.clock.now(),
-      systemAuditContext,
-      ctx.deps.config,
-      photo.id,
-      "Borrosa",
-    );
-    ctx.clock.advance(31 * DAY);
+    const photo = await rejectedPhotoPastRetention();
     await run();
     const operator = await signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
     expect((await operator.get(`/ssi/fotos/${photo.id}/original`)).status).toBe(404);
