@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { PhotoState } from "./photos.rules.ts";
 import { type Photo, photos } from "./photos.table.ts";
