@@ -21,6 +21,12 @@ function codesIn(source: string): string[] {
   return codes;
 }
 
+/** The codes a migration writes into audit_log: `INSERT INTO "audit_log" … 'a.b'`. */
+function codesInMigration(source: string): string[] {
+  if (!/insert into "?audit_log"?/i.test(source)) return [];
+  return [...source.matchAll(/'([a-z_]+\.[a-z_]+)'/g)].map(([, code = ""]) => code);
+}
+
 /** Every `action: "…"` written in the application's source (tests left out). */
 function actionCodesInSource(): Map<string, string> {
   const codes = new Map<string, string>();
@@ -34,6 +40,9 @@ function actionCodesInSource(): Map<string, string> {
         entry.name !== "audit.rules.ts"
       )
         for (const code of codesIn(readFileSync(file, "utf8"))) codes.set(code, path.relative(SRC, file));
+      else if (entry.name.endsWith(".sql"))
+        for (const code of codesInMigration(readFileSync(file, "utf8")))
+          codes.set(code, path.relative(SRC, file));
     }
   };
   walk(SRC);
