@@ -41,15 +41,16 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     limit.unref();
-    // No new connections; requests under way finish, idle keep-alive connections are dropped.
-    server?.close();
+    // No new connections; requests under way finish (awaited below, before the database closes under
+    // them), idle keep-alive connections are dropped.
+    const requestsDone = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     if (server && "closeIdleConnections" in server) server.closeIdleConnections();
-    try {
-      // No new jobs; running ones finish or, after the wait, go back to the queue for another instance.
-      await jobs?.stop(JOBS_STOP_MS);
-    } catch (error) {
-      logger.warn({ err: loggableError(error) }, "job queue did not stop cleanly");
-    }
+    const requestsWait = new Promise<void>((resolve) => setTimeout(resolve, JOBS_STOP_MS).unref());
+    // No new jobs; running ones finish or, after the wait, go back to the queue for another instance.
+    const jobsDone = (jobs?.stop(JOBS_STOP_MS) ?? Promise.resolve()).catch((error) =>
+      logger.warn({ err: loggableError(error) }, "job queue did not stop cleanly"),
+    );
+    await Promise.all([Promise.race([requestsDone, requestsWait]), jobsDone]);
     await release();
     logger.flush();
     process.exit(0);

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../../test/app.ts";
 import { rateLimits } from "./rate-limit.table.ts";
-import { hitRateLimit } from "./rate-limit.ts";
+import { addressBucket, hitRateLimit } from "./rate-limit.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -68,5 +68,29 @@ describe("the shared rate limiter", () => {
 
   it("refuses a window longer than the hourly purge keeps", async () => {
     await expect(hitRateLimit(db(), "verify:x", t0, 1, 2 * 3_600_000)).rejects.toThrow(/purge/);
+  });
+});
+
+describe("the address a limit counts by", () => {
+  it.each([
+    ["203.0.113.10", "203.0.113.10"],
+    ["::ffff:203.0.113.10", "203.0.113.10"],
+    ["2001:db8:aa:bb:1:2:3:4", "2001:db8:aa:bb::/64"],
+    ["2001:0db8:00aa:00bb:ffff::1", "2001:db8:aa:bb::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+  ])("counts %s as %s", (address, bucket) => {
+    expect(addressBucket(address)).toBe(bucket);
+  });
+
+  it("counts every address of one IPv6 /64 together on the public check", async () => {
+    const app = await createTestApp({ database: ctx.database, env: { VERIFY_RATE_LIMIT: "3" } });
+    const statuses = [];
+    for (let i = 1; i <= 5; i++) {
+      const client = new TestClient(app.app, `2001:db8:1:2::${i.toString(16)}`);
+      statuses.push((await client.get("/verificar/7K3M9Q2XW4HT8PJ5")).status);
+    }
+    expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(3)).toEqual([429, 429]);
   });
 });

@@ -1,6 +1,7 @@
 // Fixed-window rate limits kept in the database: every instance behind the load balancer counts into the
 // same row, and a flood of distinct addresses only adds rows (purged hourly) without resetting anyone's
 // count, as the per-process map this replaces did when it grew too big.
+import { isIPv6 } from "node:net";
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { rateLimits } from "./rate-limit.table.ts";
@@ -34,6 +35,27 @@ export async function hitRateLimit(
     })
     .returning({ count: rateLimits.count });
   return (row?.count ?? Number.POSITIVE_INFINITY) <= limit;
+}
+
+/**
+ * The part of a client address a limit counts by: the whole IPv4 address, or the /64 network of an IPv6
+ * one, since a single subscriber usually holds a whole /64 and could otherwise rotate through it.
+ */
+export function addressBucket(address: string): string {
+  if (!isIPv6(address)) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = address.includes("::")
+    ? [...headGroups, ...Array(missing).fill("0"), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** Drops counters whose window ended long ago (part of the hourly purge). */

@@ -4,7 +4,7 @@ import { getBuffer } from "../../core/storage/storage.types.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { type AppContext, type AppEnv, clientIp } from "../../shared/http.ts";
-import { hitRateLimit } from "../../shared/rate-limit.ts";
+import { addressBucket, hitRateLimit } from "../../shared/rate-limit.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { normalizeCardCode } from "../cards/cards.rules.ts";
 import { publishedKeys, verifyCard } from "./verification.service.ts";
@@ -15,7 +15,7 @@ async function checkRate(c: AppContext) {
   const { config, clock, database } = c.var.deps;
   const allowed = await hitRateLimit(
     database.db,
-    `verify:${clientIp(c)}`,
+    `verify:${addressBucket(clientIp(c))}`,
     clock.now(),
     config.verification.ratePerMinute,
     60_000,
