@@ -320,8 +320,9 @@ describe("files that cannot be read", () => {
   });
 });
 
-describe("performance", () => {
-  it("reads a 10,000-row contratistas workbook quickly", { timeout: 60_000 }, async () => {
+// How fast (and with how much memory) is measured by `npm run bench:lists`, not here.
+describe("a list at the row limit", () => {
+  it("reads a 10,000-row contratistas workbook to its last row", { timeout: 120_000 }, async () => {
     const rows: ExcelJS.CellValue[][] = [LIST_COLUMNS.contratistas.map((column) => column.header)];
     for (let i = 0; i < MAX_LIST_ROWS; i++)
       rows.push([
@@ -337,26 +338,12 @@ describe("performance", () => {
         3_001_234_567 + i,
         "O+",
       ]);
-    const file = await sheetFile(rows);
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 5);
-    const started = performance.now();
-    const result = await readListFile(file, "contratistas.xlsx", "contratistas");
-    const elapsed = performance.now() - started;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    console.info(
-      `read ${MAX_LIST_ROWS} contratistas rows (${(file.length / 1024).toFixed(0)} KB xlsx) in ${elapsed.toFixed(0)} ms; RSS +${((peak - baseline) / 1024 / 1024).toFixed(0)} MB`,
-    );
+    const result = await readListFile(await sheetFile(rows), "contratistas.xlsx", "contratistas");
     expect(result.ok && result.rows.length).toBe(MAX_LIST_ROWS);
     expect(result.ok && result.rows.at(-1)?.values).toMatchObject({
       documentNumber: "1085009999",
       contractEnd: "2026-12-20",
       email: "p9999@pasto.gov.co",
     });
-    expect(elapsed).toBeLessThan(3_000);
   });
 });

@@ -37,15 +37,64 @@ export interface ZipEntry {
 export type ZipProblem = "corrupt" | "too_large";
 type Refusal = { ok: false; problem: ZipProblem };
 
+const END_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const END_RECORD_BYTES = 22;
+/** The end record plus the longest comment it can carry. */
+const END_SEARCH_BYTES = END_RECORD_BYTES + 0xffff;
+const CENTRAL_HEADER_BYTES = 46;
+
+/**
+ * Checks the end-of-central-directory record before fflate walks the directory: fflate trusts its entry count
+ * and reads that many headers without checking their signatures (reads past the end give zeros), so a tiny
+ * file claiming millions of entries would block the process or run it out of memory. ZIP64 is refused
+ * outright: Excel does not write it for files of the size accepted here.
+ */
+function checkEndRecord(file: Uint8Array): Refusal | undefined {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const lowest = Math.max(0, file.length - END_SEARCH_BYTES);
+  let end = file.length - END_RECORD_BYTES;
+  while (end >= lowest && view.getUint32(end, true) !== END_SIGNATURE) end--;
+  if (end < lowest) return { ok: false, problem: "corrupt" };
+  const signatureAt = (at: number) => (at >= 0 ? view.getUint32(at, true) : 0);
+  // The locator sits right before the end record, the ZIP64 end record (without extensible data) before it.
+  if (signatureAt(end - 20) === ZIP64_LOCATOR_SIGNATURE || signatureAt(end - 56) === ZIP64_END_SIGNATURE)
+    return { ok: false, problem: "too_large" };
+  const disk = view.getUint16(end + 4, true);
+  const directoryDisk = view.getUint16(end + 6, true);
+  const entriesOnDisk = view.getUint16(end + 8, true);
+  const count = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryOffset = view.getUint32(end + 16, true);
+  // All-ones fields say "see the ZIP64 record".
+  if (
+    [disk, directoryDisk, entriesOnDisk, count].includes(0xffff) ||
+    [directorySize, directoryOffset].includes(0xffffffff)
+  )
+    return { ok: false, problem: "too_large" };
+  if (count > MAX_ENTRIES) return { ok: false, problem: "too_large" };
+  // Split archives, and a directory that cannot hold the entries it counts or lies past the end record.
+  if (disk !== 0 || directoryDisk !== 0 || entriesOnDisk !== count) return { ok: false, problem: "corrupt" };
+  if (count * CENTRAL_HEADER_BYTES > directorySize || count * CENTRAL_HEADER_BYTES > file.length)
+    return { ok: false, problem: "corrupt" };
+  if (directoryOffset + directorySize > end) return { ok: false, problem: "corrupt" };
+  return undefined;
+}
+
+/** Thrown from fflate's filter to stop its loop at the first refused entry. */
+class Refused extends Error {
+  constructor(readonly problem: ZipProblem) {
+    super(`zip refused: ${problem}`);
+  }
+}
+
 /** Reads the central directory and checks sizes, ratios and methods. Inflates nothing. */
 export function inspectZip(file: Uint8Array): { ok: true; entries: ZipEntry[] } | Refusal {
+  const refused = checkEndRecord(file);
+  if (refused) return refused;
   const entries: ZipEntry[] = [];
   let total = 0;
-  let problem: ZipProblem | undefined;
-  const refuse = (found: ZipProblem) => {
-    // A size problem wins: it is the one that says why the file cannot be read safely.
-    if (problem !== "too_large") problem = found;
-  };
   try {
     unzipSync(file, {
       filter(info) {
@@ -57,24 +106,25 @@ export function inspectZip(file: Uint8Array): { ok: true; entries: ZipEntry[] } 
         };
         entries.push(entry);
         if (!Number.isSafeInteger(entry.size) || !Number.isSafeInteger(entry.compressedSize))
-          refuse("corrupt");
+          throw new Refused("corrupt");
         total += entry.size;
-        if (entries.length > MAX_ENTRIES || total > MAX_UNCOMPRESSED_BYTES) refuse("too_large");
+        // A size problem is checked first: it is the one that says why the file cannot be read safely.
+        if (entries.length > MAX_ENTRIES || total > MAX_UNCOMPRESSED_BYTES) throw new Refused("too_large");
         if (entry.size > LARGE_ENTRY_BYTES && entry.size > entry.compressedSize * MAX_ENTRY_RATIO)
-          refuse("too_large");
+          throw new Refused("too_large");
         // Methods other than stored/deflate are not something Excel writes.
         if (
           (entry.compression !== 0 && entry.compression !== 8) ||
           (entry.compression === 0 && entry.size !== entry.compressedSize)
         )
-          refuse("corrupt");
+          throw new Refused("corrupt");
         return false; // never inflate here
       },
     });
-  } catch {
-    return { ok: false, problem: "corrupt" };
+  } catch (error) {
+    return { ok: false, problem: error instanceof Refused ? error.problem : "corrupt" };
   }
-  return problem ? { ok: false, problem } : { ok: true, entries };
+  return { ok: true, entries };
 }
 
 /** Error codes our decoder reports to fflate (outside fflate's own, which are 0 and up). */
