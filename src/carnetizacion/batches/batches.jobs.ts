@@ -27,13 +27,16 @@ export const batchesJobs = [
     // 500 cards take seconds, not minutes; a dead instance's batch moves on after half a minute.
     heartbeatSeconds: 30,
     expireInSeconds: 30 * 60,
-    async run({ batchId, again }, { deps, signal }) {
+    async run({ batchId, again }, { deps, signal, finalAttempt }) {
       const { database, storage, logger, clock, config } = deps;
       const batch = await findBatch(database.db, batchId);
       // Gone, or finished by an earlier job queued before this one: nothing to render.
       if (!batch || (batch.state === "lista" && !again)) return;
       logger.info({ batchId, cards: batch.total }, "batch rendering started");
-      await renderBatch(database.db, storage, logger, () => clock.now(), config, batchId, signal);
+      await renderBatch(database.db, storage, logger, () => clock.now(), config, batchId, {
+        signal,
+        finalAttempt,
+      });
       logger.info({ batchId }, "batch rendering finished");
     },
   }),

@@ -207,7 +207,9 @@ describe("the operator's print pages", () => {
     // The photo's file disappears between choosing the cards and rendering them.
     await db().update(photos).set({ portraitKey: "photos/missing/gone.jpg" }).where(eq(photos.id, photo.id));
     const { database, storage, logger, config } = ctx.deps;
-    await renderBatch(database.db, storage, logger, () => ctx.clock.now(), config, batch.id);
+    await expect(
+      renderBatch(database.db, storage, logger, () => ctx.clock.now(), config, batch.id),
+    ).rejects.toThrow("lost its photo");
     expect(await findBatch(db(), batch.id)).toMatchObject({ state: "fallida", fileKey: null });
     const client = await signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
     expect(await (await client.get(`/ssi/lotes/${batch.id}`)).text()).toContain("No se pudo generar el PDF");

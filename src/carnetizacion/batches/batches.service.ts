@@ -156,7 +156,11 @@ export async function createBatch(
   });
 }
 
-/** Renders the batch's PDF into storage; progress is saved as it goes, a failure is recorded. */
+/**
+ * Renders the batch's PDF into storage; progress is saved as it goes. A failure is rethrown, so the job
+ * queue retries it; only the last attempt (`finalAttempt`, the default for direct calls) marks the batch
+ * «fallida» with a plain message for the operator.
+ */
 export async function renderBatch(
   db: Db,
   storage: Storage,
@@ -164,8 +168,9 @@ export async function renderBatch(
   now: () => Date,
   settings: BatchSettings,
   batchId: string,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; finalAttempt?: boolean } = {},
 ): Promise<void> {
+  const { signal, finalAttempt = true } = options;
   try {
     await repo.updateBatch(db, batchId, { state: "generando", done: 0, error: null });
     const design = await currentDesign(db);
@@ -212,8 +217,9 @@ export async function renderBatch(
       finishedAt: now(),
     });
   } catch (error) {
-    // An interrupted rendering is not a failed one: the batch stays «generando» and is rendered again.
-    if (signal?.aborted) throw error;
+    // An interrupted rendering is not a failed one, and neither is an attempt the queue will retry: the
+    // batch stays «generando» and is rendered again.
+    if (signal?.aborted || !finalAttempt) throw error;
     logger.error({ err: loggableError(error), batchId }, "batch rendering failed");
     await repo.updateBatch(db, batchId, {
       state: "fallida",
@@ -223,6 +229,7 @@ export async function renderBatch(
           : "No se pudo generar el PDF. Intente de nuevo; si vuelve a fallar, avise al administrador.",
       finishedAt: now(),
     });
+    throw error;
   }
 }
 

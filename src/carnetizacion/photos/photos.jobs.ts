@@ -6,6 +6,7 @@ export const photoJobs = [
   // Nightly, after the working day: the privacy policy's promise about rejected photos' originals.
   defineJob({
     name: "photos.retention",
+    title: "Borrar originales de fotos rechazadas (plazo de conservación)",
     cron: "30 2 * * *",
     async run(_data, { deps }) {
       const { database, storage, clock, config, logger } = deps;

@@ -118,7 +118,9 @@ export function createJobService(
     if (!deps) throw new Error("job queue not started");
     const started = Date.now();
     try {
-      await definition.run(job.data ?? {}, { deps, signal: job.signal ?? new AbortController().signal });
+      const finalAttempt = job.retryCount >= (definition.retryLimit ?? DEFAULT_RETRY_LIMIT);
+      const signal = job.signal ?? new AbortController().signal;
+      await definition.run(job.data ?? {}, { deps, signal, finalAttempt });
       logger.debug({ job: definition.name, jobId: job.id, ms: Date.now() - started }, "job done");
     } catch (error) {
       logger.warn(

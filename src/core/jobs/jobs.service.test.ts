@@ -146,3 +146,16 @@ describe("schedules", () => {
     expect(next?.toISOString()).toBe("2026-03-11T05:05:00.000Z");
   });
 });
+
+describe("the Tareas page", () => {
+  it("names every job in Spanish and leaves out pg-boss's own queues", async () => {
+    expect(JOBS.filter((job) => !job.title).map((job) => job.name)).toEqual([]);
+    // Where schedules run (not in tests), pg-boss keeps its cron dispatch in a queue of its own.
+    if (!(await ctx.jobs.boss.getQueue("__pgboss__send-it")))
+      await ctx.jobs.boss.createQueue("__pgboss__send-it");
+    const admin = await signIn(ctx, await makePerson(ctx, { roles: ["administrador"] }));
+    const page = await (await admin.get("/admin/tareas")).text();
+    expect(page).not.toContain("__pgboss__");
+    expect(page).toContain("Borrar originales de fotos rechazadas");
+  });
+});

@@ -24,10 +24,14 @@ const emptyCounts = (): Record<repo.JobState, number> => ({
   failed: 0,
 });
 
+// pg-boss's own queues (its cron dispatch): not SIPAP's work, nothing an administrator can act on.
+const isInternalQueue = (name: string) => name.startsWith("__pgboss__");
+
 /** Every queue with its jobs per state, and the latest failed jobs with their error. */
 export async function jobsOverview(db: Db, jobs: Jobs) {
   const titles = new Map(jobs.definitions.map((d) => [d.name, d]));
-  const names = new Set([...jobs.definitions.map((d) => d.name), ...(await repo.listQueueNames(db))]);
+  const stored = (await repo.listQueueNames(db)).filter((name) => !isInternalQueue(name));
+  const names = new Set([...jobs.definitions.map((d) => d.name), ...stored]);
   const queues = new Map<string, QueueSummary>();
   for (const name of [...names].sort()) {
     const definition = titles.get(name);
@@ -42,10 +46,12 @@ export async function jobsOverview(db: Db, jobs: Jobs) {
     const queue = queues.get(row.name);
     if (queue) queue.counts[row.state] = row.count;
   }
-  const failed = (await repo.listFailedJobs(db, 100)).map((job) => ({
-    ...job,
-    title: titles.get(job.name)?.title ?? job.name,
-  }));
+  const failed = (await repo.listFailedJobs(db, 100))
+    .filter((job) => !isInternalQueue(job.name))
+    .map((job) => ({
+      ...job,
+      title: titles.get(job.name)?.title ?? job.name,
+    }));
   return { queues: [...queues.values()], failed };
 }
 

@@ -7,6 +7,8 @@ export interface JobContext {
   deps: Deps;
   /** Aborted when the instance is shutting down: long jobs stop at the next safe point and are retried. */
   signal: AbortSignal;
+  /** No retry follows if this attempt fails: the moment to record a failure where people see it. */
+  finalAttempt: boolean;
 }
 
 export interface JobDefinition<T extends object = object> {
