@@ -38,6 +38,8 @@ export const CARNETIZACION_VOCABULARY: AuditVocabulary = {
   },
   fields: {
     rejectedAt: "Rechazada el",
+    lanyardPending: "Solo con cinta pendiente",
+    recoverable: "Solo por recuperar",
     retentionDays: "Días de conservación",
     cards: "Carnets",
     lanyard: "Cinta",
@@ -57,6 +59,22 @@ export const CARNETIZACION_VOCABULARY: AuditVocabulary = {
     cintasPendientes: "Cintas pendientes",
   },
   values: {
+    // Names of the automatic photo checks (photos.checks.ts), listed in a draft's failed checks.
+    tamano_archivo: "tamaño del archivo",
+    legible: "archivo legible",
+    resolucion: "resolución",
+    un_rostro: "un solo rostro",
+    de_frente: "de frente",
+    tamano_cabeza: "tamaño de la cabeza",
+    centrado: "centrado",
+    fondo_blanco: "fondo blanco",
+    a_color: "a color",
+    enfoque: "enfoque",
+    luz: "luz",
+    // Which card list was consulted (reports.service.ts ListKind).
+    cards: "carnets",
+    lanyards: "cintas pendientes",
+    toRecover: "carnets por recuperar",
     ...Object.fromEntries(CARD_STATES.map((s) => [s, CARD_STATE_LABELS[s]])),
     ...Object.fromEntries(PHOTO_STATES.map((s) => [s, PHOTO_STATE_LABELS[s]])),
     ...DISABLE_REASON_LABELS,

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 // The areas add their codes and words at start-up, as in the running application.
 import "../../areas.ts";
-import { ACTION_LABELS, actionLabel, actionOptions, describeDetails } from "./audit.rules.ts";
+import { ACTION_LABELS, actionLabel, actionOptions, describeDetails, VALUE_LABELS } from "./audit.rules.ts";
 
 const SRC = path.resolve(import.meta.dirname, "../..");
 
@@ -118,5 +118,19 @@ describe("audit details as readable lines", () => {
   it("never prints JSON", () => {
     const lines = describeDetails({ namesConfirmed: [{ line: 2, personId: null }] }, names, instant);
     expect(lines.join(" ")).not.toMatch(/[{}"]/);
+  });
+});
+
+describe("words in audit details", () => {
+  it("names in Spanish every automatic photo check a draft's failed checks can list", () => {
+    const source = readFileSync(path.join(SRC, "carnetizacion/photos/photos.checks.ts"), "utf8");
+    const ids = [...new Set([...source.matchAll(/\bid: "([a-z_]+)"/g)].map(([, id = ""]) => id))];
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids.filter((id) => !VALUE_LABELS[id])).toEqual([]);
+  });
+
+  it("names the card lists a consultation records", () => {
+    const lines = describeDetails({ kind: "toRecover", recoverable: true }, () => undefined, String);
+    expect(lines.join(" ")).not.toMatch(/toRecover|recoverable/);
   });
 });

@@ -42,6 +42,11 @@ const TASKS: { id: RouteId; title: string; text: string }[] = [
   { id: "dependencias.list", title: "Dependencias", text: "Editar el árbol de la organización." },
   { id: "audit.search", title: "Auditoría", text: "Consultar ingresos, cambios y accesos a datos." },
   { id: "mail.outbox", title: "Correos", text: "Ver los correos enviados y los que esperan envío." },
+  {
+    id: "jobs.list",
+    title: "Tareas",
+    text: "Ver el trabajo en segundo plano y reintentar lo que haya fallado.",
+  },
   { id: "auth.passwordForm", title: "Cambiar contraseña", text: "Cambie su contraseña cuando lo necesite." },
 ];
 

@@ -90,7 +90,7 @@ export async function collectMyData(db: Db, personId: string, at: Date) {
       grupoSanguineo: person.bloodType,
       cargoUObjeto: person.position,
       dependencia: dependencia ?? null,
-      situacion: person.status,
+      situacion: person.status === "activo" ? "Activo" : "Desvinculado",
       vinculacion: {
         tipo:
           person.vinculacion === "planta"
