@@ -5,6 +5,7 @@
 //   npm run bench:credentials                                  PGlite
 //   BENCH_DATABASE_URL=postgres://… npm run bench:credentials  PGlite and PostgreSQL (scratch database)
 
+import { randomUUID } from "node:crypto";
 import { loadConfig } from "../src/config.ts";
 import { issueCredentialsWhereMissing, issueInitialCredential } from "../src/core/auth/auth.credentials.ts";
 import { createPeople } from "../src/core/people/people.service.ts";
@@ -79,7 +80,7 @@ const argon2 = await time(async () => {
 });
 const bare = await time(async () => {
   for (let i = 0; i < PEOPLE; i++) {
-    hashInitialCredential(generateInitialCredential());
+    hashInitialCredential(randomUUID(), generateInitialCredential());
     hashToken(generateToken());
   }
 });

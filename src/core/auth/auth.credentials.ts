@@ -68,13 +68,13 @@ export interface IssuedCredential {
   expiresAt: Date;
 }
 
-/** A new credential and its one-time link (160 random bits), as stored and as sent. */
-function newCredential(now: Date, settings: CredentialSettings) {
+/** A new credential for a person and its one-time link (160 random bits), as stored and as sent. */
+function newCredential(personId: string, now: Date, settings: CredentialSettings) {
   const credential = generateInitialCredential();
   const linkToken = generateToken();
   return {
     credential,
-    hash: hashInitialCredential(credential),
+    hash: hashInitialCredential(personId, credential),
     linkToken,
     linkHash: hashToken(linkToken),
     link: `${settings.publicBaseUrl}/activar/${linkToken}`,
@@ -95,8 +95,11 @@ export async function issueInitialCredential(
   /** `email: false`: handed over in person, so no copy goes by e-mail. */
   delivery: { email: boolean } = { email: true },
 ): Promise<IssuedCredential> {
-  const issued = newCredential(now, settings);
+  const issued = newCredential(personId, now, settings);
   await db.transaction(async (tx) => {
+    // Takes turns with the list job and the sweep (issueCredentialsWhereMissing), which lock the same row:
+    // otherwise one of them could issue a credential beside this one, and the person would hold two.
+    await repo.lockPeople(tx, [personId]);
     const person = await people.findPersonById(tx, personId);
     if (!person) throw notFound("La persona");
     if (person.status !== "activo")
@@ -203,7 +206,7 @@ export async function issueCredentialsWhereMissing(
     issued += await db.transaction(async (tx) => {
       await repo.lockPeople(tx, batch);
       const due = await repo.findPeopleNeedingCredential(tx, batch, now);
-      const made = due.map((person) => ({ person, ...newCredential(now, settings) }));
+      const made = due.map((person) => ({ person, ...newCredential(person.id, now, settings) }));
       await repo.insertCredentials(
         tx,
         made.map((m) => ({

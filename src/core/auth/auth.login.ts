@@ -11,13 +11,14 @@ import {
   normalizeInitialCredential,
   safeEqual,
 } from "../../shared/auth/tokens.ts";
+import { addressBucket } from "../../shared/rate-limit.ts";
 import * as people from "../people/people.service.ts";
 import * as repo from "./auth.repository.ts";
 import {
   FAILURE_MEMORY_MS,
   isCredentialShaped,
-  lockDurationMs,
   lockedUntil,
+  lockSchedule,
   type ThrottleKind,
 } from "./auth.rules.ts";
 
@@ -32,7 +33,8 @@ export type LoginResult =
   | { kind: "inactive" };
 
 const accountKey = (documentNumber: string) => `account:${hashToken(documentNumber)}`;
-const addressKey = (ip: string) => `address:${ip}`;
+// IPv6 clients by their /64, which one subscriber usually holds whole (see rate-limit.ts).
+const addressKey = (ip: string) => `address:${addressBucket(ip)}`;
 // Looked up when the document is unknown, so both paths run the same queries.
 const NO_PERSON = "00000000-0000-0000-0000-000000000000";
 
@@ -45,11 +47,40 @@ async function activeLock(db: Db, keys: string[], now: Date): Promise<Date | und
   return until;
 }
 
-/** Counts a failure in the database, shared by every instance, and locks the key once it has too many. */
-async function recordFailure(db: Db, key: string, kind: ThrottleKind, now: Date) {
-  const failures = await repo.countThrottleFailure(db, key, now, FAILURE_MEMORY_MS[kind]);
-  const wait = lockDurationMs(kind, failures);
-  if (wait > 0) await repo.extendThrottleLock(db, key, new Date(now.getTime() + wait));
+const LOCK_SCHEDULE: Record<ThrottleKind, number[]> = {
+  account: lockSchedule("account"),
+  address: lockSchedule("address"),
+};
+
+type ThrottleKeys = Record<ThrottleKind, string>;
+type Reservations = Record<ThrottleKind, repo.ThrottleReservation>;
+
+/**
+ * Counts the attempt as a failure of the account and of the address before anything is verified, in the
+ * database shared by every instance, and sets the lock such a failure earns: attempts that arrive while
+ * this one is being verified find the lock and are refused, so no burst gets more guesses verified than
+ * the rules allow. Refused (nothing left counted) when either key is locked.
+ */
+async function reserveAttempt(
+  db: Db,
+  keys: ThrottleKeys,
+  now: Date,
+): Promise<{ reserved: Reservations } | { until: Date }> {
+  const reserve = (kind: ThrottleKind) =>
+    repo.reserveThrottleAttempt(db, keys[kind], now, FAILURE_MEMORY_MS[kind], LOCK_SCHEDULE[kind]);
+  const account = await reserve("account");
+  const address = account && (await reserve("address"));
+  if (account && address) return { reserved: { account, address } };
+  if (account) await repo.releaseThrottleAttempt(db, keys.account, account);
+  // The lock that refused it, unless a right password lifted it meanwhile: then a moment's wait.
+  const until = await activeLock(db, [keys.account, keys.address], now);
+  return { until: until ?? new Date(now.getTime() + 1_000) };
+}
+
+/** Gives back a reserved attempt whose secret was right (used, expired or of a person who left). */
+async function releaseAttempt(db: Db, keys: ThrottleKeys, reserved: Reservations) {
+  await repo.releaseThrottleAttempt(db, keys.account, reserved.account);
+  await repo.releaseThrottleAttempt(db, keys.address, reserved.address);
 }
 
 async function startSession(
@@ -88,9 +119,9 @@ const NO_CREDENTIAL = "-".repeat(64);
  * constant time, with exactly RECENT_CREDENTIALS stored hashes (padding for missing ones), so a miss costs
  * the same for an unknown document, a person with no credential and a person with several.
  */
-function matchCredential(credentials: Credential[], typed: string): Credential | undefined {
+function matchCredential(personId: string, credentials: Credential[], typed: string): Credential | undefined {
   if (!isCredentialShaped(typed)) return undefined;
-  const typedHash = hashInitialCredential(typed);
+  const typedHash = hashInitialCredential(personId, typed);
   let match: Credential | undefined;
   for (let slot = 0; slot < repo.RECENT_CREDENTIALS; slot++) {
     const credential = credentials[slot];
@@ -107,19 +138,22 @@ export async function login(
   input: { documentNumber: string; password: string },
 ): Promise<LoginResult> {
   const documentNumber = people.normalizeDocumentNumber(input.documentNumber);
-  const keys = { account: accountKey(documentNumber), address: addressKey(audit.ip ?? "desconocida") };
-  const until = await activeLock(db, [keys.account, keys.address], now);
-  if (until) {
+  const keys: ThrottleKeys = {
+    account: accountKey(documentNumber),
+    address: addressKey(audit.ip ?? "desconocida"),
+  };
+  const attempt = await reserveAttempt(db, keys, now);
+  if ("until" in attempt) {
     await recordAudit(db, now, audit, {
       action: "login.throttled",
       details: { document: maskDocument(documentNumber) },
     });
-    return { kind: "locked", until };
+    return { kind: "locked", until: attempt.until };
   }
+  const { reserved } = attempt;
 
+  // The failure was counted (and any lock it earns set) when the attempt was reserved.
   const fail = async (reason: string, personId?: string): Promise<LoginResult> => {
-    await recordFailure(db, keys.account, "account", now);
-    await recordFailure(db, keys.address, "address", now);
     await recordAudit(db, now, audit, {
       action: "login.failed",
       targetType: personId ? "person" : undefined,
@@ -134,15 +168,17 @@ export async function login(
   const person = await people.findPersonByDocument(db, documentNumber);
   const passwordHash = await repo.findPasswordHash(db, person?.id ?? NO_PERSON);
   const passwordMatches = await verifyOrDummy(passwordHash, input.password);
-  if (person && passwordMatches) return succeedLogin(db, now, audit, settings, keys.account, person, false);
+  if (person && passwordMatches) return succeedLogin(db, now, audit, settings, keys, reserved, person, false);
 
   const typedCredential = normalizeInitialCredential(input.password);
   const credentials = await repo.findRecentCredentials(db, person?.id ?? NO_PERSON);
-  const credential = matchCredential(credentials, typedCredential);
+  // Hashed with the dummy id for an unknown document: the same SHA-256 work, matching nothing.
+  const credential = matchCredential(person?.id ?? NO_PERSON, credentials, typedCredential);
   if (!person) return fail("unknown_document");
   if (!credential) return fail("wrong_password", person.id);
 
   if (credential.usedAt) {
+    await releaseAttempt(db, keys, reserved);
     await recordAudit(db, now, audit, {
       action: "login.credential_reused",
       targetType: "person",
@@ -151,6 +187,7 @@ export async function login(
     return { kind: "credential_used" };
   }
   if (credential.expiresAt <= now) {
+    await releaseAttempt(db, keys, reserved);
     await recordAudit(db, now, audit, {
       action: "login.credential_expired",
       targetType: "person",
@@ -158,9 +195,11 @@ export async function login(
     });
     return { kind: "credential_expired" };
   }
-  if (person.status === "activo" && !(await repo.markCredentialUsed(db, credential.id, now)))
+  if (person.status === "activo" && !(await repo.markCredentialUsed(db, credential.id, now))) {
+    await releaseAttempt(db, keys, reserved);
     return { kind: "credential_used" };
-  return succeedLogin(db, now, audit, settings, keys.account, person, true);
+  }
+  return succeedLogin(db, now, audit, settings, keys, reserved, person, true);
 }
 
 async function succeedLogin(
@@ -168,11 +207,13 @@ async function succeedLogin(
   now: Date,
   audit: AuditContext,
   settings: LoginSettings,
-  accountThrottleKey: string,
+  keys: ThrottleKeys,
+  reserved: Reservations,
   person: { id: string; status: string },
   withCredential: boolean,
 ): Promise<LoginResult> {
   if (person.status !== "activo") {
+    await releaseAttempt(db, keys, reserved);
     await recordAudit(db, now, audit, {
       action: "login.refused_inactive",
       targetType: "person",
@@ -180,7 +221,9 @@ async function succeedLogin(
     });
     return { kind: "inactive" };
   }
-  await repo.clearThrottle(db, accountThrottleKey);
+  // The account's failures are forgiven; the address keeps its earlier ones but not this attempt.
+  await repo.clearThrottle(db, keys.account);
+  await repo.releaseThrottleAttempt(db, keys.address, reserved.address);
   const token = await startSession(db, person.id, now, settings, withCredential);
   await recordAudit(
     db,

@@ -59,10 +59,18 @@ export async function insertCredentials(db: Db, values: (typeof initialCredentia
   if (values.length > 0) await db.insert(initialCredentials).values(values);
 }
 
-/** Locks the people rows, so two runs issuing credentials to the same person take turns. */
-export async function lockPeople(db: Db, ids: string[]) {
+/**
+ * Locks the people rows, so two runs issuing credentials to the same person take turns. Always in id
+ * order, so two runs whose lists overlap cannot each hold a row the other waits for (a deadlock).
+ */
+export async function lockPeople(db: Db, ids: readonly string[]) {
   if (ids.length > 0)
-    await db.select({ id: people.id }).from(people).where(inArray(people.id, ids)).for("update");
+    await db
+      .select({ id: people.id })
+      .from(people)
+      .where(inArray(people.id, [...ids]))
+      .orderBy(people.id)
+      .for("update");
 }
 
 /**
@@ -179,31 +187,73 @@ export async function deleteStaleThrottle(db: Db, before: Date, now: Date) {
     );
 }
 
+/** A login attempt counted before its secret is checked: the key's failures with it, and its lock. */
+export interface ThrottleReservation {
+  failures: number;
+  lockedUntil: Date | null;
+}
+
 /**
- * Counts one failure in a single statement, so failures arriving at once on several instances are all
- * counted (a read-then-write would lose some). Returns the consecutive failures, this one included.
+ * Reserves one login attempt on a key before the secret is checked, in a single statement, so attempts
+ * arriving at once on one or several instances take turns on the row: when the key is locked nothing is
+ * counted and the answer is undefined; otherwise the attempt is counted as a failure (the consecutive
+ * failures restart from one after `memoryMs` without any) and the lock that failure earns, from `schedule`
+ * (the wait after the 1st, 2nd, … failure, its last entry holding for later ones), is set at once. So an
+ * attempt that comes while earlier ones are still being checked finds their lock already in place, and no
+ * more attempts are checked than the rules allow; one whose secret was right is given back
+ * (releaseThrottleAttempt) or its counter cleared.
  */
-export async function countThrottleFailure(db: Db, key: string, now: Date, memoryMs: number) {
+export async function reserveThrottleAttempt(
+  db: Db,
+  key: string,
+  now: Date,
+  memoryMs: number,
+  schedule: readonly number[],
+): Promise<ThrottleReservation | undefined> {
+  if (schedule.length === 0 || !schedule.every((wait) => Number.isSafeInteger(wait) && wait >= 0))
+    throw new Error("invalid lock schedule");
   const forgetBefore = new Date(now.getTime() - memoryMs);
+  const failures = sql`(case when login_throttle.last_failure_at > ${forgetBefore} then login_throttle.failures + 1 else 1 end)`;
+  // Whole numbers checked above, so they can be written into the statement.
+  const wait = sql`(${sql.raw(`array[${schedule.join(",")}]::bigint[]`)})[least(${failures}, ${sql.raw(String(schedule.length))})]`;
+  const firstWait = schedule[0] ?? 0;
   const [row] = await db
     .insert(loginThrottle)
-    .values({ key, failures: 1, lastFailureAt: now, lockedUntil: null })
+    .values({
+      key,
+      failures: 1,
+      lastFailureAt: now,
+      lockedUntil: firstWait > 0 ? new Date(now.getTime() + firstWait) : null,
+    })
     .onConflictDoUpdate({
       target: loginThrottle.key,
       set: {
-        failures: sql`case when login_throttle.last_failure_at > ${forgetBefore} then login_throttle.failures + 1 else 1 end`,
+        failures,
         lastFailureAt: sql`greatest(login_throttle.last_failure_at, excluded.last_failure_at)`,
+        lockedUntil: sql`case when ${wait} > 0 then ${now}::timestamptz + ${wait} * interval '1 millisecond' else login_throttle.locked_until end`,
       },
+      setWhere: sql`login_throttle.locked_until is null or login_throttle.locked_until <= ${now}`,
     })
-    .returning({ failures: loginThrottle.failures });
-  return row?.failures ?? 1;
+    .returning({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
+  return row;
 }
 
-/** Extends a lock, never shortens one another instance set. */
-export async function extendThrottleLock(db: Db, key: string, until: Date) {
+/**
+ * Gives back a reserved attempt that turned out not to be a failure: uncounts it and lifts the lock it set
+ * (no attempt on the key was let through since, so no later failure set that lock).
+ */
+export async function releaseThrottleAttempt(db: Db, key: string, reservation: ThrottleReservation) {
+  const lock = reservation.lockedUntil;
   await db
     .update(loginThrottle)
-    .set({ lockedUntil: sql`greatest(coalesce(login_throttle.locked_until, ${until}), ${until})` })
+    .set({
+      failures: sql`greatest(login_throttle.failures - 1, 0)`,
+      ...(lock
+        ? {
+            lockedUntil: sql`case when login_throttle.locked_until = ${lock} then null else login_throttle.locked_until end`,
+          }
+        : {}),
+    })
     .where(eq(loginThrottle.key, key));
 }
 

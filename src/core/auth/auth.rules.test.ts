@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockDurationMs, lockedUntil } from "./auth.rules.ts";
+import { LOCK_SCHEDULE_LENGTH, lockDurationMs, lockedUntil, lockSchedule } from "./auth.rules.ts";
 
 const MIN = 60_000;
 
@@ -17,6 +17,17 @@ describe("login throttling rules", () => {
     ["address", 45, 60 * MIN],
   ] as const)("%s after %i failures waits %i ms", (kind, failures, wait) => {
     expect(lockDurationMs(kind, failures)).toBe(wait);
+  });
+
+  it.each(["account", "address"] as const)("spells out every %s wait in the lock schedule", (kind) => {
+    const schedule = lockSchedule(kind);
+    expect(schedule).toHaveLength(LOCK_SCHEDULE_LENGTH);
+    schedule.forEach((wait, i) => {
+      expect(wait).toBe(lockDurationMs(kind, i + 1));
+    });
+    // Past the schedule the wait no longer grows, so its last entry stands for every later failure.
+    for (let failures = LOCK_SCHEDULE_LENGTH; failures < 200; failures++)
+      expect(lockDurationMs(kind, failures)).toBe(schedule.at(-1));
   });
 
   it("holds a lock until it ends and not a millisecond longer", () => {

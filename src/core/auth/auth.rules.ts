@@ -26,6 +26,17 @@ export function lockDurationMs(kind: ThrottleKind, failures: number): number {
   return failures < 40 ? 15 * MINUTE : 60 * MINUTE;
 }
 
+/** How many failures lockSchedule spells out: lockDurationMs no longer grows past this many (see its test). */
+export const LOCK_SCHEDULE_LENGTH = 40;
+
+/**
+ * lockDurationMs as a list, the wait after the 1st, 2nd, … failure, the last one holding for every later
+ * failure: the database applies it in the same statement that counts an attempt (reserveThrottleAttempt).
+ */
+export function lockSchedule(kind: ThrottleKind): number[] {
+  return Array.from({ length: LOCK_SCHEDULE_LENGTH }, (_, i) => lockDurationMs(kind, i + 1));
+}
+
 export interface ThrottleState {
   failures: number;
   lastFailureAt: Date;

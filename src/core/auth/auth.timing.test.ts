@@ -49,7 +49,7 @@ async function personWithUsedCredentials(): Promise<TestPerson> {
   for (let i = 0; i < 3; i++)
     await repo.insertCredential(ctx.database.db, {
       personId: person.id,
-      hash: hashInitialCredential(generateInitialCredential()),
+      hash: hashInitialCredential(person.id, generateInitialCredential()),
       issuedAt: ctx.clock.now(),
       expiresAt: new Date(ctx.clock.now().getTime() + 3_600_000),
       usedAt: ctx.clock.now(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   generateInitialCredential,
   generateToken,
+  hashInitialCredential,
   hashToken,
   normalizeInitialCredential,
   safeEqual,
@@ -29,6 +30,18 @@ describe("tokens", () => {
     expect(token).toMatch(/^[a-z2-7]{32}$/);
     expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashToken(token)).not.toContain(token);
+  });
+
+  it("hashes an initial credential with the person's id as salt", () => {
+    const person = "5b0c3f8e-4a1d-4c2b-9e7f-1a2b3c4d5e6f";
+    const other = "0e1d2c3b-4a59-4687-9a8b-7c6d5e4f3a2b";
+    const hash = hashInitialCredential(person, "K7MQ-XP9R-2HWT");
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).toBe(hashToken(`sipap-initial-credential\0${person}\0K7MQ-XP9R-2HWT`));
+    expect(hashInitialCredential(person, "K7MQ-XP9R-2HWT")).toBe(hash);
+    // The same credential stores differently for someone else, and differs from the unsalted digest.
+    expect(hashInitialCredential(other, "K7MQ-XP9R-2HWT")).not.toBe(hash);
+    expect(hash).not.toBe(hashToken("K7MQ-XP9R-2HWT"));
   });
 
   it("compares secrets without short-circuiting on length or content", () => {

@@ -39,11 +39,21 @@ export function hashToken(token: string): string {
 }
 
 /**
- * What the database stores instead of an initial credential: SHA-256, as for sessions. A credential is 59
- * random bits, single-use and expiring within days, so a slow hash (argon2, for secrets people choose and
- * reuse) would buy nothing but CPU: 10,000 of them would take minutes instead of milliseconds.
+ * What the database stores instead of a person's initial credential: SHA-256, as for sessions, over
+ * `sipap-initial-credential\0<personId>\0<credential>`. A credential is 59 random bits, single-use and
+ * expiring within days, so a slow hash (argon2, for secrets people choose and reuse) would buy nothing but
+ * CPU: 10,000 of them would take minutes instead of milliseconds. The person's id salts it, so whoever holds
+ * a leaked database or backup must search the 2^59 credentials once per person (within its validity)
+ * instead of trying each guess against every open credential at once.
+ *
+ * No credential was ever stored unsalted in a deployment (migration 0010, which retired the argon2 ones, is
+ * part of the same unreleased change), so no row needs converting and login checks this format only.
  */
-export const hashInitialCredential = (credential: string): string => hashToken(credential);
+export function hashInitialCredential(personId: string, credential: string): string {
+  return encodeHexLowerCase(
+    sha256(new TextEncoder().encode(`sipap-initial-credential\0${personId}\0${credential}`)),
+  );
+}
 
 // No 0/O, 1/I/L: credentials are read from paper and typed on phones.
 const CREDENTIAL_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
