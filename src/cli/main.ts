@@ -12,7 +12,13 @@ import { findDependenciaByName } from "../core/dependencias/dependencias.service
 import { newPersonSchema } from "../core/people/people.schemas.ts";
 import { findPersonByDocument, normalizeDocumentNumber } from "../core/people/people.service.ts";
 import { describeStorage, openStorage } from "../core/storage/storage.open.ts";
-import { BackupFormatError, type BackupSummary, backupDatabase, restoreDatabase } from "../db/backup.ts";
+import {
+  BackupFormatError,
+  BackupStorageError,
+  type BackupSummary,
+  backupDatabase,
+  restoreDatabase,
+} from "../db/backup.ts";
 import { openConfiguredDatabase, StartupError } from "../db/open.ts";
 import { formatDemoCredentials, loadDemoData, seedDependencias } from "../demo/demo.service.ts";
 import { systemAuditContext } from "../shared/audit.ts";
@@ -144,6 +150,10 @@ async function run(argv: string[]): Promise<number> {
           `Copia de seguridad guardada en ${file}, con los archivos de ${describeStorage(config.storage)}.`,
         );
         console.log(formatSummary(summary));
+        if (summary.skippedFiles > 0)
+          console.log(
+            `Se omitieron ${countOf(summary.skippedFiles, "archivo", "archivos")} con nombres no válidos en el almacenamiento.`,
+          );
         return 0;
       }
       case "db:restore": {
@@ -193,7 +203,12 @@ function formatSummary(summary: BackupSummary): string {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof BackupFormatError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof BackupFormatError ||
+      error instanceof BackupStorageError
+    ) {
       console.error(error.message);
       process.exit(2);
     }

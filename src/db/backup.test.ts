@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import type { Readable } from "node:stream";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../../test/app.ts";
@@ -10,9 +12,16 @@ import { makePerson, signIn, TEST_PASSWORD } from "../../test/factories.ts";
 import { makeReadyToPrint, printBatch } from "../../test/production.ts";
 import { createTestStorage } from "../../test/storage.ts";
 import { findLatestCard } from "../carnetizacion/cards/cards.service.ts";
-import { getBuffer, type Storage } from "../core/storage/storage.types.ts";
+import { getBuffer, type Storage, storageUnavailable } from "../core/storage/storage.types.ts";
 import { auditLog } from "../shared/audit.table.ts";
-import { BackupFormatError, backupDatabase, restoreDatabase } from "./backup.ts";
+import {
+  BACKUP_VERSION,
+  BackupFormatError,
+  BackupStorageError,
+  backupDatabase,
+  MAX_LINE_BYTES,
+  restoreDatabase,
+} from "./backup.ts";
 import type { Database } from "./client.ts";
 import { people } from "./schema.ts";
 import { backupTableNames } from "./tables.ts";
@@ -45,7 +54,8 @@ describe("backup and restore", () => {
 
     await makePerson({ ...ctx, database: target });
     const restored = await restoreDatabase(target.db, targetFiles, file);
-    expect(restored).toEqual(summary);
+    expect(summary.skippedFiles).toBe(0);
+    expect(restored).toEqual({ tables: summary.tables, files: summary.files });
     const documents = async (db: Database["db"]) =>
       (await db.select().from(people)).map((p) => p.documentNumber).sort();
     expect(await documents(target.db)).toEqual(await documents(ctx.database.db));
@@ -154,7 +164,7 @@ describe("backup and restore", () => {
     writeFileSync(
       corrupt,
       gzipSync(
-        `${JSON.stringify({ format: "sipap-backup", version: 2, migrations: migrations?.n })}\n{"table":"people","rows":[{"id":"x"}]}\n`,
+        `${JSON.stringify({ format: "sipap-backup", version: BACKUP_VERSION, migrations: migrations?.n })}\n{"table":"people","rows":[{"id":"x"}]}\n`,
       ),
     );
     await expect(restoreDatabase(target.db, targetFiles, corrupt)).rejects.toThrow();
@@ -173,9 +183,139 @@ describe("backup and restore", () => {
     writeFileSync(
       evil,
       gzipSync(
-        `${JSON.stringify({ format: "sipap-backup", version: 2, migrations: migrations?.n })}\n${JSON.stringify({ file: "../../fuera.jpg", part: 0, last: true, data: "eA==" })}\n`,
+        `${JSON.stringify({ format: "sipap-backup", version: BACKUP_VERSION, migrations: migrations?.n })}\n${JSON.stringify({ file: "../../fuera.jpg", part: 0, last: true, data: "eA==" })}\n`,
       ),
     );
-    await expect(restoreDatabase(target.db, targetFiles, evil)).rejects.toThrow(/invalid storage key/);
+    const refused = restoreDatabase(target.db, targetFiles, evil);
+    await expect(refused).rejects.toBeInstanceOf(BackupFormatError);
+    await expect(refused).rejects.toThrow(/nombre no válido/);
+  });
+});
+
+describe("a copy that is cut short, tampered with or cannot be stored", () => {
+  const countPeople = async () => (await target.db.select().from(people)).length;
+  const keysIn = async (storage: Storage) => {
+    const keys: string[] = [];
+    for await (const key of storage.list("")) keys.push(key);
+    return keys;
+  };
+  const write = (name: string, lines: string[]) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, gzipSync(lines.map((line) => `${line}\n`).join("")));
+    return file;
+  };
+  /** A real backup of the test app's rows, with a file of several parts in its own storage. */
+  const backupWithLargeFile = async (name: string, { small = true } = {}) => {
+    const files = createTestStorage();
+    await files.put("pruebas/grande.bin", randomBytes(1_200_000));
+    if (small) await files.put("pruebas/chico.txt", Buffer.from("hola"));
+    const file = path.join(dir, name);
+    const summary = await backupDatabase(ctx.database.db, files, file, ctx.clock.now());
+    const lines = gunzipSync(readFileSync(file)).toString("utf8").split("\n").filter(Boolean);
+    return { file, summary, lines };
+  };
+
+  it("refuses a copy cut at a line boundary: no row changes and no file stays behind", async () => {
+    if ((await countPeople()) === 0) await makePerson({ ...ctx, database: target });
+    const before = await countPeople();
+    const { file, summary, lines } = await backupWithLargeFile("entera.sipap.gz");
+    expect(summary.files).toEqual({ count: 2, bytes: 1_200_004 });
+    expect(JSON.parse(lines.at(-1) ?? "{}")).toEqual({ end: true, ...summary, skippedFiles: undefined });
+    const isFile = (line: string) => "file" in JSON.parse(line);
+    const firstWholeFile = lines.findIndex((line) => isFile(line) && JSON.parse(line).last);
+    // The last table line: no later rows reference it, so only the count tells it is missing.
+    const lastTable = lines.length - 2;
+    expect(firstWholeFile).toBeGreaterThan(0);
+    expect(JSON.parse(lines[lastTable] ?? "{}").rows.length).toBeGreaterThan(0);
+
+    const cuts: Record<string, string[]> = {
+      "solo-cabecera": lines.slice(0, 1),
+      "cabecera-y-un-archivo": lines.slice(0, 2),
+      "un-archivo-entero": lines.slice(0, firstWholeFile + 1),
+      "sin-tablas": lines.filter((line, i) => i === 0 || isFile(line)),
+      "sin-final": lines.slice(0, -1),
+      "sin-la-ultima-tabla": lines.filter((_, i) => i !== lastTable),
+      "sin-un-archivo": lines.filter((_, i) => i < 1 || i > firstWholeFile),
+    };
+    for (const [name, cut] of Object.entries(cuts)) {
+      const files = createTestStorage();
+      const restore = restoreDatabase(target.db, files, write(`${name}.sipap.gz`, cut));
+      await expect(restore, name).rejects.toBeInstanceOf(BackupFormatError);
+      await expect(restore, name).rejects.toThrow(/^La copia está incompleta: /);
+      expect(await countPeople(), name).toBe(before);
+      expect(await keysIn(files), name).toEqual([]);
+    }
+
+    // The same archive whole restores, so what was refused above was the cut.
+    const files = createTestStorage();
+    expect(await restoreDatabase(target.db, files, file)).toEqual({
+      tables: summary.tables,
+      files: summary.files,
+    });
+    expect((await keysIn(files)).sort()).toEqual(["pruebas/chico.txt", "pruebas/grande.bin"]);
+  });
+
+  it("refuses an archive of an earlier format, without an end line", async () => {
+    const before = await countPeople();
+    const { lines } = await backupWithLargeFile("anterior.sipap.gz");
+    const header = { ...JSON.parse(lines[0] ?? "{}"), version: 2 };
+    const old = write("anterior-v2.sipap.gz", [JSON.stringify(header), ...lines.slice(1, -1)]);
+    await expect(restoreDatabase(target.db, createTestStorage(), old)).rejects.toThrow(
+      /formato anterior \(versión 2\)/,
+    );
+    expect(await countPeople()).toBe(before);
+  });
+
+  it("refuses a line longer than the limit instead of holding it", async () => {
+    const { lines } = await backupWithLargeFile("larga.sipap.gz");
+    const long = write("linea-larga.sipap.gz", [lines[0] ?? "", "x".repeat(MAX_LINE_BYTES + 1)]);
+    const restore = restoreDatabase(target.db, createTestStorage(), long);
+    await expect(restore).rejects.toBeInstanceOf(BackupFormatError);
+    await expect(restore).rejects.toThrow(/línea de más de 32 MB/);
+  });
+
+  it("fails instead of hanging when the storage refuses a file, and keeps the rows", async () => {
+    const before = await countPeople();
+    // Only the large file: its first part is more than the body buffers, so the restore waits on it.
+    const { file } = await backupWithLargeFile("almacen.sipap.gz", { small: false });
+    // Refuses at once without reading a byte: the restore must not wait for the body to drain.
+    const refusing: Storage = {
+      ...createTestStorage(),
+      put: () => Promise.reject(storageUnavailable()),
+    };
+    const refused = restoreDatabase(target.db, refusing, file);
+    await expect(refused).rejects.toBeInstanceOf(BackupStorageError);
+    await expect(refused).rejects.toThrow(/^No se pudo guardar el archivo pruebas\//);
+    // Reads the first part, then fails, as a disk that fills up would.
+    const full: Storage = {
+      ...createTestStorage(),
+      async put(_key, body) {
+        for await (const _chunk of body as Readable) throw new Error("disco lleno");
+      },
+    };
+    await expect(restoreDatabase(target.db, full, file)).rejects.toThrow(/\(disco lleno\)/);
+    expect(await countPeople()).toBe(before);
+  });
+
+  it("leaves out stored objects whose names are not valid keys, and the copy still restores", async () => {
+    const files = createTestStorage();
+    await files.put("pruebas/chico.txt", Buffer.from("hola"));
+    const stray: Storage = {
+      ...files,
+      async *list(prefix) {
+        yield ".DS_Store";
+        yield "lost+found";
+        yield "Fotos/IMG_0001.JPG";
+        yield* files.list(prefix);
+      },
+    };
+    const file = path.join(dir, "con-extranos.sipap.gz");
+    const summary = await backupDatabase(ctx.database.db, stray, file, ctx.clock.now());
+    expect(summary.skippedFiles).toBe(3);
+    expect(summary.files).toEqual({ count: 1, bytes: 4 });
+    const restoredFiles = createTestStorage();
+    const restored = await restoreDatabase(target.db, restoredFiles, file);
+    expect(restored).toEqual({ tables: summary.tables, files: summary.files });
+    expect((await getBuffer(restoredFiles, "pruebas/chico.txt"))?.toString()).toBe("hola");
   });
 });
