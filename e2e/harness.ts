@@ -6,6 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { RENDER_BATCH } from "../src/carnetizacion/batches/batches.jobs.ts";
 import { createTestApp, type TestContext } from "../test/app.ts";
 import { TEST_PASSWORD } from "../test/factories.ts";
 import { LoginPage } from "./pages/login.page.ts";
@@ -21,7 +22,8 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const ctx = await createTestApp({ env: { TRUST_PROXY: "false" } });
+  // Batches render in the background as on a server: the pages wait for the PDF as a person would.
+  const ctx = await createTestApp({ env: { TRUST_PROXY: "false" }, work: [RENDER_BATCH] });
   const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

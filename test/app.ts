@@ -41,7 +41,7 @@ export interface TestContext {
   deps: Deps;
   clock: TestClock;
   database: Database;
-  /** The real queue on the test database, without workers: `jobs.runQueued()` runs what was sent. */
+  /** The real queue on the test database; without workers (unless asked) `jobs.runQueued()` runs what was sent. */
   jobs: JobService;
 }
 
@@ -52,6 +52,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** Extra job definitions beside the application's, e.g. one that fails on purpose. */
     jobs?: JobDefinition[];
+    /** Jobs that real workers run as they are queued (browser tests); others wait for runQueued(). */
+    work?: string[];
   } = {},
 ) {
   const database = options.database ?? (await createTestDatabase());
@@ -63,7 +65,7 @@ export async function createTestApp(
     jobDatabase(database, testDatabaseUrl(database) ?? config.databaseUrl),
     [...JOBS, ...(options.jobs ?? [])],
     logger,
-    { work: false },
+    options.work ? { work: true, workOnly: options.work, pollingIntervalSeconds: 0.5 } : { work: false },
   );
   const deps: Deps = { config, database, clock, logger, storage, jobs };
   await jobs.start(deps);

@@ -52,6 +52,8 @@ export interface JobServiceOptions {
   work: boolean;
   /** How often an idle worker asks for a job (seconds); LISTEN/NOTIFY usually wakes it sooner. */
   pollingIntervalSeconds?: number;
+  /** With `work`, only these jobs get a worker (browser tests render batches, nothing else runs). */
+  workOnly?: string[];
 }
 
 export interface RunSummary {
@@ -168,7 +170,8 @@ export function createJobService(
       if (!options.work) return;
       if ("pglite" in target) await releaseOrphans(boss, logger);
       const polling = options.pollingIntervalSeconds ?? 2;
-      for (const definition of definitions) {
+      const { workOnly } = options;
+      for (const definition of definitions.filter((d) => !workOnly || workOnly.includes(d.name))) {
         let workerId = "";
         workerId = await boss.work<object>(
           definition.name,
