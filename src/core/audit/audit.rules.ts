@@ -105,6 +105,7 @@ export const VALUE_LABELS: Record<string, string> = {
   link: "enlace de un solo uso",
   wrong_password: "clave equivocada",
   unknown_document: "documento desconocido",
+  hash_upgrade: "cambio al nuevo formato de credencial",
   planta: "Planta",
   ops: "Contratista (OPS)",
   activo: "Activo",
