@@ -13,6 +13,17 @@ export { initialCredentials, loginThrottle, passwords, sessions } from "../core/
 export { dependencias } from "../core/dependencias/dependencias.table.ts";
 export { outbox } from "../core/mail/mail.table.ts";
 export { people, personMoves, personRoles } from "../core/people/people.table.ts";
+export { planImports } from "../planes/imports/imports.table.ts";
+export {
+  planChanges,
+  planItemPeriods,
+  planItemResponsables,
+  planItems,
+  plans,
+  planTypes,
+  planVersions,
+} from "../planes/plans/plans.table.ts";
+export { planAliases, planAliasTargets } from "../planes/responsables/responsables.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
 export { rateLimits } from "../shared/rate-limit.table.ts";
 export { stateTransitions } from "../shared/transitions.table.ts";

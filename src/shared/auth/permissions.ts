@@ -16,6 +16,11 @@ const STAFF_PEOPLE: readonly Role[] = ["operador_ssi", "administrador"];
 const ADMIN: readonly Role[] = ["administrador"];
 // Lanyards and returns are followed by SSI and by each dependencia's liaison (own dependencia only).
 const RETURNS: readonly Role[] = ["operador_ssi", "administrador", "enlace"];
+// Planeación (OPGI) creates, imports, approves and publishes plans; control interno and administrators read
+// them all; a responsable de plan reads the activities of own dependencia (checked by the service).
+const PLANNERS: readonly Role[] = ["planeacion"];
+const PLAN_READERS: readonly Role[] = ["planeacion", "control_interno", "administrador"];
+const PUBLIC_PAGE = { access: "public", beforeOnboarding: true } as const;
 
 export const ROUTES = {
   "home.show": { method: "GET", path: "/", access: "public", beforeOnboarding: true },
@@ -145,6 +150,51 @@ export const ROUTES = {
   "campaigns.close": { method: "POST", path: "/ssi/campanas/:id/cerrar", access: STAFF_PEOPLE },
   "campaigns.export": { method: "GET", path: "/ssi/campanas/:id/listas/:kind", access: STAFF_PEOPLE },
   "campaigns.file": { method: "GET", path: "/ssi/envios/:id/archivo", access: STAFF_PEOPLE },
+  "plans.list": { method: "GET", path: "/planes", access: PLAN_READERS },
+  "plans.create": { method: "POST", path: "/planes", access: PLANNERS },
+  "plans.mine": { method: "GET", path: "/mis-actividades", access: ["responsable_plan"] },
+  "plans.show": { method: "GET", path: "/planes/:id", access: PLAN_READERS },
+  "plans.timeline": { method: "GET", path: "/planes/:id/cronograma", access: PLAN_READERS },
+  "plans.item": {
+    method: "GET",
+    path: "/planes/:id/actividades/:itemId",
+    access: [...PLAN_READERS, "responsable_plan"],
+  },
+  "plans.approve": { method: "POST", path: "/planes/:id/aprobar", access: PLANNERS },
+  "plans.publish": { method: "POST", path: "/planes/:id/publicar", access: PLANNERS },
+  "plans.newVersion": { method: "POST", path: "/planes/:id/nueva-version", access: PLANNERS },
+  "plans.close": { method: "POST", path: "/planes/:id/cerrar", access: PLANNERS },
+  "plans.types": { method: "GET", path: "/admin/tipos-de-plan", access: ADMIN },
+  "plans.updateType": { method: "POST", path: "/admin/tipos-de-plan/:key", access: ADMIN },
+  "imports.form": { method: "GET", path: "/planes/:id/importar", access: PLANNERS },
+  "imports.upload": { method: "POST", path: "/planes/:id/importar", access: PLANNERS },
+  "imports.preview": { method: "GET", path: "/planes/:id/importaciones/:importId", access: PLANNERS },
+  "imports.map": {
+    method: "POST",
+    path: "/planes/:id/importaciones/:importId/responsables",
+    access: PLANNERS,
+  },
+  "imports.apply": { method: "POST", path: "/planes/:id/importaciones/:importId/aplicar", access: PLANNERS },
+  "imports.discard": {
+    method: "POST",
+    path: "/planes/:id/importaciones/:importId/descartar",
+    access: PLANNERS,
+  },
+  "responsables.list": { method: "GET", path: "/responsables-de-planes", access: PLANNERS },
+  "responsables.delete": { method: "POST", path: "/responsables-de-planes/:id/eliminar", access: PLANNERS },
+  "transparency.home": { method: "GET", path: "/transparencia", ...PUBLIC_PAGE },
+  "transparency.plans": { method: "GET", path: "/transparencia/planes", ...PUBLIC_PAGE },
+  "transparency.openData": { method: "GET", path: "/transparencia/datos-abiertos", ...PUBLIC_PAGE },
+  "transparency.plan": { method: "GET", path: "/transparencia/planes/:slug", ...PUBLIC_PAGE },
+  "transparency.version": {
+    method: "GET",
+    path: "/transparencia/planes/:slug/version/:number",
+    ...PUBLIC_PAGE,
+  },
+  "transparency.xlsx": { method: "GET", path: "/transparencia/planes/:slug/plan.xlsx", ...PUBLIC_PAGE },
+  "transparency.pdf": { method: "GET", path: "/transparencia/planes/:slug/plan.pdf", ...PUBLIC_PAGE },
+  "transparency.csv": { method: "GET", path: "/transparencia/planes/:slug/datos.csv", ...PUBLIC_PAGE },
+  "transparency.json": { method: "GET", path: "/transparencia/planes/:slug/datos.json", ...PUBLIC_PAGE },
   "mail.outbox": { method: "GET", path: "/admin/correos", access: ADMIN },
   "jobs.list": { method: "GET", path: "/admin/tareas", access: ADMIN },
   "jobs.retry": { method: "POST", path: "/admin/tareas/:id/reintentar", access: ADMIN },

@@ -21,6 +21,10 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "lists.home", label: "Listas" },
   { id: "reports.toRecover", label: "Carnets por recuperar", hideFor: ["operador_ssi", "administrador"] },
   { id: "reports.lanyards", label: "Cintas pendientes", hideFor: ["operador_ssi", "administrador"] },
+  { id: "plans.list", label: "Planes" },
+  { id: "plans.mine", label: "Actividades de mi dependencia" },
+  { id: "responsables.list", label: "Responsables de planes" },
+  { id: "plans.types", label: "Tipos de plan" },
   { id: "dependencias.list", label: "Dependencias" },
   { id: "audit.search", label: "Auditoría" },
   { id: "mail.outbox", label: "Correos" },
@@ -150,6 +154,9 @@ function SiteFooter({ entity }: { entity: Entity }) {
             </li>
             <li>
               <a href="/mapa-del-sitio">Mapa del sitio</a>
+            </li>
+            <li>
+              <a href="/transparencia">Transparencia y acceso a la información pública</a>
             </li>
           </ul>
         </div>
