@@ -1,0 +1,228 @@
+// Component 3 of the PAAC 2022 Anexo 1 as kept in the spreadsheet (see paac-2022.rows.ts).
+import type { PaacComponent } from "./paac-2022.rows.ts";
+
+export const COMPONENT_3: PaacComponent = {
+  heading: "Componente 3: Rendición de cuentas",
+  withSubcomponents: true,
+  rows: [
+    {
+      subcomponent: "Subcomponente 1. Información de calidad y en lenguaje comprensible",
+      activity:
+        "1.1 Realizar jornada de sensibilización dirigida al equipo líder del proceso de rendición de cuentas.",
+      product: "Jornada de sensibilización al equipo líder del proceso de rendición de cuentas realizada",
+      meta: "1 jornada de sensibilización realizada.  ",
+      responsable: "OPGI",
+      start: "01/02/2022",
+      end: "04/03/2022",
+    },
+    {
+      activity: "1.2 Realizar capacitaciones a los líderes de área en la estrategia de rendición de cuentas.",
+      product: "Líderes de área capacitados en la estrategia de rendición de cuentas.",
+      meta: "100% líderes de área capacitados. ",
+      responsable: "OPGI",
+      start: "01/02/2022",
+      end: "22/04/2022",
+    },
+    {
+      activity:
+        "1.3 Formular y publicar en el portal web de la Alcaldía de Pasto, un informe de gestión de la Secretaría de Educación Municipal.",
+      product: "Informe de gestión formulado y publicado en el portal web de la Alcaldía de Pasto.",
+      meta: "1 informe de gestión formulado y publicado. ",
+      responsable: "Secretaría de Educación Municipal",
+      start: "01/09/2022",
+      end: "20/12/2022",
+    },
+    {
+      activity:
+        "1.4 Formular y publicar en el portal web de la Alcaldía de Pasto, un informe de gestión de la Secretaría de Tránsito y Transporte.",
+      product: "Informe de gestión formulado y publicado en el portal web de la Alcaldía de Pasto.",
+      meta: "1 informe de gestión formulado y publicado. ",
+      responsable: "Secretaría de Tránsito y Transporte Municipal",
+      start: "01/09/2022",
+      end: "20/12/2022",
+    },
+    {
+      activity:
+        "1.5 Formular y publicar en el portal web de la Alcaldía de Pasto, un informe de gestión de la Secretaría de Salud Municipal.",
+      product: "Informe de gestión formulado y publicado en el portal web de la Alcaldía de Pasto.",
+      meta: "1 informe de gestión formulado y publicado. ",
+      responsable: "Secretaría de Salud Municipal",
+      start: "01/09/2022",
+      end: "20/12/2022",
+    },
+    {
+      subcomponent: "Subcomponente 1. Información de calidad y en lenguaje comprensible",
+      activity:
+        "1.6 Formular y publicar en el portal web de la Alcaldía de Pasto, un informe de rendición de cuentas de grupos poblacionales (Primera infancia, infancia, adolescencia, adulto mayor, juventud, mujer, población LGBTI, víctimas de conflicto armado, población con discapacidad, habitante de calle).",
+      product:
+        "Informe de rendición de cuentas formulado y publicado en el portal web de la Alcaldía de Pasto.",
+      meta: "1 informe de rendición de cuentas publicado.",
+      responsable: "Secretaría de Bienestar Social ",
+      start: "01/09/2022",
+      end: "20/12/2022",
+      pageBreak: true,
+    },
+    { responsable: "Dirección Administrativa de Juventud " },
+    { responsable: "Secretaría MOSIG" },
+    { responsable: "Secretaría de Gobierno Municipal" },
+    {
+      activity:
+        "1.7 Elaborar y distribuir el periódico institucional “Pasto así avanzamos en la Gran Capital” con la gestión realizada por la Administración Municipal.",
+      product: "Ejemplares de Periódico institucional elaborados y distribuidos.",
+      meta: "15.000 ejemplares elaborados y distribuidos.",
+      responsable: "Oficina de Comunicación Social ",
+      start: "01/07/2022",
+      end: "01/08/2022",
+    },
+    { start: "01/11/2022", end: "01/12/2022" },
+    {
+      activity:
+        "1.8 Publicar en redes sociales (Facebook, Twitter, Instagram) la gestión realizada por la Administración Municipal.",
+      product: "Información de la Administración Municipal publicada en redes sociales.",
+      meta: "100% de información publicada en redes sociales.",
+      responsable: "Oficina de Comunicación Social ",
+      start: "03/01/2022",
+      end: "31/12/2022",
+    },
+    {
+      activity:
+        "1.9 Realizar y publicar en los diferentes medios de comunicación, el cronograma de las diferentes jornadas de diálogo de rendición de cuentas. ",
+      product: "Cronograma de jornadas de diálogo realizado y publicado.",
+      meta: "1 cronograma publicado.",
+      responsable: "OPGI",
+      start: "01/02/2022",
+      end: "28/02/2022",
+    },
+    { start: "01/06/2022", end: "30/06/2022" },
+    {
+      subcomponent: "Subcomponente 1. Información de calidad y en lenguaje comprensible",
+      activity:
+        "1.10 Formular y publicar en el portal web de la Alcaldía de Pasto, dos (2) informe de gestión de la Administración Municipal.",
+      product: "Informe de gestión formulado y publicado en el portal web de la Alcaldía de Pasto.",
+      meta: "2 informes de gestión formulados y publicados. ",
+      responsable: "Todas las secretarías de la Administración Municipal",
+      start: "01/05/2022\n01/10/2022",
+      end: "01/06/2022\n01/11/2022",
+      pageBreak: true,
+    },
+    {
+      activity:
+        "1.11 Identificar las necesidades de la ciudadanía frente a la estrategia de rendición de cuentas. ",
+      product: "Informe de usuarios, ciudadanos y partes interesadas caracterizados publicado.",
+      meta: "1 informe de usuarios, ciudadanos y partes interesadas caracterizados publicado.",
+      responsable: "OPGI\nTodas las dependencias",
+      start: "01/02/2022",
+      end: "29/07/2022",
+    },
+    {
+      subcomponent: "Subcomponente 2. Diálogo de doble vía con la ciudadanía y sus organizaciones",
+      activity:
+        "2.1 Realizar jornadas temáticas de diálogo sobre el avance de la gestión, a través de diferentes canales presenciales y/o virtuales. ",
+      product: "Jornadas temáticas de diálogo realizadas",
+      meta: "20 jornadas temáticas de diálogo realizadas",
+      responsable: "Oficina de Planeación de Gestión Institucional",
+      start: "04/04/2022",
+      end: "20/12/2022",
+    },
+    {
+      activity: "2.2 Realizar espacios territoriales de diálogo (12 comunas y 17 corregimientos). ",
+      product: "Espacios de diálogo con la ciudadanía realizados.",
+      meta: "Mínimo 29 espacios de diálogo realizados ",
+      responsable: "OPGI",
+      start: "01/02/2022",
+      end: "30/11/2022",
+    },
+    {
+      activity: "2.3 Realizar audiencias de rendición de cuentas ante la ciudadanía del Municipio de Pasto.",
+      product: "Audiencias de rendición de cuentas realizadas. ",
+      meta: "2 audiencias de rendición de cuentas realizadas.",
+      responsable: "Equipo líder del proceso de rendición de cuentas",
+      start: "01/07/2022",
+      end: "20/12/2022",
+    },
+    {
+      activity: "2.4 Realizar una audiencia de rendición de cuentas por parte de la Secretaría de Educación.",
+      product: "Audiencia de rendición de cuentas.",
+      meta: "1 audiencia realizada.",
+      responsable: "Secretaría de Educación Municipal",
+      start: "01/09/2022",
+      end: "20/12/2022",
+    },
+    {
+      subcomponent: "Subcomponente 2. Diálogo de doble vía con la ciudadanía y sus organizaciones",
+      activity: "2.5 Realizar una audiencia de rendición de cuentas por parte de la Secretaría de Salud.",
+      product: "Audiencia de rendición de cuentas.",
+      meta: "1 audiencia realizada.",
+      responsable: "Secretaría de Salud Municipal",
+      start: "01/09/2022",
+      end: "20/12/2022",
+      pageBreak: true,
+    },
+    {
+      activity:
+        "2.6 Realizar una audiencia de rendición de cuentas por parte de la Secretaría de Tránsito y Transporte.",
+      product: "Audiencia de rendición de cuentas.",
+      meta: "1 audiencia realizada.",
+      responsable: "Secretaría de Tránsito y Transporte Municipal",
+      start: "01/09/2022",
+      end: "20/12/2022",
+    },
+    {
+      activity: "2.7 Realizar una audiencia de rendición de cuentas de grupos poblacionales.",
+      product: "Audiencia de rendición de cuentas realizada.",
+      meta: "1 audiencia de rendición de cuentas realizada. ",
+      responsable: "Secretaría de Bienestar Social ",
+      start: "01/09/2022",
+      end: "20/12/2022",
+    },
+    { responsable: "Dirección de Juventud " },
+    { responsable: "Secretaría MOSIG" },
+    { responsable: "Secretaria de Gobierno " },
+    {
+      activity:
+        "2.8. Mejorar la estrategia de comunicación para incentivar la participación ciudadana en los diferentes espacios de rendición de cuentas.",
+      product: "Estrategia de comunicación mejorada. ",
+      meta: "1 estrategia de comunicación mejorada.",
+      responsable: "Oficina de Comunicación Social ",
+      start: "01/02/2022",
+      end: "15/12/2022",
+    },
+    { responsable: "OPGI" },
+    {
+      subcomponent: "Subcomponente 3. Responsabilidad",
+      activity: "3.1 Realizar encuestas de satisfacción en los espacios de rendición de cuentas.",
+      product: "Encuestas aplicadas en los espacios de rendición de cuentas.",
+      meta: "Al menos 50 encuestas aplicadas.",
+      responsable: "Dependencia responsable del evento de rendición de cuentas",
+      start: "01/07/2022",
+      end: "20/12/2022",
+    },
+    {
+      activity:
+        "3.2 Distribuir un formato para diligenciar preguntas en los espacios de rendición de cuentas.",
+      product: "Formatos para preguntas en espacios de rendición de cuentas diligenciados.",
+      meta: "Al menos 100 formados de preguntas diligenciados",
+      responsable: "Equipo líder del proceso de rendición de cuentas",
+      start: "01/07/2022",
+      end: "20/12/2022",
+    },
+    {
+      subcomponent: "Subcomponente 3. Responsabilidad",
+      activity: "3.3 Responder las preguntas diligencias por la ciudadanía a través de diferentes canales.",
+      product: "Preguntas de la ciudadanía con respuesta. ",
+      meta: "Al menos 100 preguntas de la ciudadanía con respuesta.",
+      responsable: "Equipo líder del proceso de rendición de cuentas",
+      start: "01/07/2022",
+      end: "30/12/2022",
+      pageBreak: true,
+    },
+    {
+      activity: "3.4 Elaborar y publicar un informe de las respuestas de la Administración Municipal.",
+      product: "Informe de las respuestas de la Administración Municipal. ",
+      meta: "Al menos 3 informes de respuestas de la Administración Municipal.",
+      responsable: "OPGI",
+      start: "01/07/2022",
+      end: "30/12/2022",
+    },
+  ],
+};
