@@ -1,6 +1,7 @@
-// Planes' part of the audit log: the Spanish names of its action codes and of the words its details use.
-// Registered by planes.area.ts.
-import type { AuditVocabulary } from "../core/audit/audit.service.ts";
+// Planes' part of the audit log: the Spanish names of its action codes and of the words its details use,
+// and the names of plans and plan types on the audit page. Registered by planes.area.ts.
+import type { AuditSubjectResolver, AuditVocabulary } from "../core/audit/audit.service.ts";
+import { planNames, planTypeNames } from "./plans/plans.service.ts";
 
 export const PLANES_VOCABULARY: AuditVocabulary = {
   actions: {
@@ -34,6 +35,14 @@ export const PLANES_VOCABULARY: AuditVocabulary = {
     team: "Equipo",
     fileName: "Archivo",
     levelNames: "Nombres de los niveles",
+    description: "Descripción",
+    slug: "Dirección pública",
+    ownerDependenciaId: "Dependencia dueña del plan",
+    importId: "Importación",
+    errors: "Errores",
+    unmatched: "Responsables sin conciliar",
+    dependencias: "Dependencias",
+    replaced: "Reemplaza la conciliación anterior",
   },
   values: {
     borrador: "Borrador",
@@ -43,5 +52,28 @@ export const PLANES_VOCABULARY: AuditVocabulary = {
     dependencias: "Dependencias",
     todas: "Todas las dependencias",
     equipo: "Equipo de una dependencia",
+  },
+};
+
+/** Plans by title and year, plan types by name: the «Sobre» line and ids in the details. */
+export const planesAuditSubjects: AuditSubjectResolver = {
+  async resolve(db, { targets, mentioned }) {
+    const [planRows, typeRows] = await Promise.all([
+      planNames(db, [...targets("plan"), ...mentioned]),
+      planTypeNames(db, targets("plan_type")),
+    ]);
+    const plans = new Map(planRows);
+    const types = new Map(typeRows);
+    return {
+      owners: [],
+      names: planRows,
+      subject(type, id) {
+        if (type === "plan") return plans.has(id) ? `Plan ${plans.get(id)}` : "Plan";
+        if (type === "plan_type") return types.has(id) ? `Tipo de plan «${types.get(id)}»` : "Tipo de plan";
+        // A mapping may be deleted since: its details say what was written.
+        if (type === "plan_alias") return "Conciliación de un responsable de plan";
+        return undefined;
+      },
+    };
   },
 };

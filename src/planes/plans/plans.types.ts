@@ -68,3 +68,27 @@ export interface PlanSnapshot {
   /** The change log of versions 2…n (what changed, when, why is in `versions`). Who is the office, not a person. */
   changes: SnapshotChange[];
 }
+
+/** How a change log row's kind reads (staff pages, the public change log, the import preview). */
+export const PLAN_CHANGE_KIND_LABELS: Record<SnapshotChange["kind"], string> = {
+  agregada: "Agregada",
+  modificada: "Modificada",
+  eliminada: "Eliminada",
+};
+
+/** Names of the fields a change log row may carry (PlanChangeFields keys); unknown keys show as they are. */
+export const PLAN_CHANGE_FIELD_LABELS: Record<string, string> = {
+  code: "Código",
+  text: "Texto",
+  product: "Producto",
+  meta: "Meta",
+  metaQuantity: "Cantidad de la meta",
+  metaUnit: "Unidad de la meta",
+  evidence: "Evidencia esperada",
+  note: "Nota",
+  weight: "Peso",
+  responsables: "Responsables",
+  periods: "Fechas",
+  parent: "Ubicación",
+  level: "Nivel",
+};

@@ -1,0 +1,217 @@
+// An activity (or any node) of a plan with everything known about it and its history, the change log
+// table the plan page reuses, and «Actividades de mi dependencia» for a responsable de plan (phone first).
+import type { Child } from "hono/jsx";
+import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
+import { BackLink } from "../../shared/views/components.tsx";
+import { Layout } from "../../shared/views/Layout.tsx";
+import type { PageContext } from "../../shared/views/page.ts";
+import { countOf, formatNumber } from "../../shared/words.ts";
+import type { ChangeView, ItemDetail, MyActivities, MyActivity } from "./plans.service.ts";
+import { PLAN_CHANGE_FIELD_LABELS, PLAN_CHANGE_KIND_LABELS, type PlanChangeFields } from "./plans.types.ts";
+import { PeriodsText, PlanStatusTag, ResponsablesText } from "./plans.views.tsx";
+import { headingOf } from "./tree.rules.ts";
+
+/** «PAAC 2022» as is; «Plan de acción» as «Plan de acción (2026)». */
+const planTitle = (plan: { title: string; year: number }) =>
+  plan.title.includes(String(plan.year)) ? plan.title : `${plan.title} (${plan.year})`;
+
+function FieldChanges({ fields }: { fields: PlanChangeFields }) {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return null;
+  return (
+    <ul>
+      {entries.map(([field, [before, after]]) => (
+        <li>
+          {PLAN_CHANGE_FIELD_LABELS[field] ?? field}: {before ?? "(vacío)"} → {after ?? "(vacío)"}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ChangesTable(props: { changes: ChangeView[]; caption: string; showItem?: boolean }) {
+  return (
+    <table class="table table--compact table--stack">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Versión</th>
+          {props.showItem && <th scope="col">Parte del plan</th>}
+          <th scope="col">Cambio</th>
+          <th scope="col">Detalle</th>
+          <th scope="col">Quién</th>
+          <th scope="col">Cuándo</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.changes.map(({ change, by }) => (
+          <tr>
+            <td data-label="Versión">{change.version}</td>
+            {props.showItem && (
+              <td data-label="Parte del plan">
+                {change.code ? `${change.code} ` : ""}
+                {change.label}
+              </td>
+            )}
+            <td data-label="Cambio">{PLAN_CHANGE_KIND_LABELS[change.kind]}</td>
+            <td data-label="Detalle">
+              <FieldChanges fields={change.fields} />
+            </td>
+            <td data-label="Quién">{by ?? "SIPAP"}</td>
+            <td data-label="Cuándo">{formatDateTime(change.createdAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ItemPage(props: {
+  ctx: PageContext;
+  detail: ItemDetail;
+  backHref: string;
+  backLabel: string;
+}) {
+  const { ctx, detail } = props;
+  const { item, parents, plan: row } = detail;
+  const names = row.levelNames;
+  const title = item.code && !item.text.startsWith(item.code) ? `${item.code} ${item.text}` : item.text;
+  const rows: [string, Child][] = [
+    ["Plan", <a href={`/planes/${row.plan.id}`}>{planTitle(row.plan)}</a>],
+    ...parents.map((p): [string, Child] => [
+      names[p.level - 1] ?? "",
+      headingOf(p, names[p.level - 1] ?? ""),
+    ]),
+    ["Producto", item.product],
+    [
+      "Meta",
+      item.meta &&
+        (item.metaQuantity !== null
+          ? `${item.meta} (cantidad: ${formatNumber(item.metaQuantity, 1)}${item.metaUnit ? ` ${item.metaUnit}` : ""})`
+          : item.meta),
+    ],
+    ["Evidencia esperada", item.evidence],
+    ["Nota", item.note],
+    ["Peso", item.weight !== null ? formatNumber(item.weight, 1) : null],
+    ["Responsables", <ResponsablesText responsables={item.responsables} />],
+    ["Fechas", <PeriodsText periods={item.periods} />],
+    ["Fila en el archivo", item.sourceRow !== null ? String(item.sourceRow) : null],
+  ];
+  return (
+    <Layout ctx={ctx} title={title}>
+      <BackLink href={props.backHref}>{props.backLabel}</BackLink>
+      <p class="hint">
+        {names[item.level - 1]} · {row.plan.title} · <PlanStatusTag status={row.plan.status} />
+      </p>
+      <h1>{title}</h1>
+      <dl class="summary-list">
+        {rows
+          .filter(([, value]) => value !== null && value !== undefined && value !== "")
+          .map(([label, value]) => (
+            <div>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <section class="section">
+        <h2 class="heading-m">Historia</h2>
+        {detail.history.length === 0 ? (
+          <p>No tiene cambios registrados.</p>
+        ) : (
+          <ChangesTable changes={detail.history} caption={`Cambios de «${title}»`} />
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function ActivityCard({ activity, showPlan }: { activity: MyActivity; showPlan?: boolean }) {
+  const { leaf } = activity;
+  return (
+    <li class="task">
+      <a class="task__link" href={`/planes/${activity.planId}/actividades/${leaf.id}`}>
+        {leaf.code && !leaf.text.startsWith(leaf.code) ? `${leaf.code} ` : ""}
+        {leaf.text}
+      </a>{" "}
+      {activity.overdue && <strong class="tag tag--espera">Vencida</strong>}
+      {activity.dueThisMonth && <strong class="tag tag--siguiente">Vence este mes</strong>}
+      <p class="hint">
+        {showPlan ? `${activity.planTitle} · ${activity.path.join(" › ")}` : activity.path.join(" › ")}
+      </p>
+      <p>
+        Fechas: <PeriodsText periods={leaf.periods} />
+      </p>
+      {activity.dueOn && (
+        <p>
+          {activity.overdue ? "Terminó el" : "Próximo vencimiento:"} {formatIsoDay(activity.dueOn)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function MyActivitiesPage(props: {
+  ctx: PageContext;
+  mine: MyActivities;
+  dependencia: string | null;
+}) {
+  const { ctx, mine } = props;
+  const total = mine.plans.reduce((n, p) => n + p.activities.length, 0);
+  // What falls due this month is listed first; each plan then lists the rest, soonest (or overdue) first.
+  const rest = mine.plans
+    .map((plan) => ({ ...plan, activities: plan.activities.filter((a) => !a.dueThisMonth) }))
+    .filter((plan) => plan.activities.length > 0);
+  return (
+    <Layout ctx={ctx} title="Actividades de mi dependencia">
+      <h1>Actividades de mi dependencia</h1>
+      {!props.dependencia ? (
+        <p>
+          Su cuenta no tiene una dependencia asignada. Pida a la Subsecretaría de Sistemas de Información que
+          la registre para ver las actividades que le corresponden.
+        </p>
+      ) : (
+        <>
+          <p class="lead">
+            {props.dependencia}: {countOf(total, "actividad", "actividades")} en planes aprobados o
+            publicados, incluidas las asignadas a todas las dependencias.
+          </p>
+          <section class="section">
+            <h2 class="heading-m">Vence este mes</h2>
+            {mine.dueThisMonth.length === 0 ? (
+              <p>Ninguna actividad de su dependencia vence en lo que queda del mes.</p>
+            ) : (
+              <ul class="task-list">
+                {mine.dueThisMonth.map((a) => (
+                  <ActivityCard activity={a} showPlan />
+                ))}
+              </ul>
+            )}
+          </section>
+          {mine.plans.length === 0 && (
+            <p>
+              Todavía no hay actividades de su dependencia en planes aprobados. Cuando la Oficina de
+              Planeación apruebe un plan que la nombre, aparecerán aquí.
+            </p>
+          )}
+          {rest.map((plan) => (
+            <section class="section">
+              <h2 class="heading-m">{planTitle(plan)}</h2>
+              <p class="hint">
+                {plan.typeName} ·{" "}
+                {mine.dueThisMonth.length > 0
+                  ? `${countOf(plan.activities.length, "otra actividad", "otras actividades")} de su dependencia`
+                  : countOf(plan.activities.length, "actividad", "actividades")}
+              </p>
+              <ul class="task-list">
+                {plan.activities.map((a) => (
+                  <ActivityCard activity={a} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      )}
+    </Layout>
+  );
+}

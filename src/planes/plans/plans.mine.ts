@@ -1,0 +1,98 @@
+// «Actividades de mi dependencia»: what a responsable de plan works on — the activities of approved or
+// published plans whose responsables include the person's dependencia (or «todas las dependencias») — and
+// the object-level check of the activity page for someone who is only a responsable.
+import type { Db } from "../../db/client.ts";
+import type { CurrentUser } from "../../shared/auth/roles.ts";
+import { notFound } from "../../shared/errors.ts";
+import * as repo from "./plans.repository.ts";
+import { type DueFlags, dueFlags } from "./plans.rules.ts";
+import { findNode, loadTrees } from "./plans.trees.ts";
+import { concerns, headingOf, leavesOf, type TreeNode } from "./tree.rules.ts";
+
+/** Plan statuses whose activities are under way: a borrador is not settled, a cerrado is over. */
+const ACTIVE = new Set(["aprobado", "publicado"]);
+
+/** Roles that read every plan; anyone else reads only what concerns their dependencia. */
+const READS_ALL = ["planeacion", "control_interno", "administrador"] as const;
+const readsAll = (user: CurrentUser) =>
+  user.roles.some((role) => (READS_ALL as readonly string[]).includes(role));
+
+export interface MyActivity extends DueFlags {
+  planId: string;
+  planTitle: string;
+  leaf: TreeNode;
+  /** The nodes above it, top first, as «Componente 1. Gestión…», «Subcomponente 1. Política…». */
+  path: string[];
+}
+
+export interface MyActivities {
+  /** Falls due this month (today or later), soonest first, across plans. */
+  dueThisMonth: MyActivity[];
+  plans: { planId: string; title: string; year: number; typeName: string; activities: MyActivity[] }[];
+}
+
+const byDue = (a: MyActivity, b: MyActivity) =>
+  (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
+    ? -1
+    : (a.dueOn ?? "9999") > (b.dueOn ?? "9999")
+      ? 1
+      : (a.leaf.code ?? "").localeCompare(b.leaf.code ?? "", "es", { numeric: true });
+
+/** The user's dependencia's activities, grouped by plan and sorted by due date; `today` is "YYYY-MM-DD" in Bogotá. */
+export async function myDependenciaActivities(
+  db: Db,
+  user: CurrentUser,
+  today: string,
+): Promise<MyActivities> {
+  const dependenciaId = user.dependenciaId;
+  if (!dependenciaId) return { dueThisMonth: [], plans: [] };
+  const planIds = await repo.plansWithResponsable(db, dependenciaId);
+  const rows = (await Promise.all(planIds.map((id) => repo.findPlanRow(db, id)))).filter(
+    (row): row is repo.PlanWithNames => Boolean(row && ACTIVE.has(row.plan.status)),
+  );
+  const trees = await loadTrees(
+    db,
+    rows.map((r) => r.plan.id),
+  );
+  const plans = rows
+    .map((row) => ({
+      planId: row.plan.id,
+      title: row.plan.title,
+      year: row.plan.year,
+      typeName: row.typeName,
+      activities: leavesOf(trees.get(row.plan.id) ?? [])
+        .filter(({ leaf }) => concerns(leaf, dependenciaId))
+        .map(({ leaf, parents }) => ({
+          planId: row.plan.id,
+          planTitle: row.plan.title,
+          leaf,
+          path: parents.map((p) => headingOf(p, row.levelNames[p.level - 1] ?? "")),
+          ...dueFlags(leaf.periods, today),
+        }))
+        .sort(byDue),
+    }))
+    .filter((plan) => plan.activities.length > 0)
+    .sort((a, b) => b.year - a.year || a.title.localeCompare(b.title, "es"));
+  return {
+    dueThisMonth: plans.flatMap((p) => p.activities.filter((a) => a.dueThisMonth)).sort(byDue),
+    plans,
+  };
+}
+
+/**
+ * Whether the user may read this node: staff who read every plan may; a responsable only a leaf of an
+ * approved or published plan that concerns their dependencia. Anything else reads as not found, so the
+ * page never tells that a plan or activity exists.
+ */
+export async function readItemAs(db: Db, user: CurrentUser, planId: string, itemId: string): Promise<void> {
+  if (readsAll(user)) return;
+  const row = await repo.findPlanRow(db, planId);
+  if (!row || !ACTIVE.has(row.plan.status) || !user.dependenciaId) throw notFound("La actividad");
+  const found = findNode((await loadTrees(db, [planId])).get(planId) ?? [], itemId);
+  const isOwn =
+    found &&
+    leavesOf([found.node]).some(
+      ({ leaf }) => leaf.id === itemId && concerns(leaf, user.dependenciaId as string),
+    );
+  if (!isOwn) throw notFound("La actividad");
+}
