@@ -7,6 +7,7 @@ import { photoJobs } from "./carnetizacion/photos/photos.jobs.ts";
 import { authJobs } from "./core/auth/auth.jobs.ts";
 import type { JobDefinition } from "./core/jobs/jobs.types.ts";
 import { mailJobs } from "./core/mail/mail.jobs.ts";
+import { publicationJobs } from "./planes/publication/publication.jobs.ts";
 
 export const JOBS: readonly JobDefinition[] = [
   ...mailJobs,
@@ -15,4 +16,5 @@ export const JOBS: readonly JobDefinition[] = [
   ...cardsJobs,
   ...campaignsJobs,
   ...photoJobs,
+  ...publicationJobs,
 ];

@@ -1,0 +1,225 @@
+// The PDF and xlsx of a published version: rendered by the job after publication (or by the first
+// download) into storage, served from there, the same bytes every time; read back with exceljs and pdftotext.
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
+import { makeDependencia } from "../../../test/factories.ts";
+import { getBuffer } from "../../core/storage/storage.types.ts";
+import { plans, planVersions } from "../plans/plans.table.ts";
+import { examplePlanSnapshots } from "./publication.example.ts";
+import { planXlsx } from "./publication.exports.ts";
+import { queuePublicationRender, RENDER_PUBLICATION } from "./publication.jobs.ts";
+import { planPdf } from "./publication.pdf.ts";
+import { storageKeyOf } from "./publication.rules.ts";
+
+const run = promisify(execFile);
+let ctx: TestContext;
+const visitor = () => new TestClient(ctx.app);
+
+async function insertPlan(published: boolean) {
+  const owner = await makeDependencia(ctx);
+  const slug = `paac-2022-${randomUUID().slice(0, 8)}`;
+  const [plan] = await ctx.database.db
+    .insert(plans)
+    .values({
+      typeKey: "paac",
+      year: 2022,
+      ownerDependenciaId: owner.id,
+      title: "PAAC",
+      slug,
+      status: "publicado",
+      version: 2,
+    })
+    .returning();
+  if (!plan) throw new Error("plan not inserted");
+  for (const snapshot of examplePlanSnapshots({ planId: plan.id, slug }))
+    await ctx.database.db.insert(planVersions).values({
+      planId: plan.id,
+      number: snapshot.version,
+      reason: snapshot.reason,
+      createdAt: new Date(snapshot.publishedAt),
+      publishedAt: published ? new Date(snapshot.publishedAt) : null,
+      snapshot: published ? snapshot : null,
+    });
+  return { planId: plan.id, slug };
+}
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "sipap-plan-"));
+  const file = path.join(dir, "plan.pdf");
+  await writeFile(file, pdf);
+  const { stdout } = await run("pdftotext", ["-raw", file, "-"]);
+  return stdout;
+}
+
+async function download(url: string) {
+  const response = await visitor().get(url);
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.database.close());
+
+describe("the job sent at publication", () => {
+  it("renders the version's PDF and xlsx into storage once, and the downloads serve those files", async () => {
+    const plan = await insertPlan(true);
+    expect(await queuePublicationRender(ctx.jobs, { planId: plan.planId, version: 2 })).toBeTruthy();
+    // A second publication event for the same version while the first waits is not queued twice.
+    expect(await queuePublicationRender(ctx.jobs, { planId: plan.planId, version: 2 })).toBeNull();
+    expect(await ctx.jobs.runQueued({ names: [RENDER_PUBLICATION] })).toEqual({ completed: 1, failed: 0 });
+    const pdfKey = storageKeyOf(plan.planId, 2, "pdf");
+    const xlsxKey = storageKeyOf(plan.planId, 2, "xlsx");
+    expect(pdfKey).toBe(`planes/publicaciones/${plan.planId}/v2.pdf`);
+    const storedPdf = await getBuffer(ctx.deps.storage, pdfKey);
+    const storedXlsx = await getBuffer(ctx.deps.storage, xlsxKey);
+    expect(storedPdf?.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(storedXlsx?.subarray(0, 2).toString()).toBe("PK");
+
+    const pdf = await download(`/transparencia/planes/${plan.slug}/plan.pdf`);
+    expect(pdf.response.status).toBe(200);
+    expect(pdf.response.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${plan.slug}-v2.pdf"`,
+    );
+    expect(pdf.bytes.equals(storedPdf ?? Buffer.alloc(0))).toBe(true);
+    const xlsx = await download(`/transparencia/planes/${plan.slug}/plan.xlsx`);
+    expect(xlsx.response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(xlsx.bytes.equals(storedXlsx ?? Buffer.alloc(0))).toBe(true);
+
+    // Run again (a retry, a late duplicate): the stored files are left as they are.
+    await ctx.deps.storage.put(pdfKey, Buffer.from("%PDF- stored earlier"));
+    await queuePublicationRender(ctx.jobs, { planId: plan.planId, version: 2 });
+    await ctx.jobs.runQueued({ names: [RENDER_PUBLICATION] });
+    expect((await getBuffer(ctx.deps.storage, pdfKey))?.toString()).toBe("%PDF- stored earlier");
+  });
+
+  it("renders nothing for a version that is not published", async () => {
+    const plan = await insertPlan(false);
+    await queuePublicationRender(ctx.jobs, { planId: plan.planId, version: 1 });
+    expect(await ctx.jobs.runQueued({ names: [RENDER_PUBLICATION] })).toEqual({ completed: 1, failed: 0 });
+    expect(await ctx.deps.storage.has(storageKeyOf(plan.planId, 1, "pdf"))).toBe(false);
+    expect((await visitor().get(`/transparencia/planes/${plan.slug}/plan.pdf`)).status).toBe(404);
+  });
+});
+
+describe("a download the job has not rendered yet", () => {
+  it("is rendered, stored and served; the next download gets the stored file", async () => {
+    const plan = await insertPlan(true);
+    const key = storageKeyOf(plan.planId, 1, "xlsx");
+    expect(await ctx.deps.storage.has(key)).toBe(false);
+    const first = await download(`/transparencia/planes/${plan.slug}/plan.xlsx?version=1`);
+    expect(first.response.status).toBe(200);
+    expect(first.response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${plan.slug}-v1.xlsx"`,
+    );
+    expect((await getBuffer(ctx.deps.storage, key))?.equals(first.bytes)).toBe(true);
+    const second = await download(`/transparencia/planes/${plan.slug}/plan.xlsx?version=1`);
+    expect(second.bytes.equals(first.bytes)).toBe(true);
+  });
+});
+
+describe("the rendering", () => {
+  it("gives the same bytes for the same version at any time, so racing renders store one file", async () => {
+    const [, snapshot] = examplePlanSnapshots();
+    const links = { entityName: "Alcaldía de Pasto", schemaUrl: "https://x/s", planUrl: "https://x/p" };
+    const pdf = await planPdf(snapshot, links);
+    const xlsx = await planXlsx(snapshot, links);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2031-07-04T03:21:00Z"));
+      expect((await planPdf(snapshot, links)).equals(pdf)).toBe(true);
+      expect((await planXlsx(snapshot, links)).equals(xlsx)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("writes the xlsx as the office keeps it, with a «Cambios» sheet", async () => {
+    const plan = await insertPlan(true);
+    const { bytes } = await download(`/transparencia/planes/${plan.slug}/plan.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Plan", "Cambios"]);
+    const sheet = workbook.getWorksheet("Plan");
+    if (!sheet) throw new Error("no Plan sheet");
+    const text = (row: number) =>
+      (sheet.getRow(row).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+    expect(text(1)[0]).toBe("Plan Anticorrupción y de Atención al Ciudadano 2022 – versión 2");
+    expect(text(3)).toEqual([
+      "Componente",
+      "Subcomponente",
+      "Actividad",
+      "Producto",
+      "Meta",
+      "Responsable",
+      "Fecha inicio",
+      "Fecha final",
+    ]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    const rows = Array.from({ length: sheet.rowCount - 3 }, (_, i) => text(i + 4));
+    // One row per activity (and component 2's note): 1.1, 1.2, 2.2, 5.1, 2, 6.1, 6.3.
+    expect(rows).toHaveLength(7);
+    const followUp = rows.find((row) => row[2]?.startsWith("5.1 Realizar seguimiento"));
+    expect(followUp?.[0]).toBe(
+      "Componente 1. Gestión del riesgo de corrupción – Mapa de riesgos de corrupción",
+    );
+    expect(followUp?.[1]).toBe("Subcomponente 5. Seguimiento");
+    expect(followUp?.[5]).toBe(
+      "Oficina de Control Interno de Gestión – OCI (en el plan: Oficina de Control Interno de Gestión)",
+    );
+    expect(followUp?.[6]).toBe("01/04/2022\n01/08/2022\n01/12/2022");
+    expect(followUp?.[7]).toBe("Como aparece en el plan: 1/04/2022 - 31/04/2022\n31/08/2022\n31/12/2022");
+    expect(sheet.getRow(4).getCell(3).alignment).toMatchObject({ wrapText: true });
+    const changes = workbook.getWorksheet("Cambios");
+    const changed = changes
+      ?.getRows(2, (changes?.rowCount ?? 1) - 1)
+      ?.map((row) => (row.values as unknown[]).slice(1));
+    expect(changed).toContainEqual([
+      2,
+      expect.stringContaining("Ajuste aprobado"),
+      "Se modificó",
+      "1.2",
+      expect.stringContaining("Evaluar"),
+      "Fechas",
+      "01/07/2022 – 31/08/2022",
+      "01/09/2022 – 30/09/2022",
+      "10/03/2022",
+    ]);
+    expect(changed?.some((row) => row[2] === "Se eliminó" && row[3] === "2.1")).toBe(true);
+    expect(changed?.[0]).toEqual([1, "Versión inicial", "Versión inicial", "", "", "", "", "", "31/01/2022"]);
+  });
+
+  it("writes a readable PDF: title page, activities, Spanish dates, change log and page numbers", async () => {
+    const plan = await insertPlan(true);
+    const { response, bytes } = await download(`/transparencia/planes/${plan.slug}/plan.pdf`);
+    expect(response.status).toBe(200);
+    const text = await pdfText(bytes);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Plan Anticorrupción y de Atención al Ciudadano 2022");
+    expect(flat).toContain("Alcaldía de Pasto");
+    expect(flat).toContain(
+      "Comité Institucional de Gestión y Desempeño, Acta 03 de 2022, el 14 de marzo de 2022",
+    );
+    expect(flat).toContain("Publicado el: 15 de marzo de 2022");
+    expect(flat).toContain("Componente 1. Gestión del riesgo de corrupción");
+    expect(flat).toContain("Realizar seguimiento al PAAC");
+    expect(flat).toContain("Oficina de Control Interno de Gestión – OCI");
+    expect(flat).toContain("«1/04/2022 - 31/04/2022»");
+    expect(flat).toContain("Versiones y cambios");
+    expect(flat).toMatch(/Se modificó 1\.2 «Evaluar la implementación/);
+    const pages = text.split("\f").filter((page) => page.trim() !== "");
+    expect(pages.length).toBeGreaterThan(2);
+    expect(flat).toContain(`Página 1 de ${pages.length}`);
+    expect(flat).toContain(`Página ${pages.length} de ${pages.length}`);
+  });
+});

@@ -1,0 +1,293 @@
+// The PDF of a published version: a title page with the plan's data, the structure as tables (one per
+// subcomponent, the header repeated on each page), the versions and change log at the end, page numbers.
+// A4 landscape, the site's own font (Work Sans, SIL OFL), Spanish dates. Same snapshot, same bytes.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import { bogotaDay } from "../../shared/time.ts";
+import type { PlanSnapshot, SnapshotItem } from "../plans/plans.types.ts";
+import type { PublicLinks } from "./publication.exports.ts";
+import {
+  CHANGE_KIND_LABELS,
+  changesByVersion,
+  describePeriod,
+  fieldLabel,
+  itemTitle,
+  leavesOf,
+  reconciledNames,
+  spanishDay,
+  writtenDiffers,
+  writtenTexts,
+} from "./publication.rules.ts";
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve("@fontsource/work-sans/package.json")), "files");
+const WEIGHTS = { Regular: 400, SemiBold: 600, Bold: 700 } as const;
+type Face = keyof typeof WEIGHTS;
+let fontFiles: [Face, Buffer][] | undefined;
+/** Read once per process; pdfkit embeds the subset each PDF uses. */
+const fonts = () => {
+  fontFiles ??= Object.entries(WEIGHTS).map(([face, weight]) => [
+    face as Face,
+    readFileSync(path.join(FONT_DIR, `work-sans-latin-${weight}-normal.woff`)),
+  ]);
+  return fontFiles;
+};
+
+const BLUE = "#004884";
+const TEXT = "#1f1f1f";
+const MUTED = "#4d4d4d";
+const LIGHT = "#e6effd";
+const MARGIN = 40;
+const PAD = 4;
+const SIZE = 8.5;
+
+type Pdf = PDFKit.PDFDocument;
+
+const bogotaDayOf = (iso: string) => bogotaDay(new Date(iso));
+
+function titlePage(pdf: Pdf, snapshot: PlanSnapshot, links: PublicLinks) {
+  pdf.font("SemiBold").fontSize(11).fillColor(MUTED).text(links.entityName);
+  pdf.moveDown(0.5).font("Bold").fontSize(24).fillColor(BLUE).text(snapshot.title);
+  pdf.moveDown(0.3).font("Regular").fontSize(12).fillColor(TEXT).text(snapshot.type.name);
+  pdf.moveDown(1.2);
+  const approval = snapshot.approval
+    ? `${snapshot.approval.committee}, ${snapshot.approval.act}, el ${spanishDay(snapshot.approval.date)}`
+    : "Sin datos de aprobación";
+  const lines: [string, string][] = [
+    ["Vigencia", String(snapshot.year)],
+    ["Dependencia responsable", snapshot.owner],
+    ["Versión", `${snapshot.version}: ${snapshot.reason}`],
+    ["Aprobación", approval],
+    ["Publicado el", spanishDay(bogotaDayOf(snapshot.publishedAt))],
+    ["Consulta en línea", links.planUrl],
+  ];
+  for (const [label, value] of lines) {
+    pdf.font("SemiBold").fontSize(11).fillColor(TEXT).text(`${label}: `, { continued: true });
+    pdf.font("Regular").text(value).moveDown(0.3);
+  }
+  pdf.moveDown(1).font("Regular").fontSize(10).fillColor(MUTED);
+  pdf.text(
+    "Al final del documento están las versiones del plan y el registro de cambios. Las fechas que no existen en el calendario se publican tal como las escribió la oficina.",
+  );
+}
+
+interface Column {
+  title: string;
+  width: number;
+  value: (leaf: SnapshotItem) => string;
+}
+
+function columnsFor(snapshot: PlanSnapshot): Column[] {
+  const [, , leafName] = snapshot.type.levelNames;
+  const responsables = (leaf: SnapshotItem) => {
+    const names = reconciledNames(leaf.responsables).join("\n");
+    return writtenDiffers(leaf.responsables)
+      ? `${names}\n(en el plan: ${writtenTexts(leaf.responsables).join("; ")})`
+      : names;
+  };
+  const periods = (leaf: SnapshotItem) =>
+    leaf.periods
+      .map((period) => {
+        const { text, note } = describePeriod(period);
+        return note ? `${text}. ${note}` : text;
+      })
+      .join("\n");
+  const evidence = snapshot.type.shape === "matriz";
+  return [
+    { title: "Código", width: 42, value: (leaf) => leaf.code ?? "" },
+    { title: leafName, width: evidence ? 175 : 200, value: (leaf) => leaf.note ?? leaf.text },
+    { title: "Producto", width: evidence ? 105 : 135, value: (leaf) => leaf.product ?? "" },
+    { title: "Meta", width: evidence ? 100 : 125, value: (leaf) => leaf.meta ?? "" },
+    ...(evidence
+      ? [{ title: "Evidencia", width: 90, value: (leaf: SnapshotItem) => leaf.evidence ?? "" }]
+      : []),
+    { title: "Responsables", width: 120, value: responsables },
+    { title: "Periodos", width: 0, value: periods },
+  ];
+}
+
+const bottom = (pdf: Pdf) => pdf.page.height - MARGIN - 14;
+
+function rowHeight(pdf: Pdf, cells: string[], columns: Column[], face: Face) {
+  pdf.font(face).fontSize(SIZE);
+  return (
+    Math.max(
+      ...cells.map((text, i) =>
+        pdf.heightOfString(text || " ", { width: (columns[i]?.width ?? 0) - 2 * PAD }),
+      ),
+    ) +
+    2 * PAD
+  );
+}
+
+/** One row of cells; one taller than a page is cut with an ellipsis rather than spilling over the foot. */
+function drawRow(pdf: Pdf, cells: string[], columns: Column[], face: Face, measured: number, fill?: string) {
+  const height = Math.min(measured, bottom(pdf) - MARGIN - 30);
+  const y = pdf.y;
+  let x = MARGIN;
+  for (const [i, column] of columns.entries()) {
+    if (fill) pdf.rect(x, y, column.width, height).fill(fill);
+    pdf.rect(x, y, column.width, height).lineWidth(0.5).stroke("#b3b3b3");
+    pdf.font(face).fontSize(SIZE).fillColor(TEXT);
+    pdf.text(cells[i] ?? "", x + PAD, y + PAD, {
+      width: column.width - 2 * PAD,
+      height: height - 2 * PAD,
+      ellipsis: true,
+    });
+    x += column.width;
+  }
+  pdf.x = MARGIN;
+  pdf.y = y + height;
+}
+
+/** The leaves as one table; a row that would cross the page's foot starts a new page, header repeated. */
+async function leafTable(pdf: Pdf, leaves: SnapshotItem[], columns: Column[]) {
+  const header = columns.map((column) => column.title);
+  const headerHeight = rowHeight(pdf, header, columns, "SemiBold");
+  if (pdf.y + headerHeight + 40 > bottom(pdf)) pdf.addPage();
+  drawRow(pdf, header, columns, "SemiBold", headerHeight, LIGHT);
+  for (const [index, leaf] of leaves.entries()) {
+    const cells = columns.map((column) => column.value(leaf));
+    const height = rowHeight(pdf, cells, columns, "Regular");
+    if (pdf.y + height > bottom(pdf)) {
+      pdf.addPage();
+      drawRow(pdf, header, columns, "SemiBold", headerHeight, LIGHT);
+    }
+    drawRow(pdf, cells, columns, "Regular", height);
+    // A plan of 2,000 activities takes seconds: the server answers other requests in between.
+    if (index % 25 === 24) await new Promise(setImmediate);
+  }
+  pdf.moveDown(0.8);
+}
+
+function heading(pdf: Pdf, text: string, size: number, face: Face) {
+  pdf.font(face).fontSize(size);
+  if (pdf.y + pdf.heightOfString(text) + 60 > bottom(pdf)) pdf.addPage();
+  pdf.fillColor(BLUE).text(text, MARGIN, pdf.y, { width: pdf.page.width - 2 * MARGIN });
+  pdf.moveDown(0.3);
+}
+
+async function structure(pdf: Pdf, snapshot: PlanSnapshot) {
+  const [topName, midName] = snapshot.type.levelNames;
+  const columns = columnsFor(snapshot);
+  const used = columns.reduce((sum, column) => sum + column.width, 0);
+  const last = columns.at(-1);
+  if (last) last.width = pdf.page.width - 2 * MARGIN - used;
+  for (const top of snapshot.items) {
+    const title = itemTitle(topName, top);
+    pdf.outline.addItem(title);
+    heading(pdf, title, 13, "Bold");
+    if (top.note && top.children.length === 0) {
+      pdf.font("Regular").fontSize(10).fillColor(TEXT).text(top.note).moveDown(0.8);
+      continue;
+    }
+    // Consecutive leaves hanging from the component itself form one table; each subcomponent its own.
+    let loose: SnapshotItem[] = [];
+    const flush = async () => {
+      if (loose.length > 0) await leafTable(pdf, loose, columns);
+      loose = [];
+    };
+    for (const child of top.children) {
+      if (child.children.length === 0) {
+        loose.push(child);
+        continue;
+      }
+      await flush();
+      heading(pdf, itemTitle(midName, child), 11, "SemiBold");
+      if (child.note) pdf.font("Regular").fontSize(9).fillColor(TEXT).text(child.note).moveDown(0.3);
+      leafTable(
+        pdf,
+        leavesOf(child.children).map((path) => path.leaf),
+        columns,
+      );
+    }
+    flush();
+  }
+}
+
+function changeLog(pdf: Pdf, snapshot: PlanSnapshot) {
+  pdf.addPage();
+  pdf.outline.addItem("Versiones y cambios");
+  heading(pdf, "Versiones y cambios", 16, "Bold");
+  const width = pdf.page.width - 2 * MARGIN;
+  for (const { version, changes } of changesByVersion(snapshot.versions, snapshot.changes)) {
+    const approved = version.approvedOn ? `aprobada el ${spanishDay(version.approvedOn)}` : "sin aprobación";
+    const published = version.publishedAt
+      ? `publicada el ${spanishDay(bogotaDayOf(version.publishedAt))}`
+      : "no publicada";
+    heading(pdf, `Versión ${version.number}: ${approved}, ${published}`, 11, "SemiBold");
+    pdf.font("Regular").fontSize(10).fillColor(TEXT).text(`Motivo: ${version.reason}`, { width });
+    if (changes.length === 0 && version.number > 1)
+      pdf.text("No hay cambios registrados en esta versión.", { width });
+    for (const change of changes) {
+      const what = `${CHANGE_KIND_LABELS[change.kind]} ${change.code ? `${change.code} ` : ""}«${change.label}»`;
+      pdf.moveDown(0.3).font("SemiBold").text(what, { width });
+      for (const [field, [before, after]] of Object.entries(change.fields))
+        pdf
+          .font("Regular")
+          .text(`${fieldLabel(field)}: antes «${before ?? "sin dato"}»; ahora «${after ?? "sin dato"}».`, {
+            width,
+            indent: 12,
+          });
+    }
+    pdf.moveDown(0.8);
+  }
+}
+
+/** Page numbers and the plan's name in each page's foot, once every page exists. */
+function footers(pdf: Pdf, snapshot: PlanSnapshot) {
+  const range = pdf.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    pdf.switchToPage(i);
+    // Writing below the bottom margin would make pdfkit open a new page.
+    const { bottom: saved } = pdf.page.margins;
+    pdf.page.margins.bottom = 0;
+    pdf
+      .font("Regular")
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(
+        `${snapshot.title} – versión ${snapshot.version} · Página ${i + 1} de ${range.count}`,
+        MARGIN,
+        pdf.page.height - MARGIN + 8,
+        { width: pdf.page.width - 2 * MARGIN, align: "right", lineBreak: false },
+      );
+    pdf.page.margins.bottom = saved;
+  }
+}
+
+export async function planPdf(snapshot: PlanSnapshot, links: PublicLinks): Promise<Buffer> {
+  const published = new Date(snapshot.publishedAt);
+  const pdf = new PDFDocument({
+    size: "A4",
+    layout: "landscape",
+    margin: MARGIN,
+    bufferPages: true,
+    lang: "es-CO",
+    displayTitle: true,
+    info: {
+      Title: `${snapshot.title} – versión ${snapshot.version}`,
+      Author: links.entityName,
+      Subject: snapshot.type.name,
+      Creator: "SIPAP",
+      CreationDate: published,
+      ModDate: published,
+    },
+  });
+  for (const [face, file] of fonts()) pdf.registerFont(face, file);
+  const chunks: Buffer[] = [];
+  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+  });
+  titlePage(pdf, snapshot, links);
+  pdf.addPage();
+  await structure(pdf, snapshot);
+  changeLog(pdf, snapshot);
+  footers(pdf, snapshot);
+  pdf.end();
+  return finished;
+}

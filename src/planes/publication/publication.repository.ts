@@ -1,0 +1,106 @@
+// Reads what the public may see: the versions of a plan that carry a published snapshot. A version without
+// a snapshot (a borrador, an approved one not yet published) is never selected, whatever the plan's state.
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { plans, planTypes, planVersions } from "../plans/plans.table.ts";
+import type { PlanSnapshot, PlanStatus } from "../plans/plans.types.ts";
+
+export interface PublishedVersionRow {
+  planId: string;
+  status: PlanStatus;
+  number: number;
+  snapshot: PlanSnapshot;
+}
+
+const published = isNotNull(planVersions.snapshot);
+
+/** One published version of the plan with this slug: the given number, or the latest published. */
+export async function findPublishedVersion(
+  db: Db,
+  slug: string,
+  number?: number,
+): Promise<PublishedVersionRow | undefined> {
+  const [row] = await db
+    .select({
+      planId: plans.id,
+      status: plans.status,
+      number: planVersions.number,
+      snapshot: planVersions.snapshot,
+    })
+    .from(plans)
+    .innerJoin(planVersions, eq(planVersions.planId, plans.id))
+    .where(
+      and(
+        eq(plans.slug, slug),
+        published,
+        number === undefined ? undefined : eq(planVersions.number, number),
+      ),
+    )
+    .orderBy(desc(planVersions.number))
+    .limit(1);
+  return row?.snapshot ? (row as PublishedVersionRow) : undefined;
+}
+
+/** The same, by the plan's id (the job's data). */
+export async function findPublishedVersionById(
+  db: Db,
+  planId: string,
+  number: number,
+): Promise<PublishedVersionRow | undefined> {
+  const [row] = await db
+    .select({
+      planId: plans.id,
+      status: plans.status,
+      number: planVersions.number,
+      snapshot: planVersions.snapshot,
+    })
+    .from(plans)
+    .innerJoin(planVersions, eq(planVersions.planId, plans.id))
+    .where(and(eq(plans.id, planId), eq(planVersions.number, number), published))
+    .limit(1);
+  return row?.snapshot ? (row as PublishedVersionRow) : undefined;
+}
+
+/** The highest published version number of a plan (the one in force for the public). */
+export async function findLatestPublishedNumber(db: Db, planId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ number: sql<number>`max(${planVersions.number})`.mapWith(Number) })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), published));
+  return row?.number ?? undefined;
+}
+
+export interface PublishedPlanRow {
+  slug: string;
+  status: PlanStatus;
+  year: number;
+  typeKey: string;
+  typeOrder: number;
+  number: number;
+  /** From the snapshot: what was published, not what the plan is called while a new version is drafted. */
+  title: string;
+  typeName: string;
+  publishedAt: Date | null;
+}
+
+/** Every plan with a published version, each with its latest published version only. */
+export async function listLatestPublished(db: Db): Promise<PublishedPlanRow[]> {
+  const rows = await db
+    .selectDistinctOn([plans.id], {
+      slug: plans.slug,
+      status: plans.status,
+      year: plans.year,
+      typeKey: plans.typeKey,
+      typeOrder: planTypes.sortOrder,
+      number: planVersions.number,
+      title: sql<string>`${planVersions.snapshot}->>'title'`,
+      typeName: sql<string>`${planVersions.snapshot}->'type'->>'name'`,
+      publishedAt: planVersions.publishedAt,
+    })
+    .from(plans)
+    .innerJoin(planVersions, eq(planVersions.planId, plans.id))
+    .innerJoin(planTypes, eq(planTypes.key, plans.typeKey))
+    .where(published)
+    .orderBy(plans.id, desc(planVersions.number));
+  return rows;
+}
