@@ -1,5 +1,5 @@
 // Writes zip archives byte by byte, for tests only: unlike a real zip library it will write an entry whose
-// header lies about its size or CRC, which is what the zip guard (lists.zip.ts) must refuse.
+// header lies about its size or CRC, which is what the zip guard (src/shared/zip-guard.ts) must refuse.
 import { crc32 } from "node:zlib";
 
 const EOCD_SIGNATURE = 0x06054b50;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONTRATISTA, toXlsx, utc } from "../../../test/sheets.ts";
 import { stored, forgeZip as writeZip } from "../../../test/zip-forge.ts";
@@ -268,6 +269,23 @@ describe("files that cannot be read", () => {
     ]);
     expect(await readListFile(ods, "lista.xlsx", "cintas")).toMatchObject({
       message: expect.stringContaining("(.ods)"),
+    });
+  });
+
+  it("answers a zip bomb and a sheet exceljs cannot parse with a message", async () => {
+    // A 500 MB entry declared in 600 bytes: refused by the zip guard (src/shared/zip-guard.ts) unread.
+    const bomb = writeZip([
+      { name: "xl/workbook.xml", method: 8, crc: 0, size: 500 * 1024 * 1024, compressed: Buffer.alloc(600) },
+    ]);
+    expect(await readListFile(bomb, "lista.xlsx", "cintas")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^El archivo no se pudo leer de forma segura/),
+    });
+    const parts = unzipSync(new Uint8Array(await sheetFile([["Nombre completo", "Documento"]])));
+    parts["xl/worksheets/sheet1.xml"] = strToU8("<worksheet><sheetData><row r='1'><c r='A1'></ohno>");
+    expect(await readListFile(Buffer.from(zipSync(parts)), "lista.xlsx", "cintas")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^No pudimos leer el archivo/),
     });
   });
 

@@ -4,12 +4,13 @@
 // each value is the caller's job, so whatever cannot be normalised comes back as it was written.
 //
 // Limits, so one upload cannot hold the server: MAX_LIST_BYTES (5 MB) per file; MAX_LIST_ROWS (10,000)
-// non-blank data rows, reading stops at the first row over it; for .xlsx, the zip guard of lists.zip.ts
+// non-blank data rows, reading stops at the first row over it; for .xlsx, the zip guard of src/shared/zip-guard.ts
 // (100 MB uncompressed in total, no entry over 200:1) runs before exceljs sees anything. A 10,000-row
 // contratistas file reads in about half a second.
 
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { fileSignature, openWorkbook, SPREADSHEET_MESSAGES } from "../../shared/spreadsheet-file.ts";
 import { formatNumber } from "../../shared/words.ts";
 import {
   cellText,
@@ -22,7 +23,6 @@ import {
   normalizeValue,
 } from "./lists.columns.ts";
 import { decodeText, parseCsv } from "./lists.csv.ts";
-import { extractEntries, inspectZip, writeStoredZip, type ZipEntry } from "./lists.zip.ts";
 
 export {
   LIST_COLUMNS,
@@ -48,15 +48,7 @@ export type ReadResult =
   | { ok: true; rows: SheetRow[]; ignoredColumns: string[] }
   | { ok: false; message: string };
 
-const SAVE_AS_XLSX = 'guárdelo de nuevo como "Libro de Excel (.xlsx)" e inténtelo otra vez.';
 const MESSAGES = {
-  oldXls:
-    'El archivo está en el formato antiguo de Excel (.xls). Ábralo en Excel o LibreOffice y guárdelo como "Libro de Excel (.xlsx)".',
-  protected: `El archivo está protegido con contraseña. Ábralo en Excel, quítele la contraseña y ${SAVE_AS_XLSX}`,
-  xlsb: 'El archivo está en el formato binario de Excel (.xlsb). Ábralo en Excel y guárdelo como "Libro de Excel (.xlsx)".',
-  ods: 'El archivo está en el formato de LibreOffice (.ods). Ábralo en LibreOffice y guárdelo como "Excel 2007-365 (.xlsx)".',
-  unsafe: `El archivo no se pudo leer de forma segura: su contenido comprimido es demasiado grande o está mal formado. Ábralo en Excel, ${SAVE_AS_XLSX}`,
-  unreadable: `No pudimos leer el archivo: puede estar dañado. Ábralo en Excel, ${SAVE_AS_XLSX}`,
   tooManyRows: `El archivo tiene más de ${formatNumber(MAX_LIST_ROWS)} filas con datos, que es el máximo por archivo. Divida la lista en varios archivos y envíelos uno por uno.`,
   tooBig: (bytes: number) =>
     `El archivo pesa ${formatNumber(bytes / 1024 / 1024, 1)} MB y el máximo es ${formatNumber(MAX_LIST_BYTES / 1024 / 1024)} MB. Quite las hojas, imágenes o columnas que no hagan falta, o divida la lista en varios archivos.`,
@@ -183,56 +175,6 @@ function scanResult(scan: TableScan | undefined, columns: readonly ListColumn[])
 const better = (scan: TableScan, best: TableScan | undefined) =>
   (scan.header?.score ?? 0) > (best?.header?.score ?? 0) ? scan : best;
 
-const EMPTY_SHARED_STRINGS = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
-);
-
-/** Checks the archive and keeps only what holds cell values, in the order exceljs' streaming reader needs. */
-function prepareWorkbook(
-  file: Buffer,
-  filename: string,
-): { ok: true; zip: Buffer } | { ok: false; message: string } {
-  const directory = inspectZip(file);
-  if (!directory.ok)
-    return { ok: false, message: directory.problem === "too_large" ? MESSAGES.unsafe : MESSAGES.unreadable };
-  const byName = new Map(directory.entries.map((entry) => [entry.name, entry]));
-  const workbook = byName.get("xl/workbook.xml");
-  const relations = byName.get("xl/_rels/workbook.xml.rels");
-  if (!workbook || !relations) {
-    if (byName.has("xl/workbook.bin")) return { ok: false, message: MESSAGES.xlsb };
-    if (byName.has("content.xml")) return { ok: false, message: MESSAGES.ods };
-    return { ok: false, message: MESSAGES.unsupported(filename) };
-  }
-  const sheetNumber = (entry: ZipEntry) =>
-    Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? -1);
-  const sheets = directory.entries.filter((entry) => sheetNumber(entry) >= 0);
-  sheets.sort((a, b) => sheetNumber(a) - sheetNumber(b));
-  const sharedStrings = byName.get("xl/sharedStrings.xml");
-  const styles = byName.get("xl/styles.xml");
-  const parts = [
-    relations,
-    workbook,
-    ...(sharedStrings ? [sharedStrings] : []),
-    ...(styles ? [styles] : []),
-    ...sheets,
-  ];
-  const extracted = extractEntries(file, parts);
-  if (!extracted.ok)
-    return { ok: false, message: extracted.problem === "too_large" ? MESSAGES.unsafe : MESSAGES.unreadable };
-  const data = (entry: ZipEntry) => extracted.files.get(entry.name) ?? new Uint8Array();
-  return {
-    ok: true,
-    zip: writeStoredZip([
-      { name: relations.name, data: data(relations) },
-      { name: workbook.name, data: data(workbook) },
-      // exceljs' streaming reader needs shared strings before the sheets, even an empty table.
-      { name: "xl/sharedStrings.xml", data: sharedStrings ? data(sharedStrings) : EMPTY_SHARED_STRINGS },
-      ...(styles ? [{ name: styles.name, data: data(styles) }] : []),
-      ...sheets.map((sheet) => ({ name: sheet.name, data: data(sheet) })),
-    ]),
-  };
-}
-
 async function readWorkbook(zip: Buffer, columns: readonly ListColumn[]): Promise<ReadResult> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
     entries: "ignore",
@@ -280,28 +222,20 @@ function readCsv(text: string, filename: string, columns: readonly ListColumn[])
   return scanResult(scan, columns);
 }
 
-const startsWith = (file: Buffer, bytes: number[]) => bytes.every((byte, at) => file[at] === byte);
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
-
 /** Reads a list file; the format is decided by its content, the name is only used in messages. */
 export async function readListFile(file: Buffer, filename: string, kind: ListKind): Promise<ReadResult> {
   if (file.length > MAX_LIST_BYTES) return fail(MESSAGES.tooBig(file.length));
   const columns = LIST_COLUMNS[kind];
   try {
-    if (startsWith(file, ZIP)) {
-      const prepared = prepareWorkbook(file, filename);
-      return prepared.ok ? await readWorkbook(prepared.zip, columns) : fail(prepared.message);
+    const signature = fileSignature(file);
+    if (signature === "zip" || signature === "ole") {
+      const opened = openWorkbook(file);
+      if (!opened.ok) return fail(opened.message ?? MESSAGES.unsupported(filename));
+      return await readWorkbook(opened.zip, columns);
     }
-    // Password-protected .xlsx files are also OLE containers, holding an "EncryptedPackage" stream.
-    if (startsWith(file, OLE))
-      return fail(
-        file.includes(Buffer.from("EncryptedPackage", "utf16le")) ? MESSAGES.protected : MESSAGES.oldXls,
-      );
-    const text = startsWith(file, PDF) ? undefined : decodeText(file);
+    const text = signature === "pdf" ? undefined : decodeText(file);
     return text === undefined ? fail(MESSAGES.unsupported(filename)) : readCsv(text, filename, columns);
   } catch {
-    return fail(MESSAGES.unreadable);
+    return fail(SPREADSHEET_MESSAGES.unreadable);
   }
 }

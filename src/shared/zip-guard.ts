@@ -1,4 +1,4 @@
-// Zip guard for uploaded .xlsx/.xlsm files. exceljs inflates whatever an archive holds, so before it sees a
+// Zip guard for uploaded .xlsx/.xlsm files (campaign lists, plans). exceljs inflates whatever an archive holds, so before it sees a
 // file, fflate reads the central directory and its filter looks at every entry's declared sizes and method
 // without inflating anything: archives that would expand too much (zip bombs) are refused there. The parts
 // needed to read cell values are then taken out by fflate's streaming Unzip and inflated by Node's zlib with
@@ -16,7 +16,7 @@ import {
   zipSync,
 } from "fflate";
 
-/** Total declared uncompressed size of an archive. A 10,000-row contratistas list is about 7 MB. */
+/** Total declared uncompressed size of an archive by default. A 10,000-row contratistas list is about 7 MB. */
 export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 /** Compression ratio refused on entries over LARGE_ENTRY_BYTES; real sheets are ~10:1, link lists ~30:1. */
 export const MAX_ENTRY_RATIO = 200;
@@ -89,8 +89,14 @@ class Refused extends Error {
   }
 }
 
-/** Reads the central directory and checks sizes, ratios and methods. Inflates nothing. */
-export function inspectZip(file: Uint8Array): { ok: true; entries: ZipEntry[] } | Refusal {
+/**
+ * Reads the central directory and checks sizes, ratios and methods. Inflates nothing. A reader that keeps the
+ * whole workbook in memory (plans, with their merged cells) passes a lower total than the streaming one.
+ */
+export function inspectZip(
+  file: Uint8Array,
+  maxUncompressedBytes = MAX_UNCOMPRESSED_BYTES,
+): { ok: true; entries: ZipEntry[] } | Refusal {
   const refused = checkEndRecord(file);
   if (refused) return refused;
   const entries: ZipEntry[] = [];
@@ -109,7 +115,7 @@ export function inspectZip(file: Uint8Array): { ok: true; entries: ZipEntry[] } 
           throw new Refused("corrupt");
         total += entry.size;
         // A size problem is checked first: it is the one that says why the file cannot be read safely.
-        if (entries.length > MAX_ENTRIES || total > MAX_UNCOMPRESSED_BYTES) throw new Refused("too_large");
+        if (entries.length > MAX_ENTRIES || total > maxUncompressedBytes) throw new Refused("too_large");
         if (entry.size > LARGE_ENTRY_BYTES && entry.size > entry.compressedSize * MAX_ENTRY_RATIO)
           throw new Refused("too_large");
         // Methods other than stored/deflate are not something Excel writes.
