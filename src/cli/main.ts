@@ -26,6 +26,7 @@ import { AppError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
 import { formatDateTime, systemClock } from "../shared/time.ts";
 import { countOf, formatNumber } from "../shared/words.ts";
+import { checkPlanImportArgs, importPlanFile, PlanImportUsageError } from "./plans.ts";
 
 const USAGE = `Uso: npm run sipap -- <comando> [opciones]
 
@@ -41,6 +42,10 @@ Comandos:
                          los archivos guardados (fotos, PDF de lotes, listas)
   db:restore <archivo>   reemplaza todos los datos por los de una copia de seguridad y devuelve sus
                          archivos al almacenamiento configurado (STORAGE_URL)
+  plans:import <archivo.xlsx> --type paac|matriz [--year AAAA] [--dry-run] --json
+                         lee el archivo de un plan e imprime un documento JSON (conteos, problemas, responsables
+                         por conciliar y el árbol); sin --dry-run lo carga en el plan de ese tipo y vigencia (lo
+                         crea en borrador si falta) y lo aplica si no queda nada por corregir ni conciliar
   demo:load              carga los datos de demostración que falten (dependencias, una cuenta por rol y una
                          campaña con unas 300 personas ficticias y sus carnets; no repite lo que ya está)
 `;
@@ -72,7 +77,15 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { doc: { type: "string" }, name: { type: "string" }, dependencia: { type: "string" } },
+    options: {
+      doc: { type: "string" },
+      name: { type: "string" },
+      dependencia: { type: "string" },
+      type: { type: "string" },
+      year: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || command === "help") {
@@ -90,12 +103,22 @@ async function run(argv: string[]): Promise<number> {
     }
     return allOk ? 0 : 1;
   }
-  const known = ["admin:create", "credential:reset", "db:migrate", "db:backup", "db:restore", "demo:load"];
+  const known = [
+    "admin:create",
+    "credential:reset",
+    "db:migrate",
+    "db:backup",
+    "db:restore",
+    "demo:load",
+    "plans:import",
+  ];
   if (!known.includes(command)) throw new UsageError(`Comando desconocido: ${command}.\n\n${USAGE}`);
   if ((command === "db:backup" || command === "db:restore") && !rest[0])
     throw new UsageError(`Indique el archivo: npm run sipap -- ${command} <archivo>`);
   if ((command === "admin:create" || command === "credential:reset") && !values.doc)
     throw new UsageError(`Indique el número de documento con --doc.`);
+  const planOptions = { type: values.type, year: values.year, dryRun: values["dry-run"] };
+  const planShape = command === "plans:import" ? checkPlanImportArgs(rest[0], planOptions) : undefined;
 
   const config = loadConfig();
   const { database, release } = await openConfiguredDatabase(config, createLogger("silent"));
@@ -165,8 +188,19 @@ async function run(argv: string[]): Promise<number> {
         console.log(formatSummary(summary));
         return 0;
       }
+      case "plans:import": {
+        const { document, code } = await importPlanFile(
+          { database, storage, clock: systemClock },
+          path.resolve(rest[0] ?? ""),
+          planShape ?? "paac",
+          planOptions,
+        );
+        // stdout carries the JSON document alone; the exit code says whether the file was refused.
+        await new Promise((done) => process.stdout.write(`${JSON.stringify(document)}\n`, done));
+        return code;
+      }
       case "demo:load": {
-        const demo = await loadDemoData(db, now, systemAuditContext, config, storage);
+        const demo = await loadDemoData(database, now, systemAuditContext, config, storage);
         if (demo.story)
           console.log(
             `Demostración cargada: ${countOf(demo.story.people, "persona ficticia", "personas ficticias")} con sus carnets, en ${formatNumber(demo.story.ms / 1000, 1)} s.`,
@@ -205,6 +239,7 @@ run(process.argv.slice(2)).then(
   (error) => {
     if (
       error instanceof UsageError ||
+      error instanceof PlanImportUsageError ||
       error instanceof ConfigError ||
       error instanceof BackupFormatError ||
       error instanceof BackupStorageError

@@ -80,11 +80,21 @@ const limitList = bodyLimit({
 });
 const isListUpload = (path: string) => /^\/dependencia\/listas\/[^/]+\/[^/]+$/.test(path);
 
+// A plan's spreadsheet (imports.routes.tsx): at most 10 MB.
+const limitPlan = bodyLimit({
+  maxSize: 10 * 1024 * 1024 + 64 * 1024,
+  onError: tooLarge(
+    "El archivo pesa más de 10 MB. Quite las hojas, imágenes o columnas que no son del plan y cárguelo de nuevo.",
+  ),
+});
+const isPlanUpload = (path: string) => /^\/planes\/[^/]+\/importar$/.test(path);
+
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
   if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
   if (isListUpload(c.req.path)) return limitList(c, next);
+  if (isPlanUpload(c.req.path)) return limitPlan(c, next);
   return limitForm(c, next);
 };
