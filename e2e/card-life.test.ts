@@ -25,7 +25,7 @@ let accounts: { role: string; documentNumber: string; credential: string }[];
 beforeAll(async () => {
   h = await startHarness();
   const demo = await loadDemoData(
-    h.ctx.database.db,
+    h.ctx.database,
     h.ctx.clock.now(),
     systemAuditContext,
     h.ctx.deps.config,

@@ -62,7 +62,7 @@ async function main() {
     await database.migrate();
     if (database.driver === "pglite" && (await countPeople(database.db)) === 0) {
       const demo = await loadDemoData(
-        database.db,
+        database,
         systemClock.now(),
         systemAuditContext,
         config,

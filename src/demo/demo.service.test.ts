@@ -27,7 +27,7 @@ let loaded: Awaited<ReturnType<typeof loadDemoData>>;
 let seconds: number;
 let cpuSeconds: number;
 const now = new Date("2026-11-20T15:00:00Z");
-const load = () => loadDemoData(database.db, now, systemAuditContext, ctx.deps.config, storage);
+const load = () => loadDemoData(database, now, systemAuditContext, ctx.deps.config, storage);
 const db = () => database.db;
 
 beforeAll(async () => {

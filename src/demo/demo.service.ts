@@ -15,7 +15,7 @@ import {
 import { deliverDue, type MailTransport } from "../core/mail/mail.service.ts";
 import { findPersonByDocument } from "../core/people/people.service.ts";
 import type { Storage } from "../core/storage/storage.types.ts";
-import type { Db } from "../db/client.ts";
+import type { Database, Db } from "../db/client.ts";
 import { type AuditContext, recordAudit } from "../shared/audit.ts";
 import { ROLE_LABELS, type Role } from "../shared/auth/roles.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
@@ -24,6 +24,7 @@ import { tellCardLives } from "./demo.cards.ts";
 import { DEMO_ACCOUNTS, DEMO_STAFF, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";
 import { openCurrentCampaign, tellCurrentLists, tellPastCampaign } from "./demo.lists.ts";
 import { type DemoPhotoSet, makeDemoPhotos } from "./demo.photos.ts";
+import { loadDemoPlans } from "./demo.plans.ts";
 import { countDemoPeople } from "./demo.repository.ts";
 import { tellRecentPhotos } from "./demo.review.ts";
 import { buildRoster, DEMO_DOCUMENT_PREFIX, staffMember } from "./demo.roster.ts";
@@ -77,13 +78,14 @@ interface DemoDeps {
  * there already, so a second load changes nothing.
  */
 export async function loadDemoData(
-  db: Db,
+  database: Database,
   at: Date,
   audit: AuditContext,
   config: Config,
   storage: Storage,
   logger: Logger = createLogger("silent"),
 ) {
+  const db = database.db;
   const deps: DemoDeps = { config, storage, logger };
   const started = performance.now();
   // How long each part took, for the log and the benchmark note.
@@ -103,8 +105,10 @@ export async function loadDemoData(
   // Printed demo cards carry QR codes: where batches are refused (PostgreSQL with a local PUBLIC_BASE_URL)
   // only the accounts are loaded, and the caller says why.
   const refusal = storyLoaded ? undefined : batchUrlRefusal(deps.config);
-  if (missingAccounts.length === 0 && (storyLoaded || refusal) && missingDependencias.length === 0)
-    return { dependencias: 0, credentials: [], story: undefined, storySkipped: refusal };
+  if (missingAccounts.length === 0 && (storyLoaded || refusal) && missingDependencias.length === 0) {
+    const plans = await loadDemoPlans(database, storage, config);
+    return { dependencias: 0, credentials: [], story: undefined, storySkipped: refusal, plans };
+  }
 
   // The story's photos are made (much of it on libvips' threads) while the accounts and people are written.
   const photosReady = storyLoaded || refusal ? undefined : makeDemoPhotos();
@@ -140,8 +144,10 @@ export async function loadDemoData(
   }
   lap("accounts");
   const people = photosReady && (await loadDemoStory(db, at, audit, deps, photosReady, lap));
+  const plans = await loadDemoPlans(database, storage, config);
+  lap("plans");
   const story = people ? { people, ms: Math.round(performance.now() - started), steps } : undefined;
-  return { dependencias, credentials, story, storySkipped: refusal };
+  return { dependencias, credentials, story, storySkipped: refusal, plans };
 }
 
 const dependenciaNames = (items: SeedDependencia[]): string[] =>
