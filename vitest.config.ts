@@ -2,9 +2,17 @@ import { defineConfig } from "vitest/config";
 
 // Two SIPAP processes sharing one database need PostgreSQL (PGlite serves one process by design): the test
 // that starts them is collected on the PostgreSQL run only. The restart-after-kill test runs the embedded
-// `npm start` (PGlite and a data directory), so it belongs to the PGlite run. No run reports a skip.
+// `npm start` (PGlite and a data directory), so it belongs to the PGlite run, as does the plans:import command
+// (the CLI on a fresh data directory). Reading plan spreadsheets touches no database at all: those tests (and
+// their LibreOffice conversions) run once, in the PGlite run. No run reports a skip.
 const postgresOnly = ["test/two-instances.test.ts"];
-const pgliteOnly = ["test/jobs.process.test.ts", "src/carnetizacion/batches/batches.restart.test.ts"];
+const pgliteOnly = [
+  "test/jobs.process.test.ts",
+  "src/carnetizacion/batches/batches.restart.test.ts",
+  "src/cli/plans.test.ts",
+  "src/planes/sheets/*.test.ts",
+  "test/plans.seeds*.test.ts",
+];
 
 export default defineConfig({
   test: {
