@@ -55,9 +55,17 @@ describe("«Actividades de mi dependencia»", () => {
     // A borrador is not settled and a closed plan is over: neither shows.
     await createPlanWithItems(db(), { year: 2026, status: "borrador", opgiId: opgi, gobiernoId: gobierno });
     await createPlanWithItems(db(), { year: 2026, status: "cerrado", opgiId: opgi, gobiernoId: gobierno });
+    // An approved plan being revised as version 2 is still under way for its people.
+    const revised = await createPlanWithItems(db(), {
+      year: 2024,
+      status: "borrador",
+      version: 2,
+      opgiId: opgi,
+      gobiernoId: gobierno,
+    });
 
     const mine = await myDependenciaActivities(db(), userOf(gobierno), today);
-    expect(mine.plans.map((p) => p.planId)).toEqual([approved.plan.id, published.plan.id]);
+    expect(mine.plans.map((p) => p.planId)).toEqual([approved.plan.id, published.plan.id, revised.plan.id]);
     const [plan2026, plan2025] = mine.plans;
     // 1.2 (todas) ends 28/02/2026: due this month, first; 3.1 (Gobierno) ends 31/12/2026.
     expect(plan2026?.activities.map((a) => [a.leaf.code, a.dueThisMonth, a.overdue, a.dueOn])).toEqual([

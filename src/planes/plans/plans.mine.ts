@@ -9,8 +9,14 @@ import { type DueFlags, dueFlags } from "./plans.rules.ts";
 import { findNode, loadTrees } from "./plans.trees.ts";
 import { concerns, headingOf, leavesOf, type TreeNode } from "./tree.rules.ts";
 
-/** Plan statuses whose activities are under way: a borrador is not settled, a cerrado is over. */
+/**
+ * Plans whose activities are under way: approved or published ones, and an approved plan being revised as a
+ * new version (borrador, version > 1) — its people keep working while OPGI prepares the adjustment. A first
+ * borrador is not settled; a cerrado is over.
+ */
 const ACTIVE = new Set(["aprobado", "publicado"]);
+const underWay = (plan: { status: string; version: number }) =>
+  ACTIVE.has(plan.status) || (plan.status === "borrador" && plan.version > 1);
 
 /** Roles that read every plan; anyone else reads only what concerns their dependencia. */
 const READS_ALL = ["planeacion", "control_interno", "administrador"] as const;
@@ -48,7 +54,7 @@ export async function myDependenciaActivities(
   if (!dependenciaId) return { dueThisMonth: [], plans: [] };
   const planIds = await repo.plansWithResponsable(db, dependenciaId);
   const rows = (await Promise.all(planIds.map((id) => repo.findPlanRow(db, id)))).filter(
-    (row): row is repo.PlanWithNames => Boolean(row && ACTIVE.has(row.plan.status)),
+    (row): row is repo.PlanWithNames => Boolean(row && underWay(row.plan)),
   );
   const trees = await loadTrees(
     db,
@@ -87,7 +93,7 @@ export async function myDependenciaActivities(
 export async function readItemAs(db: Db, user: CurrentUser, planId: string, itemId: string): Promise<void> {
   if (readsAll(user)) return;
   const row = await repo.findPlanRow(db, planId);
-  if (!row || !ACTIVE.has(row.plan.status) || !user.dependenciaId) throw notFound("La actividad");
+  if (!row || !underWay(row.plan) || !user.dependenciaId) throw notFound("La actividad");
   const found = findNode((await loadTrees(db, [planId])).get(planId) ?? [], itemId);
   const isOwn =
     found &&

@@ -221,8 +221,8 @@ export function listChanges(db: Db, planId: string, filter: { itemKey?: string; 
 }
 
 /**
- * Plans a dependencia's responsables work on: approved or published, with at least one responsable row of
- * the dependencia or of every dependencia.
+ * Plans that may concern a dependencia's responsables: not closed, with at least one responsable row of the
+ * dependencia or of every dependencia (plans.mine.ts decides which statuses are under way).
  */
 export async function plansWithResponsable(db: Db, dependenciaId: string): Promise<string[]> {
   const rows = await db
@@ -232,7 +232,7 @@ export async function plansWithResponsable(db: Db, dependenciaId: string): Promi
     .innerJoin(plans, eq(plans.id, planItems.planId))
     .where(
       and(
-        inArray(plans.status, ["aprobado", "publicado"]),
+        inArray(plans.status, ["borrador", "aprobado", "publicado"]),
         or(
           eq(planItemResponsables.dependenciaId, dependenciaId),
           eq(planItemResponsables.allDependencias, true),
