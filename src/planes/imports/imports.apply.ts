@@ -98,6 +98,14 @@ export async function applyParsed(
     const imported = await repo.closePreview(tx, ids.importId, "aplicada", { appliedAt: at });
     if (!imported || imported.planId !== plan.id)
       throw new AppError("imports.closed", 409, "Esta carga ya se aplicó o se descartó.");
+    // A preview read while the plan was another version compared the file with another tree.
+    const readFor = imported.summary.planVersion;
+    if (readFor !== undefined && readFor !== plan.version)
+      throw new AppError(
+        "imports.other_version",
+        409,
+        `Esta carga se revisó para la versión ${readFor} del plan, que ya no es la actual. Cargue el archivo de nuevo para compararlo con la versión ${plan.version}.`,
+      );
     const analysis = await previewParsed(tx, plan, read);
     if (analysis.errors.length > 0)
       throw new AppError(
@@ -178,7 +186,7 @@ export async function applyParsed(
       })),
     );
     const counts = { added: added.length, changed: changed.length, removed: removed.length };
-    await repo.updateImportSummary(tx, imported.id, summarize(read, analysis));
+    await repo.updateImportSummary(tx, imported.id, summarize(read, analysis, plan.version));
     if (counts.added + counts.changed + counts.removed > 0) await repo.touchPlan(tx, plan.id, at);
     await recordAudit(tx, at, audit, {
       action: "plan_import.applied",

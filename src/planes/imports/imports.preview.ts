@@ -178,8 +178,9 @@ export async function previewParsed(db: Db, plan: { id: string }, read: ReadTree
 }
 
 /** What the import row keeps of an analysis, so lists need not read the file again. */
-export function summarize(read: ReadTree, analysis: ImportAnalysis): ImportSummary {
+export function summarize(read: ReadTree, analysis: ImportAnalysis, planVersion: number): ImportSummary {
   return {
+    planVersion,
     ok: analysis.errors.length === 0,
     counts: read.counts,
     problems: [...analysis.errors, ...analysis.avisos].sort((a, b) => a.row - b.row),

@@ -11,7 +11,7 @@ import { seedDependencias } from "../../demo/demo.service.ts";
 import type { PaacComponent } from "../../demo/plans/paac-2022.rows.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
-import { planChanges, planItems } from "../plans/plans.table.ts";
+import { planChanges, planItems, plans } from "../plans/plans.table.ts";
 import { planImports } from "./imports.table.ts";
 
 let ctx: TestContext;
@@ -214,6 +214,19 @@ describe("importing a plan's spreadsheet", () => {
     const refusals = await db().select().from(auditLog).where(eq(auditLog.action, "plan_import.refused"));
     expect(refusals.filter((r) => r.targetId === plan.id)).toHaveLength(2);
     expect(refusals.filter((r) => r.targetId === published.id)).toHaveLength(1);
+  });
+
+  it("refuses a preview read for an earlier version of the plan", async () => {
+    const plan = await newPlan();
+    const importId = importIdOf(await upload(plan.id, await component1()));
+    // Meanwhile the plan was approved, published and reopened as version 2 (the row is set directly here).
+    await db().update(plans).set({ version: 2 }).where(eq(plans.id, plan.id));
+    const refused = await planner.post(`/planes/${plan.id}/importaciones/${importId}/aplicar`, {});
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Esta carga se revisó para la versión 1 del plan");
+    expect(await itemsOf(plan.id)).toEqual([]);
+    const [kept] = await db().select().from(planImports).where(eq(planImports.id, importId));
+    expect(kept?.status).toBe("vista_previa");
   });
 
   it("shows the errors of a file and never applies it; «Descartar» drops the preview and its file", async () => {

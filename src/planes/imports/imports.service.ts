@@ -86,7 +86,7 @@ export async function startImport(
   const read = await readPlanFile(file, name, plan.shape);
   if (!read.ok) return refuse(read.message, read.problems);
   const analysis = await previewParsed(db, plan, read);
-  const summary = summarize(read, analysis);
+  const summary = summarize(read, analysis, plan.version);
   const id = randomUUID();
   const fileKey = fileKeyOf(id);
   await deps.storage.put(fileKey, file, { contentType: XLSX_TYPE });
@@ -189,7 +189,11 @@ export async function mapImportResponsable(
   if (result.ok) {
     const read = await readKept(deps, imported, plan.shape);
     if (read.ok)
-      await repo.updateImportSummary(db, imported.id, summarize(read, await previewParsed(db, plan, read)));
+      await repo.updateImportSummary(
+        db,
+        imported.id,
+        summarize(read, await previewParsed(db, plan, read), plan.version),
+      );
   }
   return result;
 }

@@ -78,4 +78,6 @@ export interface ImportSummary {
   problems: ImportProblem[];
   unmatched: UnmatchedResponsable[];
   diff?: { added: number; changed: number; removed: number };
+  /** The plan's version when the file was read: a preview applies only to that version. */
+  planVersion?: number;
 }
