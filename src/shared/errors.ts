@@ -20,3 +20,10 @@ export const forbidden = (message = "Su cuenta no tiene permiso para ver esta pÃ
 export const conflict = (code: string, message: string) => new AppError(code, 409, message);
 
 export const badRequest = (code: string, message: string) => new AppError(code, 400, message);
+
+/** A unique index refused the row (PostgreSQL 23505), possibly wrapped by the driver or Drizzle. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === "23505") return true;
+  return false;
+}

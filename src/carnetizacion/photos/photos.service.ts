@@ -4,7 +4,7 @@ import { findPersonById } from "../../core/people/people.service.ts";
 import type { Storage } from "../../core/storage/storage.types.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit, systemAuditContext } from "../../shared/audit.ts";
-import { AppError, conflict, notFound } from "../../shared/errors.ts";
+import { AppError, conflict, isUniqueViolation, notFound } from "../../shared/errors.ts";
 import { findTransitions, recordTransition } from "../../shared/transitions.ts";
 import { latestCampaign } from "../campaigns/campaigns.service.ts";
 import { openCardRequest } from "../cards/cards.service.ts";
@@ -119,12 +119,6 @@ export async function savePhoto(
       );
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
-    if (e.code === "23505") return true;
-  return false;
 }
 
 function insertChecked(

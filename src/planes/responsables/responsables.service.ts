@@ -4,7 +4,7 @@
 // every later import. A dependencia is never created here.
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
-import { notFound } from "../../shared/errors.ts";
+import { conflict, isUniqueViolation, notFound } from "../../shared/errors.ts";
 import * as repo from "./responsables.repository.ts";
 import { createMatcher, describeMatch, normalizeResponsable, type Resolution } from "./responsables.rules.ts";
 import type { AliasKind, PlanAlias } from "./responsables.table.ts";
@@ -107,29 +107,36 @@ export async function mapAlias(
   // By name, as the aliases are read back: the same mapping always reads the same.
   const targets = active.sort((a, b) => a.name.localeCompare(b.name, "es"));
   const description = describeMatch({ kind, dependencias: targets, team });
-  const alias = await db.transaction(async (tx) => {
-    const previous = await repo.findAliasByNormalized(tx, normalized);
-    if (previous) await repo.deleteAlias(tx, previous.id);
-    const created = await repo.insertAlias(
-      tx,
-      { normalized, written, kind, team, createdBy: audit.actorId, createdAt: at },
-      ids,
-    );
-    await recordAudit(tx, at, audit, {
-      action: "plan_alias.created",
-      targetType: "plan_alias",
-      targetId: created.id,
-      details: {
-        written,
-        kind,
-        team,
-        dependencias: targets.map((d) => d.name),
-        // What it meant before, in the audit's own words (the vocabulary names the kinds).
-        ...(previous && { replaced: previous.kind }),
-      },
+  const alias = await db
+    .transaction(async (tx) => {
+      const previous = await repo.findAliasByNormalized(tx, normalized);
+      if (previous) await repo.deleteAlias(tx, previous.id);
+      const created = await repo.insertAlias(
+        tx,
+        { normalized, written, kind, team, createdBy: audit.actorId, createdAt: at },
+        ids,
+      );
+      await recordAudit(tx, at, audit, {
+        action: "plan_alias.created",
+        targetType: "plan_alias",
+        targetId: created.id,
+        details: {
+          written,
+          kind,
+          team,
+          dependencias: targets.map((d) => d.name),
+          // What it meant before, in the audit's own words (the vocabulary names the kinds).
+          ...(previous && { replaced: previous.kind }),
+        },
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      // Two people mapping the same text at once: the second insert meets the first one's row.
+      if (isUniqueViolation(error))
+        throw conflict("plan_alias.race", "Otra persona acaba de conciliar este texto. Recargue la página.");
+      throw error;
     });
-    return created;
-  });
   return { ok: true, alias, description };
 }
 
