@@ -258,3 +258,12 @@ export function findPlanTypesByKeys(db: Db, keys: string[]) {
     .from(planTypes)
     .where(inArray(planTypes.key, keys));
 }
+
+/** How many items a version changed (a version after the first must change something to be approved). */
+export async function countChanges(db: Db, planId: string, version: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(planChanges)
+    .where(and(eq(planChanges.planId, planId), eq(planChanges.version, version)));
+  return row?.n ?? 0;
+}

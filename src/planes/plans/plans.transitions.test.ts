@@ -13,6 +13,7 @@ import {
   startNewVersion,
 } from "./plans.service.ts";
 import { planChanges, plans, planVersions } from "./plans.table.ts";
+import { actName } from "./plans.transitions.ts";
 import type { PlanChangeFields } from "./plans.types.ts";
 
 let database: Database;
@@ -213,6 +214,11 @@ describe("a new version", () => {
       reason: "Ajuste de fechas pedido por la OCI",
     });
 
+    // Version 2 changes nothing yet: it cannot be approved.
+    await expect(
+      approvePlan(db(), later, audit, t.plan.id, { ...approval, approvedOn: "2026-03-01" }),
+    ).rejects.toMatchObject({ status: 422, userMessage: expect.stringContaining("todavía no cambia nada") });
+
     // What an import would log: a change in version 1 (the initial load) and one in version 2.
     await db()
       .insert(planChanges)
@@ -233,7 +239,7 @@ describe("a new version", () => {
       );
     await approvePlan(db(), later, audit, t.plan.id, {
       ...approval,
-      act: "Acta 05",
+      act: "  acta 05",
       approvedOn: "2026-03-01",
     });
     await publishPlan(db(), jobs, later, audit, t.plan.id);
@@ -287,5 +293,17 @@ describe("closing a plan", () => {
     await expect(startNewVersion(db(), at, audit, plan.id, "Motivo suficiente")).rejects.toMatchObject({
       status: 409,
     });
+  });
+});
+
+describe("the act's name", () => {
+  it("is written the same way whatever OPGI typed", () => {
+    expect(["015", "acta 015", "Acta  015 de 2026", "ACTA. 7"].map(actName)).toEqual([
+      "Acta 015",
+      "Acta 015",
+      "Acta 015 de 2026",
+      "Acta 7",
+    ]);
+    expect(actName("  acta ")).toBe("");
   });
 });

@@ -41,7 +41,18 @@ async function move(tx: Db, at: Date, plan: Plan, action: PlanAction, version = 
   return { from: plan.status, to };
 }
 
-/** borrador → aprobado: the committee, its act and the act's date (not in the future); needs an activity. */
+/** «015», «acta 015», «Acta No. 015» → «Acta 015», «Acta No. 015»: pages write the act's name as stored. */
+export function actName(written: string): string {
+  const text = written.replace(/\s+/g, " ").trim();
+  if (!text) return "";
+  const number = text.replace(/^acta\b\.?\s*/i, "");
+  return number ? `Acta ${number}` : "";
+}
+
+/**
+ * borrador → aprobado: the committee, its act and the act's date (not in the future); needs an activity, and
+ * a version after the first needs a change (an adjustment that changes nothing is not one).
+ */
 export async function approvePlan(
   db: Db,
   at: Date,
@@ -51,7 +62,7 @@ export async function approvePlan(
 ) {
   const problem = approvalDateProblem(input.approvedOn, bogotaDay(at));
   if (problem) throw new AppError("plans.invalid_approval", 422, problem);
-  const act = input.act.trim();
+  const act = actName(input.act);
   if (!act) throw new AppError("plans.invalid_approval", 422, "Escriba el número del acta del comité.");
   const committee = input.committee.trim() || DEFAULT_COMMITTEE;
   return db.transaction(async (tx) => {
@@ -61,6 +72,12 @@ export async function approvePlan(
         "plans.empty",
         422,
         "El plan no tiene actividades todavía: importe su archivo antes de aprobarlo.",
+      );
+    if (plan.version > 1 && (await repo.countChanges(tx, plan.id, plan.version)) === 0)
+      throw new AppError(
+        "plans.no_changes",
+        422,
+        `La versión ${plan.version} todavía no cambia nada del plan: importe el archivo ajustado antes de aprobarla.`,
       );
     const { from, to } = await move(tx, at, plan, "approve");
     await repo.updateVersion(tx, plan.id, plan.version, {
