@@ -163,3 +163,58 @@ export const DEMO_IMPROVEMENT_2026: readonly MatrizActivity[] = [
     ],
   },
 ];
+
+/** «dd/mm/yyyy» of a day `months` months from `today`'s month: its `day`, or its last day when day is 0. */
+function dayOf(today: string, months: number, day: number): string {
+  const [year = 2026, month = 1] = today.split("-").map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const dd = String(day || last).padStart(2, "0");
+  return `${dd}/${String(first.getUTCMonth() + 1).padStart(2, "0")}/${first.getUTCFullYear()}`;
+}
+
+/**
+ * Fictitious: the OCI's follow-up of citizen service this year, published, with dates around `today`
+ * ("YYYY-MM-DD", Bogotá), so «Actividades de mi dependencia» always has something due this month, something
+ * overdue and something ahead.
+ */
+export function demoFollowUp(today: string): MatrizActivity[] {
+  return [
+    {
+      activity: "Hallazgo 1. Los informes mensuales de PQRD no se publican a tiempo en la sede electrónica.",
+      alternative: "Publicar cada mes el informe de PQRD de cada secretaría",
+      tasks: [
+        {
+          task: "Publicar en la sede electrónica el informe mensual de PQRD de la Secretaría de Salud",
+          who: "Secretaría de Salud Municipal",
+          when: `${dayOf(today, -2, 1)} - ${dayOf(today, 0, 0)}`,
+          evidence: "(3) enlaces de publicación",
+        },
+        {
+          task: "Consolidar el informe de PQRD del cuatrimestre para control interno",
+          who: "Unidad de Atención al Ciudadano",
+          when: `${dayOf(today, -3, 1)} - ${dayOf(today, -1, 0)}`,
+          evidence: "(1) informe consolidado",
+        },
+      ],
+    },
+    {
+      activity: "Hallazgo 2. Datos de contacto desactualizados en la sede electrónica.",
+      alternative: "Mantener al día los datos de contacto de cada dependencia",
+      tasks: [
+        {
+          task: "Revisar y corregir los datos de contacto de la dependencia en la sede electrónica",
+          who: "Todas las dependencias",
+          when: `${dayOf(today, -2, 1)} - ${dayOf(today, -1, 20)}`,
+          evidence: "(1) pantallazo de la página actualizada",
+        },
+        {
+          task: "Aplicar la encuesta de satisfacción en los puntos de atención de la Secretaría de Salud",
+          who: "Secretaría de Salud Municipal",
+          when: `${dayOf(today, -1, 1)} - ${dayOf(today, 1, 15)}`,
+          evidence: "(1) informe de resultados de la encuesta",
+        },
+      ],
+    },
+  ];
+}

@@ -8,8 +8,11 @@ import { enrollPerson } from "../core/auth/auth.credentials.ts";
 import { findDependenciaByName } from "../core/dependencias/dependencias.service.ts";
 import { getBuffer } from "../core/storage/storage.types.ts";
 import { planImports } from "../planes/imports/imports.table.ts";
+import { myDependenciaActivities } from "../planes/plans/plans.service.ts";
 import { planItems, plans, planVersions } from "../planes/plans/plans.table.ts";
 import { systemAuditContext } from "../shared/audit.ts";
+import type { CurrentUser } from "../shared/auth/roles.ts";
+import { bogotaDay } from "../shared/time.ts";
 import { loadDemoPlans } from "./demo.plans.ts";
 import { seedDependencias } from "./demo.service.ts";
 
@@ -36,7 +39,7 @@ beforeAll(async () => {
     },
     ["servidor", "planeacion"],
   );
-  loaded = await loadDemoPlans(ctx.database, ctx.deps.storage, ctx.deps.config);
+  loaded = await loadDemoPlans(ctx.database, ctx.deps.storage, ctx.deps.config, ctx.clock.now());
 }, 240_000);
 afterAll(() => ctx.database.close());
 
@@ -44,15 +47,17 @@ const planBySlug = async (slug: string) => (await db().select().from(plans).wher
 
 describe("the demo plans", () => {
   it("holds a plan in every state, from the shipped spreadsheets", async () => {
-    expect(loaded).toBe(4);
+    expect(loaded).toBe(5);
+    const year = bogotaDay(ctx.clock.now()).slice(0, 4);
     const states = Object.fromEntries(
-      (await db().select().from(plans)).map((p) => [p.slug, [p.status, p.version]]),
+      (await db().select().from(plans)).map((p) => [p.title, [p.status, p.version]]),
     );
     expect(states).toEqual({
-      "paac-2022": ["publicado", 2],
-      "accion-2026": ["aprobado", 1],
-      "mejoramiento-2025": ["cerrado", 1],
-      "mejoramiento-2026": ["borrador", 1],
+      "Plan Anticorrupción y de Atención al Ciudadano 2022": ["publicado", 2],
+      "Política de Planeación Institucional – Matriz operativa 2026": ["aprobado", 1],
+      "Plan de mejoramiento 2025 – Auditoría interna a la atención de PQRD": ["cerrado", 1],
+      "Plan de mejoramiento 2026 – Auditoría a la gestión documental": ["borrador", 1],
+      [`Plan de mejoramiento ${year} – Seguimiento de la OCI a la atención al ciudadano`]: ["publicado", 1],
     });
     const matriz = await planBySlug("accion-2026");
     const tasks = await db()
@@ -89,7 +94,7 @@ describe("the demo plans", () => {
   });
 
   it("leaves the 2026 improvement plan waiting for one responsable to be reconciled", async () => {
-    const draft = await planBySlug("mejoramiento-2026");
+    const [draft] = await db().select().from(plans).where(eq(plans.status, "borrador"));
     const [pending] = await db()
       .select()
       .from(planImports)
@@ -98,7 +103,7 @@ describe("the demo plans", () => {
     expect(pending?.summary.unmatched.map((u) => u.text)).toEqual(["Archivo Central"]);
     const closed = await (await ctx.app.request("/transparencia/planes/mejoramiento-2025")).text();
     expect(closed).toContain("Revisar una muestra mensual de respuestas con la guía de lenguaje claro");
-    expect(await ctx.app.request("/transparencia/planes/mejoramiento-2026")).toHaveProperty("status", 404);
+    expect(await ctx.app.request(`/transparencia/planes/${draft?.slug}`)).toHaveProperty("status", 404);
   });
 
   it("gives the Secretaría de Salud its activities, including those of every dependencia", async () => {
@@ -110,11 +115,22 @@ describe("the demo plans", () => {
     const page = await (await (await signIn(ctx, person)).get("/mis-actividades")).text();
     expect(page).toContain("Realizar el reporte de las mediciones a los indicadores de gestión");
     expect(page).not.toContain("Actualizar el Manual de Administración de riesgos");
+    expect(page).not.toContain("Consolidar el informe de PQRD del cuatrimestre");
+    // This year's follow-up: one task of Salud falls due this month, whatever the day the demo is loaded.
+    const user = {
+      id: person.id,
+      dependenciaId: salud?.id ?? null,
+      roles: ["responsable_plan"],
+    } as CurrentUser;
+    const mine = await myDependenciaActivities(db(), user, bogotaDay(ctx.clock.now()));
+    expect(mine.dueThisMonth.map((a) => a.leaf.text)).toEqual([
+      "Publicar en la sede electrónica el informe mensual de PQRD de la Secretaría de Salud",
+    ]);
   });
 
   it("loads nothing the second time", async () => {
     const before = await db().select().from(planItems);
-    expect(await loadDemoPlans(ctx.database, ctx.deps.storage, ctx.deps.config)).toBe(0);
+    expect(await loadDemoPlans(ctx.database, ctx.deps.storage, ctx.deps.config, ctx.clock.now())).toBe(0);
     expect(await db().select().from(planItems)).toHaveLength(before.length);
   });
 });

@@ -21,10 +21,12 @@ import { approvePlan, closePlan, publishPlan, startNewVersion } from "../planes/
 import { renderPublicationFiles } from "../planes/publication/publication.files.ts";
 import { mapAlias, normalizeResponsable } from "../planes/responsables/responsables.service.ts";
 import type { AuditContext } from "../shared/audit.ts";
+import { bogotaDay } from "../shared/time.ts";
 import {
   DEMO_ALIASES,
   DEMO_IMPROVEMENT_2025,
   DEMO_IMPROVEMENT_2026,
+  demoFollowUp,
   paacVersion2,
 } from "./demo.plans.data.ts";
 import { buildMatrizWorkbook, workbookBuffer } from "./plans/plans.workbook.ts";
@@ -49,7 +51,12 @@ const importDeps = (s: PlanSetting, at: Date): ImportDeps => ({
 });
 
 /** Loads the demo plans once: nothing is written when the PAAC 2022 is already there. */
-export async function loadDemoPlans(database: Database, storage: Storage, config: Config): Promise<number> {
+export async function loadDemoPlans(
+  database: Database,
+  storage: Storage,
+  config: Config,
+  at: Date,
+): Promise<number> {
   const db = database.db;
   if ((await findPlansOfYear(db, "paac", 2022)).length > 0) return 0;
   const planner = await findPersonByDocument(db, PLANEACION_DOCUMENT);
@@ -64,8 +71,9 @@ export async function loadDemoPlans(database: Database, storage: Storage, config
   };
   await tellPaac2022(s);
   await tellMatriz2026(s);
+  await tellFollowUp(s, at);
   await tellImprovementPlans(s);
-  return 4;
+  return 5;
 }
 
 /** Creates a plan and applies a file to it, reconciling what the demo's aliases say. */
@@ -158,6 +166,27 @@ async function tellMatriz2026(s: PlanSetting) {
     act: "Acta 001 de 2026",
     approvedOn: "2026-01-29",
   });
+}
+
+/** This year's follow-up, published some weeks ago, with work due around today. */
+async function tellFollowUp(s: PlanSetting, at: Date) {
+  const db = s.database.db;
+  const today = bogotaDay(at);
+  const ago = (days: number) => new Date(at.getTime() - days * 86_400_000);
+  const plan = await createPlan(db, ago(70), s.audit, {
+    typeKey: "mejoramiento",
+    year: Number(today.slice(0, 4)),
+    ownerDependenciaId: s.ownerId,
+    title: `Plan de mejoramiento ${today.slice(0, 4)} – Seguimiento de la OCI a la atención al ciudadano`,
+  });
+  const file = await workbookBuffer(buildMatrizWorkbook(demoFollowUp(today)));
+  await importInto(s, plan.id, file, "Plan de mejoramiento atención al ciudadano.xlsx", ago(66));
+  await approvePlan(db, ago(62), s.audit, plan.id, {
+    committee: "",
+    act: "009",
+    approvedOn: bogotaDay(ago(62)),
+  });
+  await publish(s, plan.id, ago(60));
 }
 
 async function tellImprovementPlans(s: PlanSetting) {

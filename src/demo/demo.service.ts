@@ -106,7 +106,7 @@ export async function loadDemoData(
   // only the accounts are loaded, and the caller says why.
   const refusal = storyLoaded ? undefined : batchUrlRefusal(deps.config);
   if (missingAccounts.length === 0 && (storyLoaded || refusal) && missingDependencias.length === 0) {
-    const plans = await loadDemoPlans(database, storage, config);
+    const plans = await loadDemoPlans(database, storage, config, at);
     return { dependencias: 0, credentials: [], story: undefined, storySkipped: refusal, plans };
   }
 
@@ -144,7 +144,7 @@ export async function loadDemoData(
   }
   lap("accounts");
   const people = photosReady && (await loadDemoStory(db, at, audit, deps, photosReady, lap));
-  const plans = await loadDemoPlans(database, storage, config);
+  const plans = await loadDemoPlans(database, storage, config, at);
   lap("plans");
   const story = people ? { people, ms: Math.round(performance.now() - started), steps } : undefined;
   return { dependencias, credentials, story, storySkipped: refusal, plans };
