@@ -74,9 +74,16 @@ export function csvRecords(snapshot: PlanSnapshot): Record<string, string>[] {
   });
 }
 
-/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-function csvCell(value: string): string {
-  const safe = neutralizeCell(value);
+/**
+ * Excel in es-CO splits a CSV on «;» and may take a quoted line break as a new record, so a formula can
+ * start after either inside one of our fields («Socializar;=HYPERLINK(…)»): it gets the same apostrophe
+ * as a formula at the start (spaces, tabs and quotes between are skipped, as Excel does).
+ */
+const INNER_FORMULA = /([;\r\n][ \t"]*)(?=[=+\-@])/g;
+
+/** Formulas neutralised, then RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvCell(value: string): string {
+  const safe = neutralizeCell(value).replace(INNER_FORMULA, "$1'");
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
@@ -144,7 +151,6 @@ const asWritten = (p: SnapshotItem["periods"][number]) =>
   p.written ? `Como aparece en el plan: ${p.written}` : "";
 
 const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
-const cell = (value: string) => neutralizeCell(value);
 
 /**
  * The plan as the office keeps it: its three levels, then product, meta, responsables and dates, one row
@@ -161,11 +167,9 @@ function addPlanSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot, links:
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = widths.map((width) => ({ width }));
-  sheet.addRow([cell(`${snapshot.title} – versión ${snapshot.version}`)]).font = { bold: true, size: 14 };
+  sheet.addRow([`${snapshot.title} – versión ${snapshot.version}`]).font = { bold: true, size: 14 };
   sheet.addRow([
-    cell(
-      `${links.entityName} · Vigencia ${snapshot.year} · Publicado el ${sheetDay(dayOf(snapshot.publishedAt))} · ${links.planUrl}`,
-    ),
+    `${links.entityName} · Vigencia ${snapshot.year} · Publicado el ${sheetDay(dayOf(snapshot.publishedAt))} · ${links.planUrl}`,
   ]);
   const headerRow = sheet.addRow(header);
   headerRow.font = { bold: true, color: { argb: "FFFFFFFF" } };
@@ -178,19 +182,17 @@ function addPlanSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot, links:
     const { leaf } = path;
     const title = (name: string, item?: SnapshotItem) => (item ? itemTitle(name, item) : "");
     const leafText = third ? `${third.code ? `${third.code} ` : ""}${third.text}` : (leaf.note ?? "");
-    const row = sheet.addRow(
-      [
-        title(n1, first),
-        title(n2, second),
-        leafText,
-        leaf.product ?? "",
-        leaf.meta ?? "",
-        ...(withEvidence ? [leaf.evidence ?? ""] : []),
-        leaf.responsables.map(responsableLine).join("\n"),
-        leaf.periods.map((p) => (p.start ? sheetDay(p.start) : asWritten(p))).join("\n"),
-        leaf.periods.map((p) => (p.end ? sheetDay(p.end) : p.start ? asWritten(p) : "")).join("\n"),
-      ].map(cell),
-    );
+    const row = sheet.addRow([
+      title(n1, first),
+      title(n2, second),
+      leafText,
+      leaf.product ?? "",
+      leaf.meta ?? "",
+      ...(withEvidence ? [leaf.evidence ?? ""] : []),
+      leaf.responsables.map(responsableLine).join("\n"),
+      leaf.periods.map((p) => (p.start ? sheetDay(p.start) : asWritten(p))).join("\n"),
+      leaf.periods.map((p) => (p.end ? sheetDay(p.end) : p.start ? asWritten(p) : "")).join("\n"),
+    ]);
     row.alignment = wrap;
   }
 }
@@ -218,7 +220,7 @@ function addChangesSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot) {
     if (ofVersion.length === 0) {
       const what = version.number === 1 ? "Versión inicial" : "Sin cambios registrados";
       const when = version.publishedAt ? sheetDay(dayOf(version.publishedAt)) : "";
-      sheet.addRow([version.number, cell(version.reason), what, "", "", "", "", "", when]).alignment = wrap;
+      sheet.addRow([version.number, version.reason, what, "", "", "", "", "", when]).alignment = wrap;
       continue;
     }
     for (const change of ofVersion) {
@@ -227,13 +229,13 @@ function addChangesSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot) {
       for (const [field, [before, after]] of lines)
         sheet.addRow([
           version.number,
-          cell(version.reason),
+          version.reason,
           CHANGE_KIND_LABELS[change.kind],
-          cell(change.code ?? ""),
-          cell(change.label),
+          change.code ?? "",
+          change.label,
           field ? fieldLabel(field) : "",
-          cell(before ?? ""),
-          cell(after ?? ""),
+          before ?? "",
+          after ?? "",
           sheetDay(dayOf(change.at)),
         ]).alignment = wrap;
     }
@@ -242,7 +244,9 @@ function addChangesSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot) {
 
 /**
  * The same snapshot always gives the same bytes (stored once per version, served to everyone): the
- * workbook's dates are the publication's, and the zip entries' times are set to it too.
+ * workbook's dates are the publication's, and the zip entries' times are set to it too. Texts are written
+ * exactly as published: exceljs writes a string as a string cell, never a formula whatever its first
+ * character, so an apostrophe (as in the CSV) would only show in the cell («'-2+3»).
  */
 export async function planXlsx(snapshot: PlanSnapshot, links: PublicLinks): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -7,11 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makeDependencia } from "../../../test/factories.ts";
 import { getBuffer } from "../../core/storage/storage.types.ts";
 import { plans, planVersions } from "../plans/plans.table.ts";
+import type { SnapshotItem } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
 import { planXlsx } from "./publication.exports.ts";
 import { queuePublicationRender, RENDER_PUBLICATION } from "./publication.jobs.ts";
@@ -197,6 +199,32 @@ describe("the rendering", () => {
     ]);
     expect(changed?.some((row) => row[2] === "Se eliminó" && row[3] === "2.1")).toBe(true);
     expect(changed?.[0]).toEqual([1, "Versión inicial", "Versión inicial", "", "", "", "", "", "31/01/2022"]);
+  });
+
+  it("writes texts exactly as published, as string cells: no apostrophe and no formula", async () => {
+    const [, example] = examplePlanSnapshots();
+    const edit = (item: SnapshotItem): SnapshotItem => ({
+      ...item,
+      product: item.key === "c1/s1/1.1" ? "=cmd|' /C calc'!A0" : item.product,
+      meta: item.key === "c1/s1/1.1" ? "-2+3" : item.meta,
+      children: item.children.map(edit),
+    });
+    const snapshot = { ...example, items: example.items.map(edit) };
+    const links = { entityName: "Alcaldía de Pasto", schemaUrl: "https://x/s", planUrl: "https://x/p" };
+    const bytes = await planXlsx(snapshot, links);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    workbook.getWorksheet("Plan")?.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    for (const text of ["=cmd|' /C calc'!A0", "-2+3"]) {
+      const found = cells.find((c) => c.value === text);
+      expect(found?.type).toBe(ExcelJS.ValueType.String);
+    }
+    expect(cells.filter((c) => String(c.value).startsWith("'"))).toEqual([]);
+    const entries = unzipSync(new Uint8Array(bytes));
+    const sheets = Object.keys(entries).filter((name) => name.startsWith("xl/worksheets/sheet"));
+    expect(sheets.length).toBe(2);
+    for (const name of sheets) expect(strFromU8(entries[name] ?? new Uint8Array())).not.toMatch(/<f[\s>]/);
   });
 
   it("writes a readable PDF: title page, activities, Spanish dates, change log and page numbers", async () => {

@@ -1,12 +1,14 @@
 // The downloads of a published version. PDF and xlsx are rendered once per version into storage (by the
 // job sent at publication, or by the first download that finds them missing); a version's snapshot never
-// changes and its rendering is byte-for-byte repeatable, so a render racing another stores the same file.
-// CSV and JSON are cheap: rendered on every request.
+// changes and its rendering is byte-for-byte repeatable, so a render racing another (on another instance)
+// stores the same file. Within one process a render is never run twice at once. CSV and JSON are rendered
+// on request and kept in a small memo (publication.service.ts).
 import type { Readable } from "node:stream";
-import type { Config } from "../../config.ts";
 import type { Storage } from "../../core/storage/storage.types.ts";
 import type { Db } from "../../db/client.ts";
-import { planCsv, planJson, planXlsx } from "./publication.exports.ts";
+import type { PlanSnapshot } from "../plans/plans.types.ts";
+import { planXlsx } from "./publication.exports.ts";
+import { singleFlight } from "./publication.memo.ts";
 import { planPdf } from "./publication.pdf.ts";
 import { findPublishedVersionById } from "./publication.repository.ts";
 import {
@@ -16,39 +18,54 @@ import {
   type StoredKind,
   storageKeyOf,
 } from "./publication.rules.ts";
-import { findPublishedPlan, type PublishedPlan, publicLinks } from "./publication.service.ts";
+import {
+  findPublishedRef,
+  loadPublishedPlan,
+  openDataFile,
+  openDataTag,
+  type PublicConfig,
+  type PublishedRef,
+  planTag,
+  publicLinks,
+} from "./publication.service.ts";
 
-type PublicConfig = Pick<Config, "publicBaseUrl" | "entity">;
-
-/** Changes when the layout of the files changes, so caches drop what an older release served. */
+/** Changes when the layout of the PDF or xlsx changes, so caches drop what an older release served. */
 const FORMAT = "f1";
 
 export interface Download {
   fileName: string;
   contentType: string;
-  body: Buffer | Readable;
-  /** Stable for one version and format: the bytes never change. */
+  /** Stable for one version and format (a hash: no internal id), known before anything is read. */
   etag: string;
+  /** The bytes, read or rendered only when asked: a 304 never needs them. */
+  body: () => Promise<Buffer | Readable>;
 }
 
-function renderStored(plan: Pick<PublishedPlan, "snapshot">, kind: StoredKind, config: PublicConfig) {
-  const links = publicLinks(config, plan.snapshot);
-  return kind === "pdf" ? planPdf(plan.snapshot, links) : planXlsx(plan.snapshot, links);
+function renderStored(snapshot: PlanSnapshot, kind: StoredKind, config: PublicConfig) {
+  const links = publicLinks(config, snapshot);
+  return kind === "pdf" ? planPdf(snapshot, links) : planXlsx(snapshot, links);
 }
 
-/** The stored file, or a fresh rendering stored before it is served. */
-async function storedFile(
+type VersionOf = Pick<PublishedRef, "planId" | "version">;
+const rendering = new Map<string, Promise<Buffer>>();
+
+/**
+ * Renders a version's file and stores it unless one is there already (the job's, another instance's);
+ * concurrent callers in this process share one rendering (seconds of CPU for a large plan).
+ */
+function renderOnce(
   storage: Storage,
   config: PublicConfig,
-  plan: Pick<PublishedPlan, "planId" | "snapshot">,
+  version: VersionOf,
   kind: StoredKind,
-): Promise<Buffer | Readable> {
-  const key = storageKeyOf(plan.planId, plan.snapshot.version, kind);
-  const stored = await storage.get(key);
-  if (stored) return stored;
-  const rendered = await renderStored(plan, kind, config);
-  await storage.put(key, rendered, { contentType: DOWNLOAD_TYPES[kind] });
-  return rendered;
+  load: () => Promise<PlanSnapshot>,
+): Promise<Buffer> {
+  const key = storageKeyOf(version.planId, version.version, kind);
+  return singleFlight(rendering, key, async () => {
+    const rendered = await renderStored(await load(), kind, config);
+    if (!(await storage.has(key))) await storage.put(key, rendered, { contentType: DOWNLOAD_TYPES[kind] });
+    return rendered;
+  });
 }
 
 /** A download of the plan with this slug: the given published version, or the latest. */
@@ -58,22 +75,26 @@ export async function publicationDownload(
   config: PublicConfig,
   input: { slug: string; kind: DownloadKind; version?: number },
 ): Promise<Download> {
-  const plan = await findPublishedPlan(db, input.slug, input.version);
-  const { snapshot } = plan;
+  // Only which version it is: its snapshot is read if the bytes are needed and not at hand.
+  const ref = await findPublishedRef(db, input.slug, input.version);
+  const load = () => loadPublishedPlan(db, ref);
   const { kind } = input;
-  const body =
-    kind === "csv"
-      ? planCsv(snapshot)
-      : kind === "json"
-        ? planJson(snapshot, plan.status, publicLinks(config, snapshot))
-        : await storedFile(storage, config, plan, kind);
-  // The JSON says whether the year is closed: its tag changes with the plan's state.
-  const state = kind === "json" ? `-${plan.status === "cerrado" ? "c" : "v"}` : "";
-  return {
-    fileName: downloadFileName(snapshot.slug, snapshot.version, kind),
+  const head = {
+    fileName: downloadFileName(input.slug, ref.version, kind),
     contentType: DOWNLOAD_TYPES[kind],
-    body,
-    etag: `"${FORMAT}-${plan.planId}-v${snapshot.version}-${kind}${state}"`,
+  };
+  if (kind === "csv" || kind === "json")
+    return {
+      ...head,
+      etag: openDataTag(ref, config, kind),
+      body: () => openDataFile(ref, config, kind, load),
+    };
+  return {
+    ...head,
+    etag: planTag(ref, config, [kind, FORMAT]),
+    body: async () =>
+      (await storage.get(storageKeyOf(ref.planId, ref.version, kind))) ??
+      renderOnce(storage, config, ref, kind, async () => (await load()).snapshot),
   };
 }
 
@@ -94,7 +115,7 @@ export async function renderPublicationFiles(
   for (const kind of ["pdf", "xlsx"] as const) {
     const key = storageKeyOf(planId, version, kind);
     if (await storage.has(key)) continue;
-    await storage.put(key, await renderStored(found, kind, config), { contentType: DOWNLOAD_TYPES[kind] });
+    await renderOnce(storage, config, { planId, version }, kind, async () => found.snapshot);
     rendered.push(kind);
   }
   return rendered;

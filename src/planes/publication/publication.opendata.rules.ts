@@ -120,6 +120,6 @@ export const OPEN_DATA_FORMAT: readonly { label: string; rule: string }[] = [
   { label: "Números", rule: "Punto decimal, sin separador de miles." },
   {
     label: "Fórmulas",
-    rule: "Un texto que empieza con =, +, - o @ lleva antes un apóstrofo (') para que ninguna hoja de cálculo lo ejecute como fórmula.",
+    rule: "En el CSV, un texto que empieza con =, +, - o @ lleva antes un apóstrofo (') para que ninguna hoja de cálculo lo ejecute como fórmula; también lo lleva cada =, +, - o @ que sigue a un punto y coma o a un salto de línea dentro del texto, porque Excel en español puede partir el valor por ahí. El JSON y el Excel (.xlsx) traen el texto tal cual.",
   },
 ];

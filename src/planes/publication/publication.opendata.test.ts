@@ -7,6 +7,7 @@ import { makeDependencia } from "../../../test/factories.ts";
 import { plans, planVersions } from "../plans/plans.table.ts";
 import type { PlanSnapshot, SnapshotItem } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
+import { csvCell, planCsv } from "./publication.exports.ts";
 import { CSV_HEADER, JSON_FIELDS } from "./publication.opendata.rules.ts";
 
 let ctx: TestContext;
@@ -157,6 +158,36 @@ describe("the CSV", () => {
       expect((await visitor().get(`/transparencia/planes/${slug}/datos.csv${query}`)).status).toBe(404);
     expect((await visitor().get(`/transparencia/planes/${draftSlug}/datos.csv`)).status).toBe(404);
     expect((await visitor().get(`/transparencia/planes/${draftSlug}/datos.json?version=1`)).status).toBe(404);
+  });
+});
+
+describe("formulas for Excel in Spanish, which splits on «;» and may break a record at a quoted line break", () => {
+  it.each([
+    ['Socializar;=HYPERLINK("http://x","clic")', `"Socializar;'=HYPERLINK(""http://x"",""clic"")"`],
+    ["Texto\n=cmd", `"Texto\n'=cmd"`],
+    ["Uno\r\n+1", `"Uno\r\n'+1"`],
+    ["a; @SUMA(1)", "a; '@SUMA(1)"],
+    ['b;"-2', `"b;""'-2"`],
+    ["=cmd", "'=cmd"],
+    ["Oficina A; Oficina B", "Oficina A; Oficina B"],
+    ["1-2 de marzo", "1-2 de marzo"],
+  ])("writes %j as %j", (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it("leaves no piece of the file that starts a formula once split at every «;» and line break", () => {
+    const [, example] = examplePlanSnapshots();
+    const edit = (item: SnapshotItem): SnapshotItem => ({
+      ...item,
+      text: item.key === "c1/s1/1.1" ? "Texto\n=cmd" : item.text,
+      product: item.key === "c1/s1/1.1" ? 'Socializar;=HYPERLINK("http://x","clic")' : item.product,
+      meta: item.key === "c1/s1/1.1" ? "Uno;\t+1" : item.meta,
+      children: item.children.map(edit),
+    });
+    const text = planCsv({ ...example, items: example.items.map(edit) }).toString("utf8");
+    expect(text).toContain("HYPERLINK");
+    const pieces = text.split(/[;\r\n]/).map((piece) => piece.replace(/^[ \t"]*/, ""));
+    expect(pieces.filter((piece) => /^[=+\-@]/.test(piece))).toEqual([]);
   });
 });
 

@@ -14,21 +14,44 @@ export interface PublishedVersionRow {
 
 const published = isNotNull(planVersions.snapshot);
 
-/** One published version of the plan with this slug: the given number, or the latest published. */
-export async function findPublishedVersion(
+export interface PublishedVersionRef {
+  planId: string;
+  status: PlanStatus;
+  number: number;
+  /** The highest published version number of the plan (the one in force for the public). */
+  latestNumber: number;
+}
+
+/**
+ * Which published version of the plan with this slug is asked for (the given number, or the latest), without
+ * its snapshot: what tags a public page or file, so a revalidation never reads a large plan's snapshot.
+ */
+export async function findPublishedVersionRef(
   db: Db,
   slug: string,
   number?: number,
-): Promise<PublishedVersionRow | undefined> {
+): Promise<PublishedVersionRef | undefined> {
+  const latest = db.$with("latest").as(
+    db
+      .select({
+        planId: planVersions.planId,
+        latestNumber: sql<number>`max(${planVersions.number})`.as("latest_number"),
+      })
+      .from(planVersions)
+      .where(published)
+      .groupBy(planVersions.planId),
+  );
   const [row] = await db
+    .with(latest)
     .select({
       planId: plans.id,
       status: plans.status,
       number: planVersions.number,
-      snapshot: planVersions.snapshot,
+      latestNumber: latest.latestNumber,
     })
     .from(plans)
     .innerJoin(planVersions, eq(planVersions.planId, plans.id))
+    .innerJoin(latest, eq(latest.planId, plans.id))
     .where(
       and(
         eq(plans.slug, slug),
@@ -38,7 +61,21 @@ export async function findPublishedVersion(
     )
     .orderBy(desc(planVersions.number))
     .limit(1);
-  return row?.snapshot ? (row as PublishedVersionRow) : undefined;
+  return row && { ...row, latestNumber: Number(row.latestNumber) };
+}
+
+/** The snapshot of a published version (immutable once there). */
+export async function findPublishedSnapshot(
+  db: Db,
+  planId: string,
+  number: number,
+): Promise<PlanSnapshot | undefined> {
+  const [row] = await db
+    .select({ snapshot: planVersions.snapshot })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.number, number), published))
+    .limit(1);
+  return row?.snapshot ?? undefined;
 }
 
 /** The same, by the plan's id (the job's data). */
@@ -59,15 +96,6 @@ export async function findPublishedVersionById(
     .where(and(eq(plans.id, planId), eq(planVersions.number, number), published))
     .limit(1);
   return row?.snapshot ? (row as PublishedVersionRow) : undefined;
-}
-
-/** The highest published version number of a plan (the one in force for the public). */
-export async function findLatestPublishedNumber(db: Db, planId: string): Promise<number | undefined> {
-  const [row] = await db
-    .select({ number: sql<number>`max(${planVersions.number})`.mapWith(Number) })
-    .from(planVersions)
-    .where(and(eq(planVersions.planId, planId), published));
-  return row?.number ?? undefined;
 }
 
 export interface PublishedPlanRow {

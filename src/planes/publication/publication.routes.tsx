@@ -1,5 +1,7 @@
 // The public «Transparencia» section: pages and downloads of published plans, no login. Pages are cached
-// briefly by browsers and shared caches when nothing in them depends on who asks.
+// briefly by browsers and shared caches when nothing in them depends on who asks. A published version never
+// changes, so a plan's page and files are tagged without reading or rendering them (a revalidation costs one
+// small query), and the anonymous pages are rendered once into a small memo.
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { HtmlEscapedString } from "hono/utils/html";
@@ -7,21 +9,28 @@ import { toWebStream } from "../../core/storage/storage.types.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import type { AppContext, AppEnv } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { examplePlanSnapshots } from "./publication.example.ts";
 import { publicationDownload } from "./publication.files.ts";
+import { RecentlyUsed } from "./publication.memo.ts";
 import { PlanPage } from "./publication.plan.views.tsx";
 import type { DownloadKind } from "./publication.rules.ts";
 import {
-  findPublishedPlan,
+  findPublishedRef,
   listPublishedPlans,
+  loadPublishedPlan,
   openDataExample,
   openDataSizes,
+  type PublicConfig,
+  type PublishedPlan,
   parseVersionNumber,
   planNotFound,
-  publicLinks,
+  planTag,
 } from "./publication.service.ts";
 import { OpenDataPage, PlansListPage, TransparencyPage } from "./publication.views.tsx";
 
 const MAX_AGE = 300;
+
+const isShared = (c: AppContext) => !c.var.user && !c.var.flash;
 
 /**
  * Anonymous pages are the same for everyone: «public», and without the per-browser cookie the middleware
@@ -29,9 +38,15 @@ const MAX_AGE = 300;
  * shows their name and menu: private. A page with a one-time message is never cached.
  */
 function cachePolicy(c: AppContext) {
-  const shared = !c.var.user && !c.var.flash;
+  const shared = isShared(c);
   c.header("Cache-Control", shared ? `public, max-age=${MAX_AGE}` : "private, no-cache");
   return shared;
+}
+
+/** A page also says it depends on the cookie: a signed-in person's differs (name, menu). */
+function pagePolicy(c: AppContext) {
+  c.header("Vary", "Cookie", { append: true });
+  return cachePolicy(c);
 }
 
 function withoutCookies(response: Response, shared: boolean): Response {
@@ -43,8 +58,8 @@ const matches = (c: AppContext, etag: string) =>
   (c.req.header("if-none-match") ?? "").split(/\s*,\s*/).some((tag) => tag === etag || tag === `W/${etag}`);
 
 /** The page, or 304 when the browser already holds these very bytes. */
-async function sendPage(c: AppContext, page: HtmlEscapedString | Promise<HtmlEscapedString>) {
-  const shared = cachePolicy(c);
+async function sendPage(c: AppContext, page: HtmlEscapedString | Promise<HtmlEscapedString | string>) {
+  const shared = pagePolicy(c);
   const html = (await page).toString();
   const etag = `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
   c.header("ETag", etag);
@@ -68,15 +83,58 @@ async function download(c: AppContext, kind: DownloadKind) {
   c.header("Content-Disposition", `attachment; filename="${file.fileName}"`);
   c.header("X-Content-Type-Options", "nosniff");
   if (matches(c, file.etag)) return withoutCookies(c.body(null, 304), shared);
-  const body = Buffer.isBuffer(file.body) ? new Uint8Array(file.body) : toWebStream(file.body);
+  const read = await file.body();
+  const body = Buffer.isBuffer(read) ? new Uint8Array(read) : toWebStream(read);
   return withoutCookies(c.body(body), shared);
 }
 
+const fingerprints = new WeakMap<PublicConfig["entity"], string>();
+
+/**
+ * A hash of the example plan's page as a visitor sees it: a release that changes the page or the layout
+ * changes every page tag by itself, so no browser is told «unchanged» about an older layout.
+ */
+async function pageFingerprint(entity: PublicConfig["entity"]): Promise<string> {
+  const known = fingerprints.get(entity);
+  if (known) return known;
+  const [, snapshot] = examplePlanSnapshots();
+  const plan: PublishedPlan = {
+    planId: "",
+    status: "publicado",
+    version: snapshot.version,
+    snapshot,
+    latestNumber: snapshot.version,
+    isLatest: true,
+  };
+  const ctx = { entity, user: undefined, csrfToken: "", flash: undefined, requestId: "", path: "/" };
+  const html = (await (<PlanPage ctx={ctx} plan={plan} sizes={{ csv: 1, json: 1 }} />)).toString();
+  const fingerprint = createHash("sha256").update(html).digest("base64url").slice(0, 12);
+  fingerprints.set(entity, fingerprint);
+  return fingerprint;
+}
+
+// Anonymous plan pages by tag: the latest few, bounded in count and bytes (a large plan's page is MBs).
+const renderedPages = new RecentlyUsed<string>(20, 32_000_000, (html) => Buffer.byteLength(html));
+
 async function planPage(c: AppContext, number?: number) {
   const { database, config } = c.var.deps;
-  const plan = await findPublishedPlan(database.db, c.req.param("slug") ?? "", number);
-  const sizes = openDataSizes(plan, publicLinks(config, plan.snapshot));
-  return sendPage(c, <PlanPage ctx={pageContext(c)} plan={plan} sizes={sizes} />);
+  const ref = await findPublishedRef(database.db, c.req.param("slug") ?? "", number);
+  const render = async () => {
+    const plan = await loadPublishedPlan(database.db, ref);
+    const sizes = await openDataSizes(plan, config);
+    return (await (<PlanPage ctx={pageContext(c)} plan={plan} sizes={sizes} />)).toString();
+  };
+  if (!isShared(c)) return sendPage(c, render());
+  pagePolicy(c);
+  // What decides an anonymous page: the version, the plan's state, the version in force (an older one says
+  // which), the address and the code. Answered before reading the snapshot; a 304 renders nothing.
+  const { status, latestNumber } = ref;
+  const fingerprint = await pageFingerprint(config.entity);
+  const etag = planTag(ref, config, ["page", c.req.path, status, latestNumber, fingerprint]);
+  c.header("ETag", etag);
+  if (matches(c, etag)) return withoutCookies(c.body(null, 304), true);
+  const html = await renderedPages.rememberOnce(etag, render);
+  return withoutCookies(c.html(html), true);
 }
 
 export function publicationRoutes() {

@@ -1,14 +1,17 @@
 // The public «Transparencia» section: published plans read from the snapshots frozen at publication
 // (never from the working tables, so a borrador never shows), grouped for the public, and their
 // downloads. Ley 1712 de 2014 art. 9 and Res. 1519 de 2020 Anexo 2; no login, no personal data.
+import { createHash } from "node:crypto";
+import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { PlanSnapshot, PlanStatus } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
 import { type PublicLinks, planCsv, planJson } from "./publication.exports.ts";
+import { RecentlyUsed } from "./publication.memo.ts";
 import {
-  findLatestPublishedNumber,
-  findPublishedVersion,
+  findPublishedSnapshot,
+  findPublishedVersionRef,
   listLatestPublished,
   type PublishedPlanRow,
 } from "./publication.repository.ts";
@@ -30,28 +33,34 @@ export function parseVersionNumber(text: string | undefined): number | undefined
   return Number(text);
 }
 
-export interface PublishedPlan {
+/** Which published version is asked for, without its snapshot (MBs for a large plan): enough to tag it. */
+export interface PublishedRef {
   planId: string;
   status: PlanStatus;
-  snapshot: PlanSnapshot;
+  version: number;
   /** The version in force: the highest published one. */
   latestNumber: number;
   isLatest: boolean;
 }
 
-/** A published version (the given number, or the latest), or the Spanish 404. */
-export async function findPublishedPlan(db: Db, slug: string, number?: number): Promise<PublishedPlan> {
+export interface PublishedPlan extends PublishedRef {
+  snapshot: PlanSnapshot;
+}
+
+/** A published version (the given number, or the latest), or the Spanish 404; its snapshot is not read. */
+export async function findPublishedRef(db: Db, slug: string, number?: number): Promise<PublishedRef> {
   if (!SLUG.test(slug)) throw planNotFound();
-  const found = await findPublishedVersion(db, slug, number);
+  const found = await findPublishedVersionRef(db, slug, number);
   if (!found) throw planNotFound();
-  const latestNumber = (await findLatestPublishedNumber(db, found.planId)) ?? found.number;
-  return {
-    planId: found.planId,
-    status: found.status,
-    snapshot: found.snapshot,
-    latestNumber,
-    isLatest: found.number === latestNumber,
-  };
+  const { planId, status, latestNumber } = found;
+  return { planId, status, version: found.number, latestNumber, isLatest: found.number === latestNumber };
+}
+
+/** The version's snapshot, which never changes once published. */
+export async function loadPublishedPlan(db: Db, ref: PublishedRef): Promise<PublishedPlan> {
+  const snapshot = await findPublishedSnapshot(db, ref.planId, ref.version);
+  if (!snapshot) throw planNotFound();
+  return { ...ref, snapshot };
 }
 
 export interface PlanListEntry {
@@ -131,19 +140,76 @@ export function publicLinks(
   };
 }
 
-// A version's files never change (the JSON only with the plan's state): their sizes are measured once per
-// process. A derived value of immutable data, not state: any instance computes the same.
+/** What the public pages and files read from the configuration. */
+export type PublicConfig = Pick<Config, "publicBaseUrl" | "entity">;
+
+/**
+ * Bump when a page or file changes in a way the example plan does not show: the tags (and the memos keyed
+ * by them) then change with the release, so no browser keeps an older layout.
+ */
+const TAG_FORMAT = "t2";
+
+/**
+ * A strong ETag from what decides the bytes, known before anything is rendered (a published version is
+ * immutable): a hash, so the plan's internal id is never shown. The same on every instance.
+ */
+export function planTag(ref: PublishedRef, config: PublicConfig, parts: (string | number)[]): string {
+  const input = [TAG_FORMAT, ref.planId, ref.version, config.publicBaseUrl, config.entity, ...parts];
+  return `"${createHash("sha256").update(JSON.stringify(input)).digest("base64url").slice(0, 27)}"`;
+}
+
+let dataFingerprint: string | undefined;
+
+/**
+ * A hash of the open data rendered for the example plan: a release that changes the CSV or JSON layout
+ * changes every open-data tag by itself, even when nobody bumps TAG_FORMAT.
+ */
+function openDataFingerprint(): string {
+  if (dataFingerprint) return dataFingerprint;
+  const [, example] = examplePlanSnapshots();
+  const links = { entityName: "E", schemaUrl: "https://e/s", planUrl: "https://e/p" };
+  dataFingerprint = createHash("sha256")
+    .update(planCsv(example))
+    .update(planJson(example, "cerrado", links))
+    .digest("base64url")
+    .slice(0, 12);
+  return dataFingerprint;
+}
+
+/** The tag of a version's CSV or JSON; the JSON says whether the year is closed, so it follows the state. */
+export const openDataTag = (ref: PublishedRef, config: PublicConfig, kind: "csv" | "json") =>
+  planTag(ref, config, [kind, openDataFingerprint(), kind === "json" ? ref.status : ""]);
+
+// CSV and JSON are rendered from the snapshot on request (2,000 activities take a while): the latest few
+// are kept, so repeated downloads and the page's size hints render them once.
+const openData = new RecentlyUsed<Buffer>(20, 32_000_000, (body) => body.length);
+
+/** A version's CSV or JSON, from the memo when it was rendered lately (else the snapshot is loaded). */
+export function openDataFile(
+  ref: PublishedRef,
+  config: PublicConfig,
+  kind: "csv" | "json",
+  load: () => Promise<PublishedPlan>,
+): Promise<Buffer> {
+  return openData.rememberOnce(openDataTag(ref, config, kind), async () => {
+    const { snapshot } = await load();
+    // The state the tag was made with, even if the plan was closed meanwhile.
+    return kind === "csv" ? planCsv(snapshot) : planJson(snapshot, ref.status, publicLinks(config, snapshot));
+  });
+}
+
+// The sizes outlive the files in the memo: two numbers per version and state, cleared at 200.
 const knownSizes = new Map<string, { csv: number; json: number }>();
 
 /** Sizes of the files rendered on the fly; the stored ones (PDF, xlsx) are not read to measure them. */
-export function openDataSizes(plan: PublishedPlan, links: PublicLinks): { csv: number; json: number } {
-  const key = `${plan.planId}:${plan.snapshot.version}:${plan.status}:${links.schemaUrl}`;
+export async function openDataSizes(plan: PublishedPlan, config: PublicConfig) {
+  const key = openDataTag(plan, config, "json");
   let sizes = knownSizes.get(key);
   if (!sizes) {
-    sizes = {
-      csv: planCsv(plan.snapshot).length,
-      json: planJson(plan.snapshot, plan.status, links).length,
-    };
+    const load = async () => plan;
+    const csv = await openDataFile(plan, config, "csv", load);
+    const json = await openDataFile(plan, config, "json", load);
+    sizes = { csv: csv.length, json: json.length };
     if (knownSizes.size >= 200) knownSizes.clear();
     knownSizes.set(key, sizes);
   }
