@@ -1,5 +1,5 @@
 // `npm run sipap -- plans:import` as an operator runs it: the real CLI process on a fresh data directory.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +30,15 @@ beforeAll(async () => {
   if (!first) throw new Error("no component 1");
   for (const row of first.rows) if (row.responsable) row.responsable = "OPGI";
   await write("componente-1.xlsx", paacWorkbook([first]));
+  // The same component dated in 1999: the year the command would take for the plan.
+  const old = structuredClone(first);
+  for (const row of old.rows)
+    for (const side of ["start", "end"] as const) row[side] = row[side]?.replaceAll("2022", "1999");
+  await write("componente-1-1999.xlsx", paacWorkbook([old]));
+  // 3 GB of nothing (a sparse file): read whole it would not even fit in a Node buffer.
+  files["enorme.xlsx"] = path.join(dir, "enorme.xlsx");
+  writeFileSync(files["enorme.xlsx"], "");
+  truncateSync(files["enorme.xlsx"], 3 * 1024 ** 3);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -156,6 +165,20 @@ describe("plans:import", () => {
       const missing = await plansImport([path.join(dir, "no-existe.xlsx"), "--type", "paac", "--dry-run"]);
       expect(missing.code).toBe(2);
       expect(missing.output.message).toContain("No existe el archivo");
+
+      // Refused from its size, before it is read.
+      const huge = await plansImport([files["enorme.xlsx"] ?? "", "--type", "paac", "--dry-run"]);
+      expect(huge.code).toBe(2);
+      expect(huge.output.message).toBe(
+        "El archivo pesa 3.072 MB y el máximo es 10 MB. Quite las hojas o imágenes que no hagan falta y súbalo otra vez.",
+      );
+
+      // A year from the file's dates outside 2000–2100 makes no plan.
+      const old = await plansImport([files["componente-1-1999.xlsx"] ?? "", "--type", "paac"]);
+      expect(old.code).toBe(2);
+      expect(old.output).toMatchObject({ ok: false, applied: false });
+      expect(old.output.message).toContain("Las fechas del archivo son del año 1999");
+      expect(old.output).not.toHaveProperty("plan");
 
       const noType = await runCli(["plans:import", files["paac-2022.xlsx"] ?? "", "--json"], env);
       expect(noType.code).toBe(2);

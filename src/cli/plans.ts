@@ -4,7 +4,7 @@
 // that type and year (created in borrador when missing, owned by the OPGI) and applies it when nothing is
 // left to fix; what is left can be finished in the plan's preview page. Exit 0: the file was understood
 // (even with responsables to reconcile); 2: refused (unreadable, errors, or the plan takes no import).
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Storage } from "../core/storage/storage.types.ts";
 import type { Database } from "../db/client.ts";
@@ -18,7 +18,7 @@ import {
 import { createPlan, findPlanType } from "../planes/plans/plans.service.ts";
 import type { PlanShape } from "../planes/plans/plans.types.ts";
 import { listActiveDependencias } from "../planes/responsables/responsables.service.ts";
-import { readPlanFile } from "../planes/sheets/sheets.service.ts";
+import { MAX_PLAN_FILE_BYTES, readPlanFile, tooBigMessage } from "../planes/sheets/sheets.service.ts";
 import type { ImportProblem, ParsedNode } from "../planes/sheets/sheets.types.ts";
 import { systemAuditContext } from "../shared/audit.ts";
 import { AppError } from "../shared/errors.ts";
@@ -114,6 +114,10 @@ export async function importPlanFile(
 ): Promise<Printed> {
   let data: Buffer;
   try {
+    // The size first: a huge file (or a device such as /dev/zero) is refused without being read into memory.
+    const info = await stat(file);
+    if (!info.isFile()) return refused(`${file} no es un archivo.`);
+    if (info.size > MAX_PLAN_FILE_BYTES) return refused(tooBigMessage(info.size));
     data = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -148,33 +152,45 @@ export async function importPlanFile(
   const year = options.year
     ? Number(options.year)
     : (yearOfPeriods(read.tree) ?? Number(bogotaDay(deps.clock.now()).slice(0, 4)));
+  // A year taken from the file's dates is whatever they say («01/01/1900»): only 2000–2100 makes a plan.
+  if (year < 2000 || year > 2100)
+    return {
+      document: {
+        ...document,
+        ok: false,
+        applied: false,
+        message: `Las fechas del archivo son del año ${year}. Indique la vigencia del plan con --year, por ejemplo --year 2026.`,
+      },
+      code: 2,
+    };
   const typeKey = TYPE_OF[shape];
-  const plans = await findPlansOfYear(db, typeKey, year);
-  let plan = plans.find((p) => p.status === "borrador") ?? plans[0];
-  if (!plan) {
-    const opgi = (await listActiveDependencias(db)).find((d) => d.acronym?.toUpperCase() === "OPGI");
-    const type = await findPlanType(db, typeKey);
-    if (!opgi || !type)
-      return {
-        document: {
-          ...document,
-          ok: false,
-          applied: false,
-          message: "No existe la dependencia OPGI: créela antes de cargar planes.",
-        },
-        code: 2,
-      };
-    const created = await createPlan(db, deps.clock.now(), systemAuditContext, {
-      typeKey,
-      year,
-      ownerDependenciaId: opgi.id,
-      title: `${TITLE_OF[shape]} ${year}`,
-    });
-    plan = (await findPlansOfYear(db, typeKey, year)).find((p) => p.id === created.id);
-  }
-  if (!plan) throw new Error("plan not found after creating it");
-  const target = { plan: plan.slug, year };
+  let target: { plan?: string; year: number } = { year };
   try {
+    const plans = await findPlansOfYear(db, typeKey, year);
+    let plan = plans.find((p) => p.status === "borrador") ?? plans[0];
+    if (!plan) {
+      const opgi = (await listActiveDependencias(db)).find((d) => d.acronym?.toUpperCase() === "OPGI");
+      const type = await findPlanType(db, typeKey);
+      if (!opgi || !type)
+        return {
+          document: {
+            ...document,
+            ok: false,
+            applied: false,
+            message: "No existe la dependencia OPGI: créela antes de cargar planes.",
+          },
+          code: 2,
+        };
+      const created = await createPlan(db, deps.clock.now(), systemAuditContext, {
+        typeKey,
+        year,
+        ownerDependenciaId: opgi.id,
+        title: `${TITLE_OF[shape]} ${year}`,
+      });
+      plan = (await findPlansOfYear(db, typeKey, year)).find((p) => p.id === created.id);
+    }
+    if (!plan) throw new Error("plan not found after creating it");
+    target = { plan: plan.slug, year };
     const started = await startImport(deps, systemAuditContext, plan.id, data, fileName);
     if (!started.ok)
       return {
@@ -186,6 +202,7 @@ export async function importPlanFile(
     const changes = await applyImport(deps, systemAuditContext, plan.id, started.import.id);
     return { document: { ...document, ...imported, applied: true, changes }, code: 0 };
   } catch (error) {
+    // createPlan and the import say in Spanish why they refuse: that goes in the document, exit 2.
     if (!(error instanceof AppError)) throw error;
     return {
       document: { ...document, ...target, ok: false, applied: false, message: error.userMessage },

@@ -88,6 +88,16 @@ describe("creating a plan", () => {
     expect(await db().select().from(plans)).toHaveLength(before);
   });
 
+  it("refuses a year outside 2000–2100 (plans:import takes it from the file's dates) and creates nothing", async () => {
+    const before = (await db().select().from(plans)).length;
+    const ownerDependenciaId = await owner();
+    for (const year of [1900, 1999, 2101, 2026.5])
+      await expect(
+        createPlan(db(), at, audit, { typeKey: "paac", year, ownerDependenciaId, title: "Plan antiguo" }),
+      ).rejects.toMatchObject({ status: 422, userMessage: "Escriba una vigencia entre 2000 y 2100." });
+    expect(await db().select().from(plans)).toHaveLength(before);
+  });
+
   it("is named on the audit page by its title and year", async () => {
     const plan = await createPlan(db(), at, audit, {
       typeKey: "accion",

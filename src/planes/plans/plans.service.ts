@@ -86,6 +86,9 @@ export async function listPlans(db: Db, filter: { year?: number; typeKey?: strin
 
 /** A new plan in borrador, version 1 («Versión inicial»), with its stable public address. */
 export async function createPlan(db: Db, at: Date, audit: AuditContext, input: PlanCreateInput) {
+  // The form's schema checks the year too; plans:import takes it from the file's dates, which may say 1900.
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw new AppError("plans.invalid_year", 422, "Escriba una vigencia entre 2000 y 2100.");
   const type = await repo.findPlanType(db, input.typeKey);
   if (!type) throw new AppError("plans.unknown_type", 422, "Elija un tipo de plan de la lista.");
   const owner = await findDependencia(db, input.ownerDependenciaId);

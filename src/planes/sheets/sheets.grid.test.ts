@@ -139,7 +139,7 @@ describe("a workbook as a grid of what each cell shows", () => {
     const rows = Array.from({ length: 30 }, (_, i) => [`fila ${i}`]);
     const file = await xlsx({ Uno: rows, Dos: rows });
     expect(await readGrid(file, 60)).toMatchObject({ ok: true });
-    expect(await readGrid(file, 59)).toEqual({ ok: false, tooManyRows: true });
+    expect(await readGrid(file, 59)).toEqual({ ok: false, tooManyRows: "filled" });
   });
 
   it("cleans what a cell shows: no-break and double spaces, blank lines, invisible characters", () => {

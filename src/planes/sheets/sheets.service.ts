@@ -4,14 +4,15 @@
 // rows, or no header with the plan's columns. Everything else comes back as problems with their row, and a
 // file with errors still gives its tree (the caller refuses to apply it).
 //
-// Limits: MAX_PLAN_FILE_BYTES per file, MAX_PLAN_ROWS rows holding something (all sheets), and the zip guard
-// of src/shared/zip-guard.ts before exceljs sees anything.
+// Limits: MAX_PLAN_FILE_BYTES per file, MAX_PLAN_UNCOMPRESSED_BYTES once inflated (checked by the zip guard of
+// src/shared/zip-guard.ts before exceljs sees anything), MAX_PLAN_ROWS rows holding something and five times
+// that of rows of any kind (all sheets), and merged ranges filled only over rows that hold something.
 
 import { SPREADSHEET_MESSAGES } from "../../shared/spreadsheet-file.ts";
 import { formatNumber } from "../../shared/words.ts";
 import type { PlanShape } from "../plans/plans.types.ts";
 import { type HeaderMatch, matchHeader, missingOf } from "./sheets.columns.ts";
-import { type GridSheet, readGrid } from "./sheets.grid.ts";
+import { type GridSheet, MAX_PLAN_UNCOMPRESSED_BYTES, readGrid } from "./sheets.grid.ts";
 import { MatrizReader } from "./sheets.matriz.ts";
 import { PaacReader } from "./sheets.paac.ts";
 import { Reading } from "./sheets.tree.ts";
@@ -21,16 +22,22 @@ import type { ReadPlanResult } from "./sheets.types.ts";
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
 /** Most rows holding something, over all sheets: a 2,000-activity plan has about 6,000. */
 export const MAX_PLAN_ROWS = 20_000;
+/** Most rows of any kind, over all sheets: empty rows with a format cost as much to read as full ones. */
+export const MAX_PLAN_SHEET_ROWS = 5 * MAX_PLAN_ROWS;
 
 const SHAPE_NAMES: Record<PlanShape, string> = {
   paac: "un plan anticorrupción (PAAC), con Actividades, Meta, Responsable y fechas",
   matriz: "una matriz (Actividades de gestión, Qué, Cómo, Quién, Cuándo)",
 };
 
+/** The refusal of a file over MAX_PLAN_FILE_BYTES; also said by plans:import before it reads the file. */
+export const tooBigMessage = (bytes: number) =>
+  `El archivo pesa ${formatNumber(bytes / 1024 / 1024, 1)} MB y el máximo es ${formatNumber(MAX_PLAN_FILE_BYTES / 1024 / 1024)} MB. Quite las hojas o imágenes que no hagan falta y súbalo otra vez.`;
+
 const MESSAGES = {
-  tooBig: (bytes: number) =>
-    `El archivo pesa ${formatNumber(bytes / 1024 / 1024, 1)} MB y el máximo es ${formatNumber(MAX_PLAN_FILE_BYTES / 1024 / 1024)} MB. Quite las hojas o imágenes que no hagan falta y súbalo otra vez.`,
+  tooBig: tooBigMessage,
   tooManyRows: `El archivo tiene más de ${formatNumber(MAX_PLAN_ROWS)} filas con datos, que es el máximo para un plan. Quite las hojas o filas que no sean del plan y súbalo otra vez.`,
+  tooManySheetRows: `El archivo tiene más de ${formatNumber(MAX_PLAN_SHEET_ROWS)} filas, contando las vacías que tienen formato. Borre las filas que sobran debajo del plan y las hojas que no sean del plan, y súbalo otra vez.`,
   unsupported: (fileName: string) =>
     `No podemos leer «${fileName.slice(0, 80)}» como un plan. Envíe el plan en un archivo de Excel (.xlsx); si lo tiene en CSV, PDF o Word, páselo a Excel y guárdelo como "Libro de Excel (.xlsx)".`,
   missing: (missing: string[]) =>
@@ -93,9 +100,13 @@ export async function readPlanFile(
 ): Promise<ReadPlanResult> {
   if (file.length > MAX_PLAN_FILE_BYTES) return fail(MESSAGES.tooBig(file.length));
   try {
-    const grid = await readGrid(file, MAX_PLAN_ROWS);
+    const grid = await readGrid(file, MAX_PLAN_ROWS, {
+      maxStreamedRows: MAX_PLAN_SHEET_ROWS,
+      maxUncompressedBytes: MAX_PLAN_UNCOMPRESSED_BYTES,
+    });
     if (!grid.ok) {
-      if (grid.tooManyRows) return fail(MESSAGES.tooManyRows);
+      if (grid.tooManyRows === "filled") return fail(MESSAGES.tooManyRows);
+      if (grid.tooManyRows === "all") return fail(MESSAGES.tooManySheetRows);
       return fail(grid.message ?? MESSAGES.unsupported(fileName));
     }
     return readTree(grid.sheets, shape);

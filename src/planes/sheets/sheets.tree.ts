@@ -43,6 +43,8 @@ export const columnLetters = (index: number) => {
 export class Reading {
   readonly problems: ImportProblem[] = [];
   readonly #keys = new Set<string>();
+  /** Per base key, the next «~n» to try: a thousand rows with one code cost a thousand tries, not half a million. */
+  readonly #next = new Map<string, number>();
   /** The sheet each node was read from, for problems found once the whole file is read. */
   readonly #sheets = new WeakMap<ParsedNode, string>();
   sheet = "";
@@ -84,7 +86,11 @@ export class Reading {
   /** The key itself, or with «~2», «~3»… when taken (a repeated code, two tasks written alike). */
   uniqueKey(base: string): string {
     let key = base;
-    for (let n = 2; this.#keys.has(key); n++) key = `${base}~${n}`;
+    let n = this.#next.get(base) ?? 2;
+    // A key taken is skipped for good: each one is «base~n» of a single base, so all the tries of a reading
+    // add up to its keys, whatever the order (a code written «1.1~2» only moves the counter of «1.1» on).
+    while (this.#keys.has(key)) key = `${base}~${n++}`;
+    if (key !== base) this.#next.set(base, n);
     this.#keys.add(key);
     return key;
   }
