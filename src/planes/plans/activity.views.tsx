@@ -66,6 +66,17 @@ export function ChangesTable(props: { changes: ChangeView[]; caption: string; sh
   );
 }
 
+/**
+ * The meta as written, with the quantity read from it when the text does not start with that number already:
+ * «Un (1) informe…» gains «(cantidad: 1 informe)»; «1 informe de evaluación» would only repeat itself.
+ */
+function metaText(meta: string, quantity: number | null, unit: string | null): string {
+  if (quantity === null) return meta;
+  const number = formatNumber(quantity, 1);
+  if (meta.trimStart().startsWith(number)) return meta;
+  return `${meta} (cantidad: ${number}${unit ? ` ${unit}` : ""})`;
+}
+
 export function ItemPage(props: {
   ctx: PageContext;
   detail: ItemDetail;
@@ -83,13 +94,7 @@ export function ItemPage(props: {
       headingOf(p, names[p.level - 1] ?? ""),
     ]),
     ["Producto", item.product],
-    [
-      "Meta",
-      item.meta &&
-        (item.metaQuantity !== null
-          ? `${item.meta} (cantidad: ${formatNumber(item.metaQuantity, 1)}${item.metaUnit ? ` ${item.metaUnit}` : ""})`
-          : item.meta),
-    ],
+    ["Meta", item.meta && metaText(item.meta, item.metaQuantity, item.metaUnit)],
     ["Evidencia esperada", item.evidence],
     ["Nota", item.note],
     ["Peso", item.weight !== null ? formatNumber(item.weight, 1) : null],

@@ -109,7 +109,13 @@ function Actions(props: Parameters<typeof PlanPage>[0]) {
   const csrf = <CsrfField token={ctx.csrfToken} />;
   const values = { committee: DEFAULT_COMMITTEE, approvedOn: props.today, ...props.values };
   const newVersion = (
-    <form method="post" action={`/planes/${plan.id}/nueva-version`} class="section" novalidate>
+    // A rule sets it apart from «Publicar»; first under «Acciones» (publicado), it would look like an end.
+    <form
+      method="post"
+      action={`/planes/${plan.id}/nueva-version`}
+      class={plan.status === "aprobado" ? "section" : undefined}
+      novalidate
+    >
       {csrf}
       <h3 class="heading-m">Cambiar el plan: nueva versión</h3>
       <p>
@@ -279,6 +285,9 @@ function LeafTable(props: {
   caption: string;
 }) {
   const name = props.levelNames[2];
+  // A matrix's tasks carry the expected evidence, not a product and a meta: the column shows what they have.
+  const evidenceOnly = props.leaves.every((leaf) => !leaf.product && !leaf.meta);
+  const column = evidenceOnly ? "Evidencia esperada" : "Producto y meta";
   return (
     <table class="table table--compact table--stack">
       <caption class="visually-hidden">
@@ -287,7 +296,7 @@ function LeafTable(props: {
       <thead>
         <tr>
           <th scope="col">{name}</th>
-          <th scope="col">Producto y meta</th>
+          <th scope="col">{column}</th>
           <th scope="col">Responsables</th>
           <th scope="col">Fechas</th>
         </tr>
@@ -301,8 +310,10 @@ function LeafTable(props: {
                 {leaf.text}
               </a>
             </td>
-            <td data-label="Producto y meta">
-              {[leaf.product, leaf.meta].filter(Boolean).join(" · ") || leaf.note || ""}
+            <td data-label={column}>
+              {(evidenceOnly ? leaf.evidence : [leaf.product, leaf.meta].filter(Boolean).join(" · ")) ||
+                leaf.note ||
+                ""}
             </td>
             <td data-label="Responsables">
               <ResponsablesText responsables={leaf.responsables} />

@@ -46,7 +46,9 @@ const planId = (c: AppContext) => c.req.param("id") ?? "";
 
 async function renderPlans(c: AppContext, errors?: FormErrors, values?: FormValues) {
   const db = c.var.deps.database.db;
-  const query = planListQuerySchema.parse(c.req.query());
+  // The filter sends «vigencia» and «tipo» (plans.views.tsx); «year» and «type» still work in old links.
+  const q = c.req.query();
+  const query = planListQuerySchema.parse({ year: q.vigencia ?? q.year, type: q.tipo ?? q.type });
   const { plans, years } = await listPlans(db, { year: query.year, typeKey: query.type });
   return c.html(
     <PlansPage

@@ -113,18 +113,20 @@ export function PlansPage(props: {
       </p>
       {(props.plans.length > 0 || filtered) && (
         <form method="get" action="/planes" class="search-form">
+          {/* «vigencia» and «tipo», as on the public list: «year» is the creation form's field below, and
+              two controls with one id would leave that form's «Vigencia» label pointing at this select. */}
           <Select
-            name="year"
+            name="vigencia"
             label="Vigencia"
             options={years.map((y) => ({ value: String(y), label: String(y) }))}
-            values={{ year: filter.year ? String(filter.year) : "" }}
+            values={{ vigencia: filter.year ? String(filter.year) : "" }}
             emptyLabel="Todas"
           />
           <Select
-            name="type"
+            name="tipo"
             label="Tipo de plan"
             options={typeOptions}
-            values={{ type: filter.type ?? "" }}
+            values={{ tipo: filter.type ?? "" }}
             emptyLabel="Todos"
           />
           <Button variant="secondary">Filtrar</Button>

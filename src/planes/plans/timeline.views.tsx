@@ -81,6 +81,11 @@ export function TimelinePage(props: { ctx: PageContext; timeline: PlanTimeline; 
         <p>El plan todavía no tiene estructura: importe su archivo para ver el cronograma.</p>
       ) : (
         <>
+          {/* On a phone only January and February fit: without this, the other months look missing. */}
+          <p class="hint timeline-hint">
+            El cronograma muestra los doce meses: en una pantalla angosta, deslícelo hacia los lados. La tabla
+            de abajo tiene las mismas fechas.
+          </p>
           <section class="table-scroll" tabindex={0} aria-label="Cronograma desplazable">
             <svg
               viewBox={`0 0 ${WIDTH} ${height}`}
