@@ -82,13 +82,25 @@ export function ItemPage(props: {
   detail: ItemDetail;
   backHref: string;
   backLabel: string;
+  /** May open the plan's staff page (planeación, control interno, administrador). */
+  canReadPlan: boolean;
 }) {
   const { ctx, detail } = props;
   const { item, parents, plan: row } = detail;
   const names = row.levelNames;
   const title = item.code && !item.text.startsWith(item.code) ? `${item.code} ${item.text}` : item.text;
   const rows: [string, Child][] = [
-    ["Plan", <a href={`/planes/${row.plan.id}`}>{planTitle(row.plan)}</a>],
+    [
+      "Plan",
+      // A responsable de plan reads activities, not the plan's staff page: the public page when there is one.
+      props.canReadPlan ? (
+        <a href={`/planes/${row.plan.id}`}>{planTitle(row.plan)}</a>
+      ) : row.plan.status === "publicado" || row.plan.status === "cerrado" || row.plan.version > 1 ? (
+        <a href={`/transparencia/planes/${row.plan.slug}`}>{planTitle(row.plan)}</a>
+      ) : (
+        planTitle(row.plan)
+      ),
+    ],
     ...parents.map((p): [string, Child] => [
       names[p.level - 1] ?? "",
       headingOf(p, names[p.level - 1] ?? ""),
@@ -106,7 +118,8 @@ export function ItemPage(props: {
     <Layout ctx={ctx} title={title}>
       <BackLink href={props.backHref}>{props.backLabel}</BackLink>
       <p class="hint">
-        {names[item.level - 1]} · {row.plan.title} · <PlanStatusTag status={row.plan.status} />
+        {names[item.level - 1]} · {row.plan.title} ·{" "}
+        <PlanStatusTag status={row.plan.status} version={row.plan.version} />
       </p>
       <h1>{title}</h1>
       <dl class="summary-list">

@@ -54,7 +54,7 @@ export function PlanPage(props: {
         <div>
           <dt>Estado</dt>
           <dd>
-            <PlanStatusTag status={plan.status} /> · versión {plan.version}
+            <PlanStatusTag status={plan.status} version={plan.version} /> · versión {plan.version}
           </dd>
         </div>
         <div>
@@ -177,6 +177,12 @@ function Actions(props: Parameters<typeof PlanPage>[0]) {
           <form method="post" action={`/planes/${plan.id}/cerrar`} class="section">
             {csrf}
             <p>Cierre el plan cuando termine su vigencia. Seguirá publicado, pero ya no admite cambios.</p>
+            <div class="form-field">
+              <label class="check">
+                <input type="checkbox" name="confirm" value="si" required />
+                Entiendo que un plan cerrado no se puede volver a abrir ni cambiar.
+              </label>
+            </div>
             <Button variant="warning">Cerrar el plan</Button>
           </form>
         </>
@@ -352,7 +358,7 @@ function Versions({ versions }: { versions: VersionView[] }) {
                 <dt>Aprobación</dt>
                 <dd>
                   {version.approvedOn
-                    ? `${version.approvedCommittee ?? DEFAULT_COMMITTEE}, acta ${version.approvedAct ?? ""} del ${formatIsoDay(version.approvedOn)}`
+                    ? `${version.approvedCommittee ?? DEFAULT_COMMITTEE}, ${version.approvedAct ?? ""} del ${formatIsoDay(version.approvedOn)}`
                     : "Sin aprobar"}
                 </dd>
               </div>

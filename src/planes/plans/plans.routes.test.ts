@@ -125,7 +125,12 @@ describe("a plan's life through its forms", () => {
     const publicPage = await (await client.get(base)).text();
     expect(publicPage).toContain(`href="/transparencia/planes/${t.plan.slug}"`);
     expect(publicPage).toContain("Cerrar el plan");
-    expect(publicPage).toContain("Comité Institucional de Gestión y Desempeño, acta Acta 3 del 30/01/2026");
+    expect(publicPage).toContain("Comité Institucional de Gestión y Desempeño, Acta 3 del 30/01/2026");
+    // Closing is for good: without the confirmation box the plan stays published.
+    const unconfirmed = await client.post(`${base}/cerrar`, {});
+    expect(unconfirmed.status).toBe(303);
+    expect(await (await client.get(base)).text()).toContain("marque la casilla que confirma");
+    expect(await planRow(t.plan.id)).toMatchObject({ status: "publicado" });
 
     const short = await client.post(`${base}/nueva-version`, { reason: "cambio" });
     expect(short.status).toBe(422);
@@ -141,7 +146,7 @@ describe("a plan's life through its forms", () => {
     expect(draft).toContain(`href="/transparencia/planes/${t.plan.slug}"`);
     expect(await planRow(t.plan.id)).toMatchObject({ status: "borrador", version: 2 });
 
-    const closeDraft = await client.post(`${base}/cerrar`, {});
+    const closeDraft = await client.post(`${base}/cerrar`, { confirm: "si" });
     expect(closeDraft.status).toBe(409);
     expect(await closeDraft.text()).toContain("Solo se cierra un plan publicado; este está en borrador.");
   });
@@ -201,6 +206,8 @@ describe("activities of a dependencia", () => {
     const ownPage = await own.text();
     expect(ownPage).toContain("Volver a las actividades de mi dependencia");
     expect(ownPage).toContain("No tiene cambios registrados.");
+    // The plan's staff page would answer 403: an approved, unpublished plan is named without a link.
+    expect(ownPage).not.toContain(`href="/planes/${t.plan.id}"`);
     expect((await mine.get(`/planes/${t.plan.id}/actividades/${t.items.activity11}`)).status).toBe(404);
 
     const stranger = await signIn(ctx, await makePerson(ctx, { roles: ["responsable_plan"] }));

@@ -3,9 +3,10 @@
 import { Hono } from "hono";
 import { dependenciaOptions, findDependencia } from "../../core/dependencias/dependencias.service.ts";
 import { mount } from "../../shared/auth/guard.ts";
+import { can } from "../../shared/auth/permissions.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { type FormErrors, type FormValues, parseForm } from "../../shared/forms.ts";
+import { type FormErrors, type FormValues, parseForm, readForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
@@ -141,15 +142,14 @@ export function plansRoutes() {
     const itemId = c.req.param("itemId") ?? "";
     await readItemAs(db, user, planId(c), itemId);
     const detail = await findItem(db, planId(c), itemId);
-    const staff = user.roles.some(
-      (r) => r === "planeacion" || r === "control_interno" || r === "administrador",
-    );
+    const staff = can(user.roles, "plans.show");
     return c.html(
       <ItemPage
         ctx={pageContext(c)}
         detail={detail}
         backHref={staff ? `/planes/${detail.plan.plan.id}` : "/mis-actividades"}
         backLabel={staff ? "Volver al plan" : "Volver a las actividades de mi dependencia"}
+        canReadPlan={staff}
       />,
     );
   });
@@ -198,6 +198,13 @@ export function plansRoutes() {
 
   mount(app, "plans.close", async (c) => {
     const { database, clock } = c.var.deps;
+    // Closing is for good: the form asks the person to say they understand it.
+    if ((await readForm(c)).confirm !== "si")
+      return redirectWithFlash(
+        c,
+        `/planes/${planId(c)}`,
+        "Para cerrar el plan, marque la casilla que confirma que un plan cerrado ya no se puede cambiar.",
+      );
     await closePlan(database.db, clock.now(), auditContext(c), planId(c));
     return redirectWithFlash(c, `/planes/${planId(c)}`, "Plan cerrado.");
   });

@@ -18,8 +18,13 @@ const STATUS_TAG: Record<PlanStatus, string> = {
   cerrado: "tag tag--espera",
 };
 
-export function PlanStatusTag({ status }: { status: PlanStatus }) {
-  return <strong class={STATUS_TAG[status]}>{PLAN_STATUS_LABELS[status]}</strong>;
+/** A borrador after the first version is an adjustment: the version before it is still the one in force. */
+export function PlanStatusTag({ status, version = 1 }: { status: PlanStatus; version?: number }) {
+  const label =
+    status === "borrador" && version > 1
+      ? `Versión ${version} en borrador (rige la ${version - 1})`
+      : PLAN_STATUS_LABELS[status];
+  return <strong class={STATUS_TAG[status]}>{label}</strong>;
 }
 
 /** One line as is, several as a list. */
@@ -150,7 +155,7 @@ export function PlansPage(props: {
                 <a class="task__link" href={`/planes/${row.plan.id}`}>
                   {row.plan.title}
                 </a>{" "}
-                <PlanStatusTag status={row.plan.status} />
+                <PlanStatusTag status={row.plan.status} version={row.plan.version} />
                 <p>
                   {row.typeName} · {row.owner} · versión {row.plan.version}
                 </p>
