@@ -33,7 +33,7 @@ import type { AppContext, AppEnv } from "./shared/http.ts";
 import { islandRoutes } from "./shared/islands.ts";
 import { loggableError } from "./shared/logger.ts";
 import { requestContext } from "./shared/request-context.ts";
-import { formBodyLimit, securityHeaders } from "./shared/security.ts";
+import { formBodyLimit, privateByDefault, securityHeaders } from "./shared/security.ts";
 import { staticRoutes } from "./shared/static.ts";
 import { ErrorPage } from "./shared/views/ErrorPage.tsx";
 import { pageContext } from "./shared/views/page.ts";
@@ -57,6 +57,7 @@ export function createApp(deps: Deps) {
   app.route("/", staticRoutes());
   // The session is known before the size limit so that a refused upload is answered inside its own page.
   app.use(loadSession);
+  app.use(privateByDefault);
   app.use(formBodyLimit);
   app.use(csrfProtection);
   app.use(readFlash);

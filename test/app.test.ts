@@ -89,6 +89,15 @@ describe("security headers", () => {
     expect(response.headers.get("referrer-policy")).toBe("same-origin");
   });
 
+  it("keeps signed-in pages out of shared caches, and leaves public pages their own rule", async () => {
+    const person = await makePerson(ctx, { roles: ["servidor", "planeacion"] });
+    const client = new TestClient(ctx.app);
+    await client.post("/ingresar", { documentNumber: person.documentNumber, password: TEST_PASSWORD });
+    expect((await client.get("/planes")).headers.get("cache-control")).toBe("private, no-store");
+    expect((await client.get("/mis-datos")).headers.get("cache-control")).toContain("no-store");
+    expect((await ctx.app.request("/transparencia")).headers.get("cache-control")).toContain("public");
+  });
+
   it("marks cookies Secure behind an HTTPS proxy", async () => {
     const response = await ctx.app.request("/ingresar", { headers: { "x-forwarded-proto": "https" } });
     expect(response.headers.getSetCookie().join(";")).toMatch(/Secure/);

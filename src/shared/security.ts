@@ -39,6 +39,15 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * What a signed-in person sees is theirs: no shared cache keeps it and the browser does not store it, unless a
+ * route said otherwise (the public pages set their own rule).
+ */
+export const privateByDefault: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.var.user && !c.res.headers.has("Cache-Control")) c.header("Cache-Control", "private, no-store");
+};
+
 /** Ordinary forms are small; the photo upload may carry a 10 MB file (plus the form around it). */
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
