@@ -24,6 +24,8 @@ export function PlanPage(props: {
   tree: PlanTree;
   query: TreeQuery;
   versions: VersionView[];
+  /** An upload waiting in its preview (planeación only). */
+  openImport?: { id: string; fileName: string; createdAt: Date };
   canManage: boolean;
   today: string;
   errors?: FormErrors;
@@ -74,6 +76,15 @@ export function PlanPage(props: {
       <p>
         <a href={`/planes/${plan.id}/cronograma`}>Ver el cronograma del plan</a>
       </p>
+      {props.openImport && (
+        <div class="notice" role="status">
+          <p>
+            El archivo «{props.openImport.fileName}», cargado el {formatDateTime(props.openImport.createdAt)},
+            espera en vista previa.{" "}
+            <a href={`/planes/${plan.id}/importaciones/${props.openImport.id}`}>Continuar con esa carga</a>
+          </p>
+        </div>
+      )}
       {props.canManage && <Actions {...props} />}
       <section class="section">
         <h2 class="heading-m">Estructura del plan</h2>

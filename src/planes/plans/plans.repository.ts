@@ -4,6 +4,7 @@ import { dependencias } from "../../core/dependencias/dependencias.table.ts";
 import { people } from "../../core/people/people.table.ts";
 import type { Db } from "../../db/client.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { planImports } from "../imports/imports.table.ts";
 import {
   type Plan,
   type PlanType,
@@ -266,4 +267,15 @@ export async function countChanges(db: Db, planId: string, version: number): Pro
     .from(planChanges)
     .where(and(eq(planChanges.planId, planId), eq(planChanges.version, version)));
   return row?.n ?? 0;
+}
+
+/** The newest upload of the plan still waiting in its preview, if any (the plan page points to it). */
+export async function findOpenImport(db: Db, planId: string) {
+  const [row] = await db
+    .select({ id: planImports.id, fileName: planImports.fileName, createdAt: planImports.createdAt })
+    .from(planImports)
+    .where(and(eq(planImports.planId, planId), eq(planImports.status, "vista_previa")))
+    .orderBy(desc(planImports.createdAt))
+    .limit(1);
+  return row;
 }

@@ -4,6 +4,7 @@ import { createTestApp, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn } from "../../../test/factories.ts";
 import { createPlanWithItems } from "../../../test/plans.ts";
 import type { Role } from "../../shared/auth/roles.ts";
+import { planImports } from "../imports/imports.table.ts";
 import { plans, planTypes } from "./plans.table.ts";
 
 let ctx: TestContext;
@@ -245,5 +246,24 @@ describe("plan types", () => {
     });
     expect((await client.post("/admin/tipos-de-plan/nada", { name: "Nada" })).status).toBe(404);
     expect((await (await as("planeacion")).get("/admin/tipos-de-plan")).status).toBe(403);
+  });
+
+  it("points planeación to an upload still waiting in its preview", async () => {
+    const t = await createPlanWithItems(db(), { year: 2026 });
+    const [waiting] = await db()
+      .insert(planImports)
+      .values({
+        planId: t.plan.id,
+        fileName: "Plan ajustado.xlsx",
+        sha256: "0".repeat(64),
+        summary: { ok: true, counts: {}, problems: [], unmatched: [] },
+        createdAt: ctx.clock.now(),
+      })
+      .returning();
+    const planner = await (await (await as("planeacion")).get(`/planes/${t.plan.id}`)).text();
+    expect(planner).toContain(`href="/planes/${t.plan.id}/importaciones/${waiting?.id}"`);
+    expect(planner).toContain("«Plan ajustado.xlsx»");
+    const reader = await (await (await as("control_interno")).get(`/planes/${t.plan.id}`)).text();
+    expect(reader).not.toContain("Continuar con esa carga");
   });
 });

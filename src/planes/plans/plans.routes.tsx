@@ -25,6 +25,7 @@ import {
   closePlan,
   createPlan,
   findItem,
+  findOpenImport,
   findPlanType,
   listPlans,
   listPlanTypes,
@@ -81,6 +82,7 @@ async function renderPlan(c: AppContext, errors?: FormErrors, values?: FormValue
       tree={tree}
       query={query}
       versions={await planVersions(db, tree.plan.plan.id)}
+      openImport={isPlanner(c) ? await findOpenImport(db, tree.plan.plan.id) : undefined}
       canManage={isPlanner(c)}
       today={today(c)}
       errors={errors}

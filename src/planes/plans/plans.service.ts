@@ -126,6 +126,7 @@ export async function createPlan(db: Db, at: Date, audit: AuditContext, input: P
 
 /** The plan with its type's names and its owner; undefined for an unknown id. */
 export const findPlan = repo.findPlanRow;
+export const findOpenImport = repo.findOpenImport;
 
 async function planOr404(db: Db, planId: string) {
   const plan = await repo.findPlanRow(db, planId);
