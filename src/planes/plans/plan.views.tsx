@@ -188,9 +188,9 @@ function Actions(props: Parameters<typeof PlanPage>[0]) {
           <form method="post" action={`/planes/${plan.id}/cerrar`} class="section">
             {csrf}
             <p>Cierre el plan cuando termine su vigencia. Seguirá publicado, pero ya no admite cambios.</p>
-            <div class="form-field">
-              <label class="check">
-                <input type="checkbox" name="confirm" value="si" required />
+            <div class="checkbox form-field">
+              <input type="checkbox" id="confirm-close" name="confirm" value="si" required />
+              <label for="confirm-close">
                 Entiendo que un plan cerrado no se puede volver a abrir ni cambiar.
               </label>
             </div>
