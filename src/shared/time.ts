@@ -15,6 +15,13 @@ const dateTimeFormat = new Intl.DateTimeFormat("es-CO", {
 const timeFormat = new Intl.DateTimeFormat("es-CO", { timeZone: TIME_ZONE, timeStyle: "short" });
 const dateFormat = new Intl.DateTimeFormat("es-CO", { timeZone: TIME_ZONE, dateStyle: "long" });
 
+/** «enero» … «diciembre», from Intl (es-CO), for month filters and messages about dates. */
+export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, month) =>
+  new Intl.DateTimeFormat("es-CO", { month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2026, month, 1)),
+  ),
+);
+
 /** "22 de noviembre de 2026, 9:15 a. m." in Bogotá time. */
 export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
 export const formatTime = (date: Date) => timeFormat.format(date);

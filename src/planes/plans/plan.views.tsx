@@ -1,13 +1,13 @@
 // One plan: its header, what planeación can do in its status, its tree with filters and its versions
 // with the change log of each.
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
-import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
+import { formatDateTime, formatIsoDay, MONTH_NAMES } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { countOf, formatNumber } from "../../shared/words.ts";
 import { ChangesTable } from "./activity.views.tsx";
-import { DEFAULT_COMMITTEE, MONTH_NAMES } from "./plans.rules.ts";
+import { DEFAULT_COMMITTEE } from "./plans.rules.ts";
 import type { PlanTree, VersionView } from "./plans.service.ts";
 import { PLAN_CHANGE_KIND_LABELS } from "./plans.types.ts";
 import { levelCounts, PeriodsText, PlanStatusTag, plural, ResponsablesText } from "./plans.views.tsx";

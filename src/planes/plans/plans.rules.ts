@@ -1,5 +1,6 @@
 // Pure rules of plans: the state machine (borrador → aprobado → publicado → cerrado, and back to borrador
 // as a new version), the public address, how periods read and when an activity falls due.
+import { MONTH_NAMES } from "../../shared/time.ts";
 import { PLAN_STATUS_LABELS, type PlanStatus } from "./plans.types.ts";
 
 export type PlanAction = "approve" | "publish" | "newVersion" | "close";
@@ -134,21 +135,6 @@ export const MONTH_ABBREVIATIONS = [
   "oct",
   "nov",
   "dic",
-] as const;
-
-export const MONTH_NAMES = [
-  "enero",
-  "febrero",
-  "marzo",
-  "abril",
-  "mayo",
-  "junio",
-  "julio",
-  "agosto",
-  "septiembre",
-  "octubre",
-  "noviembre",
-  "diciembre",
 ] as const;
 
 /** «marzo de 2026» for "2026-03". */

@@ -2,6 +2,7 @@
 // or two digits («1/07/2022», «13/01/2022», «1/7/22»), one period per line, or a whole period in one cell
 // («01/02/2026 - 31/03/2026», «01/02/2026 a 31/07/2026», «16/12/2026 al 31/12/2026»). A date that cannot exist
 // («31/04/2022») is not moved to another day: it is reported and kept as written.
+import { MONTH_NAMES } from "../../shared/time.ts";
 import { type GridCell, writtenDay } from "./sheets.grid.ts";
 
 export type DateRead =
@@ -9,21 +10,6 @@ export type DateRead =
   /** Looks like a date but the day does not exist; `reason` says why, in Spanish («abril tiene 30 días»). */
   | { kind: "impossible"; written: string; reason: string }
   | { kind: "invalid"; written: string };
-
-const MONTHS = [
-  "enero",
-  "febrero",
-  "marzo",
-  "abril",
-  "mayo",
-  "junio",
-  "julio",
-  "agosto",
-  "septiembre",
-  "octubre",
-  "noviembre",
-  "diciembre",
-];
 
 const pad = (value: number) => String(value).padStart(2, "0");
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -33,7 +19,7 @@ export function dayOf(year: number, month: number, day: number, written: string)
   if (month < 1 || month > 12) return { kind: "impossible", written, reason: `el mes ${month} no existe` };
   const last = daysIn(year, month);
   if (day < 1 || day > last) {
-    const name = MONTHS[month - 1] ?? "";
+    const name = MONTH_NAMES[month - 1] ?? "";
     const reason =
       day < 1
         ? `el día ${day} no existe`
