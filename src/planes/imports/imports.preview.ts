@@ -2,6 +2,7 @@
 // problems, the responsables reconciled and those still to reconcile (with the closest dependencias), and
 // what applying would add, change and remove against the plan as it is now. Reads only.
 import type { Db } from "../../db/client.ts";
+import { countOf, formatNumber, pluralize } from "../../shared/words.ts";
 import {
   describeMatch,
   loadMatcher,
@@ -15,6 +16,7 @@ import {
   diffItems,
   type FlatItem,
   flattenTree,
+  formatPeriod,
   type PlanDiff,
   repeatedKeys,
 } from "./imports.rules.ts";
@@ -133,6 +135,33 @@ export function checkTree(read: ReadTree) {
   };
 }
 
+/**
+ * One aviso for the periods that fall wholly outside the plan's vigencia (a 2022 file loaded into the 2023
+ * plan), with the first as an example. A period that only overlaps the year is fine: improvement plans run
+ * into the next one. Undefined when every period touches the year.
+ */
+export function vigenciaAviso(items: readonly FlatItem[], year: number): ImportProblem | undefined {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  let outside = 0;
+  let example: string | undefined;
+  for (const item of items)
+    for (const period of item.periods) {
+      // Only known dates count: an impossible end («31/04/2022») proves nothing about the year.
+      const before = period.end !== null && period.end < first;
+      const after = period.start !== null && period.start > last;
+      if (!before && !after) continue;
+      outside++;
+      example ??= `${item.row ? `fila ${formatNumber(item.row)}: ` : ""}${formatPeriod(period)}`;
+    }
+  if (outside === 0) return undefined;
+  return {
+    row: 0,
+    severity: "aviso",
+    message: `${countOf(outside, "periodo", "periodos")} ${pluralize(outside, "está", "están")} fuera de la vigencia ${year} del plan (por ejemplo, ${example}). Revise que cargó el archivo correcto.`,
+  };
+}
+
 /** Every written responsable of the tree, what it stands for, and the rows where it appears. */
 export async function reconcileTree(db: Db, tree: readonly ParsedNode[]) {
   const rows = rowsByResponsable(tree);
@@ -159,8 +188,15 @@ export async function reconcileTree(db: Db, tree: readonly ParsedNode[]) {
  * Everything the preview shows and «Aplicar» re-checks, for a tree read from a file. `db` may be a
  * transaction: applying analyses again inside it, against the data as it is then.
  */
-export async function previewParsed(db: Db, plan: { id: string }, read: ReadTree): Promise<ImportAnalysis> {
-  const { items, errors, avisos } = checkTree(read);
+export async function previewParsed(
+  db: Db,
+  plan: { id: string; year?: number },
+  read: ReadTree,
+): Promise<ImportAnalysis> {
+  const { items, errors, avisos: fileAvisos } = checkTree(read);
+  const outside = plan.year === undefined ? undefined : vigenciaAviso(items, plan.year);
+  // The whole file's aviso first: it may mean the wrong file, which matters more than any one row.
+  const avisos = outside ? [outside, ...fileAvisos] : fileAvisos;
   const { resolutions, unmatched, matched } = await reconcileTree(db, read.tree);
   const current = await loadCurrentItems(db, plan.id);
   return {

@@ -195,7 +195,7 @@ describe("importing a plan's spreadsheet", () => {
     const wrong = await upload(plan.id, await wrongColumnsFile());
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain(
-      "Al plan le faltan estas columnas: Responsable, Fecha Inicio, Fecha Final",
+      "Al archivo le faltan estas columnas: Responsable, Fecha Inicio, Fecha Final",
     );
     const ods = await upload(plan.id, await odsFile(), "paac.ods");
     expect(ods.status).toBe(422);

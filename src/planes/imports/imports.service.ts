@@ -83,7 +83,7 @@ export async function startImport(
     await refuse(refusal.userMessage, []);
     throw refusal;
   }
-  const read = await readPlanFile(file, name, plan.shape);
+  const read = await readPlanFile(file, name, plan.shape, { levelNames: plan.levelNames });
   if (!read.ok) return refuse(read.message, read.problems);
   const analysis = await previewParsed(db, plan, read);
   const summary = summarize(read, analysis, plan.version);
@@ -91,7 +91,9 @@ export async function startImport(
   const fileKey = fileKeyOf(id);
   await deps.storage.put(fileKey, file, { contentType: XLSX_TYPE });
   try {
-    const created = await db.transaction(async (tx) => {
+    const { row: created, superseded } = await db.transaction(async (tx) => {
+      // A new file replaces the plan's open previews: they would otherwise stay «Vista previa» for ever.
+      const superseded = await discardOpenPreviews(tx, at, audit, plan.id);
       const row = await repo.insertImport(tx, {
         id,
         planId: plan.id,
@@ -115,13 +117,56 @@ export async function startImport(
           ...summary.diff,
         },
       });
-      return row;
+      return { row, superseded };
     });
+    await deleteFiles(deps, superseded);
     return { ok: true, import: created };
   } catch (error) {
     await deps.storage.delete(fileKey).catch(() => {});
     throw error;
   }
+}
+
+const SUPERSEDED_REASON = "reemplazada por una carga nueva";
+
+/**
+ * Closes a preview as «descartada», forgetting its file, and audits it; undefined when it was no longer a
+ * preview (applied or discarded meanwhile). The caller deletes the file after the commit.
+ */
+async function discardPreview(
+  tx: Db,
+  at: Date,
+  audit: AuditContext,
+  imported: Pick<PlanImport, "id" | "planId" | "fileName">,
+  reason?: string,
+) {
+  const closed = await repo.closePreview(tx, imported.id, "descartada", { fileKey: null });
+  if (!closed) return undefined;
+  await recordAudit(tx, at, audit, {
+    action: "plan_import.discarded",
+    targetType: "plan",
+    targetId: imported.planId,
+    details: { importId: imported.id, fileName: imported.fileName, ...(reason ? { reason } : {}) },
+  });
+  return closed;
+}
+
+/**
+ * Discards the plan's open previews, returning their file keys. Every upload runs this, so at most one
+ * preview is open at a time and the latest imports listed hold them all.
+ */
+async function discardOpenPreviews(tx: Db, at: Date, audit: AuditContext, planId: string) {
+  const open = (await repo.listImportsOfPlan(tx, planId)).filter((i) => i.status === "vista_previa");
+  const keys: string[] = [];
+  for (const imported of open)
+    if ((await discardPreview(tx, at, audit, imported, SUPERSEDED_REASON)) && imported.fileKey)
+      keys.push(imported.fileKey);
+  return keys;
+}
+
+/** After the commit: a file left behind by a failed delete is only an orphan, never a row without its file. */
+async function deleteFiles(deps: ImportDeps, keys: readonly string[]) {
+  for (const key of keys) await deps.storage.delete(key).catch(() => {});
 }
 
 async function importOf(db: Db, planId: string, importId: string) {
@@ -131,15 +176,15 @@ async function importOf(db: Db, planId: string, importId: string) {
   return { plan, imported };
 }
 
-/** The kept file read again, as the parser reads it today. */
+/** The kept file read again, as the parser reads it today, with the plan type's level names as they are now. */
 async function readKept(
   deps: ImportDeps,
   imported: PlanImport,
-  shape: "paac" | "matriz",
+  plan: Pick<repo.PlanForImport, "shape" | "levelNames">,
 ): Promise<ReadPlanResult> {
   const file = imported.fileKey ? await getBuffer(deps.storage, imported.fileKey) : undefined;
   if (!file) throw storageUnreadable();
-  return readPlanFile(file, imported.fileName, shape);
+  return readPlanFile(file, imported.fileName, plan.shape, { levelNames: plan.levelNames });
 }
 
 const assertPreview = (imported: PlanImport) => {
@@ -162,7 +207,7 @@ export async function viewImport(deps: ImportDeps, planId: string, importId: str
   const db = deps.database.db;
   const { plan, imported } = await importOf(db, planId, importId);
   if (imported.status !== "vista_previa") return { plan, imported, dependencias: [] };
-  const read = await readKept(deps, imported, plan.shape);
+  const read = await readKept(deps, imported, plan);
   if (!read.ok) return { plan, imported, message: read.message, dependencias: [] };
   const [analysis, dependencias] = await Promise.all([
     previewParsed(db, plan, read),
@@ -187,7 +232,7 @@ export async function mapImportResponsable(
   assertPreview(imported);
   const result = await mapAlias(db, deps.clock.now(), audit, input);
   if (result.ok) {
-    const read = await readKept(deps, imported, plan.shape);
+    const read = await readKept(deps, imported, plan);
     if (read.ok)
       await repo.updateImportSummary(
         db,
@@ -208,7 +253,7 @@ export async function applyImport(
   const { plan, imported } = await importOf(deps.database.db, planId, importId);
   assertDraft(plan);
   assertPreview(imported);
-  const read = await readKept(deps, imported, plan.shape);
+  const read = await readKept(deps, imported, plan);
   if (!read.ok) throw new AppError("imports.unreadable", 422, read.message);
   return applyParsed(
     deps.database.db,
@@ -222,18 +267,10 @@ export async function applyImport(
 /** Drops a preview: the import is kept as «descartada» (in the audit and the list) and its file is deleted. */
 export async function discardImport(deps: ImportDeps, audit: AuditContext, planId: string, importId: string) {
   const db = deps.database.db;
-  const at = deps.clock.now();
-  const { plan, imported } = await importOf(db, planId, importId);
+  const { imported } = await importOf(db, planId, importId);
   await db.transaction(async (tx) => {
-    const closed = await repo.closePreview(tx, imported.id, "descartada", { fileKey: null });
-    if (!closed) throw new AppError("imports.closed", 409, "Esta carga ya se aplicó o se descartó.");
-    await recordAudit(tx, at, audit, {
-      action: "plan_import.discarded",
-      targetType: "plan",
-      targetId: plan.id,
-      details: { importId: imported.id, fileName: imported.fileName },
-    });
+    if (!(await discardPreview(tx, deps.clock.now(), audit, imported)))
+      throw new AppError("imports.closed", 409, "Esta carga ya se aplicó o se descartó.");
   });
-  // After the commit: a file left behind by a failed delete is only an orphan, never a row without its file.
-  if (imported.fileKey) await deps.storage.delete(imported.fileKey).catch(() => {});
+  if (imported.fileKey) await deleteFiles(deps, [imported.fileKey]);
 }

@@ -29,27 +29,92 @@ const STATUS_LABELS: Record<ImportStatus, string> = {
 };
 
 // As the reader finds them (sheets.columns.ts): by how the header starts, without accents or case.
-const COLUMNS = {
-  paac: [
-    "Una fila de título sobre la tabla de cada componente («Componente 3: Rendición de cuentas»)",
-    "Subcomponente / Proceso (un componente sin subcomponentes puede no tenerla)",
-    "Actividades, con el código al comienzo («1.1 Socializar…») (obligatoria)",
-    "Producto",
-    "Meta (obligatoria)",
-    "Responsable (obligatoria); varios en una celda, uno por línea o separados por «;»",
-    "Fecha Inicio y Fecha Final, o una sola columna de fechas («01/02/2022 - 30/06/2022»)",
-    "Peso (si el plan pondera las actividades)",
-  ],
-  matriz: [
-    "Actividades de gestión (obligatoria)",
-    "Qué (alternativas de mejora) (obligatoria)",
-    "Cómo (mejoras / tareas a implementar) (obligatoria)",
-    "Quién (responsable de cada tarea) (obligatoria)",
-    "Cuándo («01/02/2026 - 31/03/2026»), o Fecha Inicio y Fecha Final",
-    "Evidencias",
-    "Peso (si el plan pondera las tareas)",
-  ],
-} as const;
+const PAAC_COLUMNS = [
+  "Una fila de título sobre la tabla de cada componente («Componente 3: Rendición de cuentas»)",
+  "Subcomponente / Proceso (un componente sin subcomponentes puede no tenerla)",
+  "Actividades, con el código al comienzo («1.1 Socializar…») (obligatoria)",
+  "Producto",
+  "Meta (obligatoria)",
+  "Responsable (obligatoria); varios en una celda, uno por línea o separados por «;»",
+  "Fecha Inicio y Fecha Final, o una sola columna de fechas («01/02/2022 - 30/06/2022»)",
+  "Peso (si el plan pondera las actividades)",
+];
+
+interface MatrizColumn {
+  name: string;
+  required?: boolean;
+  /** What else the column may be called in the file. */
+  also: string[];
+  hint?: string;
+}
+
+/**
+ * A matrix's columns under the plan type's own level names («Hallazgo», «Acción de mejora», «Tarea» in a plan
+ * de mejoramiento), with the usual matrix labels the reader also takes.
+ */
+function matrizColumns(levelNames: readonly string[]): MatrizColumn[] {
+  const [first, second, third] = levelNames;
+  return [
+    { name: first ?? "Actividad de gestión", required: true, also: ["Actividades de gestión"] },
+    {
+      name: second ?? "Alternativa de mejora",
+      required: true,
+      also: ["Qué (alternativas de mejora)", "Alternativas de mejora"],
+    },
+    { name: third ?? "Tarea", required: true, also: ["Cómo (mejoras / tareas a implementar)", "Tareas"] },
+    {
+      name: "Responsable (quién)",
+      required: true,
+      also: ["Responsables", "Quién"],
+      hint: "varios en una celda, uno por línea o separados por «;»",
+    },
+    {
+      name: "Fechas (cuándo)",
+      required: true,
+      also: ["Cuándo", "Periodo", "Plazo", "Cronograma"],
+      hint: "el periodo en una celda («01/02/2026 - 31/03/2026»), o dos columnas: «Fecha inicio» y «Fecha final»",
+    },
+    { name: "Evidencias", also: ["Evidencia"] },
+    { name: "Peso", also: ["Ponderación"], hint: "si el plan pondera las tareas" },
+  ];
+}
+
+/** A name without case, accents, parentheses or plurals: «Tareas» is no alternative to «Tarea (cómo)». */
+const baseName = (name: string) =>
+  name
+    .replace(/\([^)]*\)/g, " ")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.replace(/(?:es|s)$/, ""))
+    .join(" ");
+const sameName = (a: string, b: string) => baseName(a) === baseName(b);
+
+function MatrizColumns(props: { levelNames: readonly string[] }) {
+  return (
+    <>
+      <ul>
+        {matrizColumns(props.levelNames).map((column) => {
+          const also = column.also.filter((name) => !sameName(name, column.name));
+          return (
+            <li>
+              <strong>{column.name}</strong>
+              {column.required ? " (obligatoria)" : ""}
+              {column.hint ? `: ${column.hint}` : ""}
+              {also.length > 0 ? `. También sirve: ${also.map((name) => `«${name}»`).join(", ")}.` : "."}
+            </li>
+          );
+        })}
+      </ul>
+      <p class="hint">
+        Los títulos se reconocen sin importar mayúsculas, tildes, singular o plural, ni lo que sigue al
+        nombre: «QUÉ (ALTERNATIVAS DE MEJORA)» sirve como «Qué».
+      </p>
+    </>
+  );
+}
 
 const planHeading = (plan: PlanForImport) => `${plan.title} (versión ${formatNumber(plan.version)})`;
 
@@ -82,11 +147,15 @@ export function ImportFormPage(props: {
             quita.
           </p>
           <h2 class="heading-m">Columnas que SIPAP busca ({plan.typeName})</h2>
-          <ul>
-            {COLUMNS[plan.shape].map((column) => (
-              <li>{column}</li>
-            ))}
-          </ul>
+          {plan.shape === "matriz" ? (
+            <MatrizColumns levelNames={plan.levelNames} />
+          ) : (
+            <ul>
+              {PAAC_COLUMNS.map((column) => (
+                <li>{column}</li>
+              ))}
+            </ul>
+          )}
           <p class="hint">
             No sirven archivos .xls, .ods ni protegidos con contraseña: ábralos en Excel o LibreOffice y
             guárdelos como «Libro de Excel (.xlsx)». Las fórmulas se leen con el último valor que Excel
@@ -117,6 +186,12 @@ export function ImportFormPage(props: {
   );
 }
 
+/** A preview whose file has errors can never be applied: the list says so rather than «Vista previa». */
+const statusOf = (imported: PlanImport) =>
+  imported.status === "vista_previa" && imported.summary.ok === false
+    ? "Con errores"
+    : STATUS_LABELS[imported.status];
+
 function ImportsTable(props: { plan: PlanForImport; imports: PlanImport[] }) {
   return (
     <section class="section">
@@ -137,7 +212,7 @@ function ImportsTable(props: { plan: PlanForImport; imports: PlanImport[] }) {
                 <a href={`/planes/${props.plan.id}/importaciones/${imported.id}`}>{imported.fileName}</a>
               </th>
               <td data-label="Fecha">{formatDateTime(imported.createdAt)}</td>
-              <td data-label="Estado">{STATUS_LABELS[imported.status]}</td>
+              <td data-label="Estado">{statusOf(imported)}</td>
             </tr>
           ))}
         </tbody>

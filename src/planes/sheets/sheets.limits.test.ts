@@ -50,7 +50,7 @@ describe("merged ranges", () => {
     );
     expect(file.length).toBeLessThan(10_000);
     const result = await readPlanFile(file, "paac.xlsx", "paac");
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Al plan le faltan/) });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Al archivo le faltan/) });
     const grid = await readGrid(file, MAX_PLAN_ROWS);
     expect(grid.ok && grid.sheets[0]?.rows.map((row) => row.row)).toEqual([1, 1048576]);
   });

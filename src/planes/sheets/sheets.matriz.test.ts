@@ -286,3 +286,107 @@ describe("what a matrix reading reports, with its row", () => {
     expect(tasks[2]?.periods).toEqual([{ start: "2026-04-01", end: null, raw: "01/04/2026 - 31/04/2026" }]);
   });
 });
+
+describe("a matrix headed with its plan type's level names", () => {
+  const MEJORAMIENTO = ["Hallazgo", "Acción de mejora", "Tarea"];
+  const rows: Rows = [
+    ["PLAN DE MEJORAMIENTO 2026"],
+    ["Hallazgo", "Acción de mejora", "Tarea", "Responsable", "Fecha inicio", "Fecha final", "Evidencias"],
+    [
+      "No se publicó el informe de PQRSD",
+      "Publicar los informes a tiempo",
+      "Programar la publicación",
+      "OPGI",
+      "01/02/2026",
+      "28/02/2026",
+      "Cronograma",
+    ],
+    [undefined, undefined, "Publicar el informe", "OPGI", "01/03/2026", "31/03/2026"],
+  ];
+
+  it("reads a plan de mejoramiento by «Hallazgo | Acción de mejora | Tarea», refused without the names", async () => {
+    const file = await xlsx(rows);
+    const result = await readPlanFile(file, "mejoramiento.xlsx", "matriz", { levelNames: MEJORAMIENTO });
+    expect(result).toMatchObject({
+      ok: true,
+      problems: [],
+      counts: { activities: 1, alternatives: 1, tasks: 2, periods: 2 },
+      tree: [
+        {
+          text: "No se publicó el informe de PQRSD",
+          children: [
+            {
+              text: "Publicar los informes a tiempo",
+              children: [
+                {
+                  text: "Programar la publicación",
+                  responsables: ["OPGI"],
+                  periods: [{ start: "2026-02-01", end: "2026-02-28" }],
+                  evidence: "Cronograma",
+                },
+                { text: "Publicar el informe", periods: [{ start: "2026-03-01", end: "2026-03-31" }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    // Without the type's names, only the usual labels: what the walkthrough met.
+    expect(await readPlanFile(file, "mejoramiento.xlsx", "matriz")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Al archivo le faltan estas columnas: Actividades de gestión, Qué \(alternativas de mejora\)\./,
+      ),
+    });
+  });
+
+  it("takes names an administrator gave, plural or singular, before the usual labels, and names them in messages", async () => {
+    // «Actividad» as the third level must not be read as «Actividades de gestión».
+    const renamed = ["Hallazgo", "Acción correctiva", "Actividad"];
+    const result = await readPlanFile(
+      await xlsx([
+        [
+          "Hallazgos",
+          "Acciones correctivas",
+          "Actividades",
+          "Responsables",
+          "Fecha inicio",
+          "Fecha final",
+          "Evidencia",
+        ],
+        ["Hallazgo 1", "Corregir", "Revisar", "OPGI", "01/02/2026", "28/02/2026", "Acta"],
+        ["Hallazgo 2", undefined, "Tarea sin acción", "OPGI", "01/02/2026", "28/02/2026"],
+      ]),
+      "mejoramiento.xlsx",
+      "matriz",
+      { levelNames: renamed },
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.tree[0]?.children[0]?.children[0]).toMatchObject({
+      text: "Revisar",
+      responsables: ["OPGI"],
+      evidence: "Acta",
+    });
+    expect(result.problems.map((p) => p.message)).toContain(
+      "La tarea «Tarea sin acción» no tiene una alternativa de mejora encima: escríbala en la columna «Acción correctiva».",
+    );
+    const missing = await readPlanFile(
+      await xlsx([["Hallazgo", "Responsable", "Fecha inicio", "Fecha final"]]),
+      "mejoramiento.xlsx",
+      "matriz",
+      { levelNames: renamed },
+    );
+    expect(missing).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Al archivo le faltan estas columnas: Acción correctiva, Actividad\./),
+    });
+  });
+
+  it("keeps reading the usual matrix header when the type's names are given", async () => {
+    const levelNames = ["Actividad de gestión", "Alternativa de mejora (qué)", "Tarea (cómo)"];
+    const merges = ["A4:A6", "B4:B6", "A9:A13", "B9:B13"];
+    const named = await readPlanFile(await xlsx(MATRIZ, merges), "matriz.xlsx", "matriz", { levelNames });
+    const usual = await read(MATRIZ, merges);
+    expect(named).toEqual(usual);
+  });
+});

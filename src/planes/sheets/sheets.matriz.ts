@@ -3,7 +3,7 @@
 // or merged cell in the first two columns means «same as above»; each CÓMO written starts a task, and a row
 // whose CÓMO is empty only adds a responsable, a period or more evidence to the task above.
 
-import { COLUMNS, type ColumnKey, type ColumnMap, matchHeader } from "./sheets.columns.ts";
+import { COLUMNS, type ColumnDef, type ColumnKey, type ColumnMap, matchHeader } from "./sheets.columns.ts";
 import type { GridSheet } from "./sheets.grid.ts";
 import {
   addPeriods,
@@ -31,9 +31,8 @@ const TABLE: readonly ColumnKey[] = [
   "weight",
 ];
 const DETAILS: readonly ColumnKey[] = ["responsable", "start", "end", "when", "evidence", "weight"];
-const label = (key: ColumnKey) => COLUMNS.matriz.find((def) => def.key === key)?.label ?? key;
-/** «Cómo», «Qué»: the first word of a column's label, as people call it. */
-const word = (key: ColumnKey) => label(key).split(" ")[0] ?? key;
+const labelOf = (defs: readonly ColumnDef[], key: ColumnKey) =>
+  defs.find((def) => def.key === key)?.label ?? key;
 
 interface Current {
   node: ParsedNode;
@@ -53,8 +52,25 @@ export class MatrizReader {
   #activity: Current | undefined;
   #alternative: Current | undefined;
   #task: Current | undefined;
+  /** Columns the current header named by the plan type's level names («Hallazgo»), for messages. */
+  #aliased = new Set<ColumnKey>();
 
-  constructor(readonly reading: Reading) {}
+  /** `defs`: the matrix columns for the plan type (sheets.columns.ts columnsOf). */
+  constructor(
+    readonly reading: Reading,
+    readonly defs: readonly ColumnDef[] = COLUMNS.matriz,
+  ) {}
+
+  /** A column as the file names it: the type's level name when the header used it, else the usual label. */
+  #label(key: ColumnKey): string {
+    return labelOf(this.#aliased.has(key) ? this.defs : COLUMNS.matriz, key);
+  }
+
+  /** «Cómo», «Qué»: the first word of the usual label, as people call it; a level name whole («Acción de mejora»). */
+  #word(key: ColumnKey): string {
+    const label = this.#label(key);
+    return this.#aliased.has(key) ? label : (label.split(" ")[0] ?? key);
+  }
 
   readSheet(sheet: GridSheet) {
     this.reading.sheet = sheet.name;
@@ -65,9 +81,10 @@ export class MatrizReader {
     let headerEnd = 0;
     sheet.rows.forEach((row, at) => {
       if (row.row <= headerEnd) return;
-      const header = matchHeader("matriz", row, sheet.rows[at + 1]);
+      const header = matchHeader("matriz", row, sheet.rows[at + 1], this.defs);
       if (header && header.missing.length === 0) {
         columns = header.columns;
+        this.#aliased = new Set(header.aliased);
         headerEnd = header.lastRow;
         return;
       }
@@ -93,7 +110,7 @@ export class MatrizReader {
       if (!activity) {
         this.reading.error(
           row,
-          `La alternativa de mejora «${short(alternativeText)}» no tiene una actividad de gestión encima: escríbala en la columna «${label("activity")}».`,
+          `La alternativa de mejora «${short(alternativeText)}» no tiene una actividad de gestión encima: escríbala en la columna «${this.#label("activity")}».`,
         );
         return;
       }
@@ -106,7 +123,7 @@ export class MatrizReader {
       if (!alternative) {
         this.reading.error(
           row,
-          `La tarea «${short(taskText)}» no tiene una alternativa de mejora encima: escríbala en la columna «${word("alternative")}».`,
+          `La tarea «${short(taskText)}» no tiene una alternativa de mejora encima: escríbala en la columna «${this.#word("alternative")}».`,
         );
         this.#task = undefined;
         return;
@@ -121,7 +138,7 @@ export class MatrizReader {
       if (cells.hasAny(DETAILS))
         this.reading.error(
           row,
-          `La fila tiene datos pero no hay una tarea a la que pertenezcan: escriba la tarea en la columna «${word("task")}», o junte la fila con la de su tarea.`,
+          `La fila tiene datos pero no hay una tarea a la que pertenezcan: escriba la tarea en la columna «${this.#word("task")}», o junte la fila con la de su tarea.`,
         );
       return;
     }
@@ -132,7 +149,7 @@ export class MatrizReader {
       if (weight !== undefined) task.weight = weight;
     }
     addResponsables(task, cells.text("responsable"));
-    if (cells.columns.when !== undefined) addRanges(this.reading, task, cells, word("when"));
+    if (cells.columns.when !== undefined) addRanges(this.reading, task, cells, this.#word("when"));
     else addPeriods(this.reading, task, cells);
   }
 
@@ -186,7 +203,7 @@ export class MatrizReader {
           if (task.responsables.length === 0)
             this.reading.errorAt(
               task,
-              `La tarea «${short(task.text)}» no tiene responsable: escríbalo en la columna «${word("responsable")}».`,
+              `La tarea «${short(task.text)}» no tiene responsable: escríbalo en la columna «${this.#word("responsable")}».`,
             );
           if (task.periods.length === 0)
             this.reading.errorAt(

@@ -173,7 +173,7 @@ describe("a sheet without the plan's columns", () => {
       ["Subcomponente 1. Política", "1.1 Socializar.", "P", "M", "", "13/01/2022"],
     ]);
     const message =
-      "Al plan le faltan estas columnas: Responsable, Fecha Final. Escríbalas en la fila de títulos de la tabla, encima de las actividades, y súbalo otra vez.";
+      "Al archivo le faltan estas columnas: Responsable, Fecha Final. Escríbalas en la fila de títulos de la tabla, encima de las actividades, y súbalo otra vez.";
     expect(await readPlanFile(file, "paac.xlsx", "paac")).toEqual({
       ok: false,
       message,
@@ -190,14 +190,14 @@ describe("a sheet without the plan's columns", () => {
     expect(none).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        /^Al plan le faltan estas columnas: Actividades de gestión, Qué \(alternativas de mejora\), Cómo \(mejoras\/tareas a implementar\), Quién \(responsable\), Cuándo/,
+        /^Al archivo le faltan estas columnas: Actividades de gestión, Qué \(alternativas de mejora\), Cómo \(mejoras\/tareas a implementar\), Quién \(responsable\), Cuándo/,
       ),
     });
     const paac = await readPlanFile(await xlsx(A_PAAC), "paac.xlsx", "matriz");
     expect(paac).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        /^Al plan le faltan estas columnas: Qué .*Cómo .*El archivo parece un plan anticorrupción \(PAAC\).*revise que eligió el tipo de plan correcto\.$/,
+        /^Al archivo le faltan estas columnas: Qué .*Cómo .*El archivo parece un plan anticorrupción \(PAAC\).*revise que eligió el tipo de plan correcto\.$/,
       ),
     });
   });

@@ -11,7 +11,14 @@
 import { SPREADSHEET_MESSAGES } from "../../shared/spreadsheet-file.ts";
 import { formatNumber } from "../../shared/words.ts";
 import type { PlanShape } from "../plans/plans.types.ts";
-import { type HeaderMatch, matchHeader, missingOf } from "./sheets.columns.ts";
+import {
+  COLUMNS,
+  type ColumnDef,
+  columnsOf,
+  type HeaderMatch,
+  matchHeader,
+  missingOf,
+} from "./sheets.columns.ts";
 import { type GridSheet, MAX_PLAN_UNCOMPRESSED_BYTES, readGrid } from "./sheets.grid.ts";
 import { MatrizReader } from "./sheets.matriz.ts";
 import { PaacReader } from "./sheets.paac.ts";
@@ -41,19 +48,23 @@ const MESSAGES = {
   unsupported: (fileName: string) =>
     `No podemos leer «${fileName.slice(0, 80)}» como un plan. Envíe el plan en un archivo de Excel (.xlsx); si lo tiene en CSV, PDF o Word, páselo a Excel y guárdelo como "Libro de Excel (.xlsx)".`,
   missing: (missing: string[]) =>
-    `Al plan le faltan estas columnas: ${missing.join(", ")}. Escríbalas en la fila de títulos de la tabla, encima de las actividades, y súbalo otra vez.`,
+    `Al archivo le faltan estas columnas: ${missing.join(", ")}. Escríbalas en la fila de títulos de la tabla, encima de las actividades, y súbalo otra vez.`,
   otherShape: (shape: PlanShape) =>
     ` El archivo parece ${SHAPE_NAMES[shape]}: revise que eligió el tipo de plan correcto.`,
 };
 
 /** The best header of the file for a shape: the first complete one, else the one with most columns. */
-function bestHeader(sheets: GridSheet[], shape: PlanShape): (HeaderMatch & { row: number }) | undefined {
+function bestHeader(
+  sheets: GridSheet[],
+  shape: PlanShape,
+  defs: readonly ColumnDef[] = COLUMNS[shape],
+): (HeaderMatch & { row: number }) | undefined {
   let best: (HeaderMatch & { row: number }) | undefined;
   for (const sheet of sheets)
     for (let at = 0; at < sheet.rows.length; at++) {
       const row = sheet.rows[at];
       if (!row) continue;
-      const header = matchHeader(shape, row, sheet.rows[at + 1]);
+      const header = matchHeader(shape, row, sheet.rows[at + 1], defs);
       if (!header) continue;
       if (header.missing.length === 0) return { ...header, row: row.row };
       if (header.matched > (best?.matched ?? 0)) best = { ...header, row: row.row };
@@ -67,16 +78,17 @@ const fail = (message: string, row?: number): ReadPlanResult => ({
   problems: row === undefined ? [] : [{ row, message, severity: "error" }],
 });
 
-function readTree(sheets: GridSheet[], shape: PlanShape): ReadPlanResult {
-  const header = bestHeader(sheets, shape);
+function readTree(sheets: GridSheet[], shape: PlanShape, options: ReadPlanOptions): ReadPlanResult {
+  const defs = columnsOf(shape, options.levelNames);
+  const header = bestHeader(sheets, shape, defs);
   if (!header || header.missing.length > 0) {
-    const missing = header?.missing ?? missingOf(shape, {});
+    const missing = header?.missing ?? missingOf(shape, {}, defs);
     const other: PlanShape = shape === "paac" ? "matriz" : "paac";
     const hint = bestHeader(sheets, other)?.missing.length === 0 ? MESSAGES.otherShape(other) : "";
     return fail(MESSAGES.missing(missing) + hint, header?.row);
   }
   const reading = new Reading();
-  const reader = shape === "paac" ? new PaacReader(reading) : new MatrizReader(reading);
+  const reader = shape === "paac" ? new PaacReader(reading) : new MatrizReader(reading, defs);
   for (const sheet of sheets) reader.readSheet(sheet);
   const counts = reader.finish();
   const order = new Map(sheets.map((sheet, at) => [sheet.name, at]));
@@ -92,11 +104,20 @@ function readTree(sheets: GridSheet[], shape: PlanShape): ReadPlanResult {
   return { ok: true, shape, tree: reader.tree, counts, problems };
 }
 
+export interface ReadPlanOptions {
+  /**
+   * The plan type's level names: a matrix's level columns may be headed by them («Hallazgo», «Acción de
+   * mejora», «Tarea» in a plan de mejoramiento) as well as by the usual labels, and messages name them so.
+   */
+  levelNames?: readonly string[];
+}
+
 /** Reads a plan file; the format is decided by its content, the name is only used in messages. */
 export async function readPlanFile(
   file: Buffer,
   fileName: string,
   shape: PlanShape,
+  options: ReadPlanOptions = {},
 ): Promise<ReadPlanResult> {
   if (file.length > MAX_PLAN_FILE_BYTES) return fail(MESSAGES.tooBig(file.length));
   try {
@@ -109,7 +130,7 @@ export async function readPlanFile(
       if (grid.tooManyRows === "all") return fail(MESSAGES.tooManySheetRows);
       return fail(grid.message ?? MESSAGES.unsupported(fileName));
     }
-    return readTree(grid.sheets, shape);
+    return readTree(grid.sheets, shape, options);
   } catch {
     return fail(SPREADSHEET_MESSAGES.unreadable);
   }
