@@ -126,9 +126,11 @@ export async function importPlanFile(
     );
   }
   const fileName = path.basename(file);
-  const read = await readPlanFile(data, fileName, shape);
-  if (!read.ok) return refused(read.message, read.problems);
   const db = deps.database.db;
+  // Headers may use the level names of the type, as an administrator set them.
+  const type = await findPlanType(db, TYPE_OF[shape]);
+  const read = await readPlanFile(data, fileName, shape, { levelNames: type?.levelNames });
+  if (!read.ok) return refused(read.message, read.problems);
   const { errors, avisos } = checkTree(read);
   const { unmatched } = await reconcileTree(db, read.tree);
   const ok = errors.length === 0;
