@@ -146,12 +146,10 @@ async function bareInsert(database: Database, planId: string, dependenciaId: str
           code: node.code,
           text: node.text,
         });
-        node.responsables.forEach((written, i) =>
-          responsables.push({ itemId: id, position: i, written, dependenciaId }),
-        );
-        node.periods.forEach((p, i) =>
-          periods.push({ itemId: id, position: i, startsOn: p.start, endsOn: p.end }),
-        );
+        for (const [i, written] of node.responsables.entries())
+          responsables.push({ itemId: id, position: i, written, dependenciaId });
+        for (const [i, p] of node.periods.entries())
+          periods.push({ itemId: id, position: i, startsOn: p.start, endsOn: p.end });
         walk(node.children, id);
       });
     walk(tree, null);

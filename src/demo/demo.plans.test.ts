@@ -10,6 +10,7 @@ import { getBuffer } from "../core/storage/storage.types.ts";
 import { planImports } from "../planes/imports/imports.table.ts";
 import { myDependenciaActivities } from "../planes/plans/plans.service.ts";
 import { planItems, plans, planVersions } from "../planes/plans/plans.table.ts";
+import { storageKeyOf } from "../planes/publication/publication.rules.ts";
 import { systemAuditContext } from "../shared/audit.ts";
 import type { CurrentUser } from "../shared/auth/roles.ts";
 import { bogotaDay } from "../shared/time.ts";
@@ -84,11 +85,8 @@ describe("the demo plans", () => {
     const first = await (await ctx.app.request("/transparencia/planes/paac-2022/version/1")).text();
     expect(first).not.toContain("Evaluar la estrategia de rendición de cuentas 2022");
     for (const version of [1, 2])
-      for (const ext of ["pdf", "xlsx"]) {
-        const stored = await getBuffer(
-          ctx.deps.storage,
-          `planes/publicaciones/${paac?.id}/v${version}.${ext}`,
-        );
+      for (const ext of ["pdf", "xlsx"] as const) {
+        const stored = await getBuffer(ctx.deps.storage, storageKeyOf(paac?.id ?? "", version, ext));
         expect(stored?.length ?? 0, `v${version}.${ext}`).toBeGreaterThan(1000);
       }
   });

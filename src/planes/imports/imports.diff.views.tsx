@@ -142,15 +142,32 @@ function ChangedTable(props: { changes: ItemChange[]; levelNames: readonly strin
   );
 }
 
-/** What «Aplicar» would do to the plan as it is now. */
-export function DiffSection(props: { diff: PlanDiff; levelNames: readonly string[]; empty: boolean }) {
+/**
+ * Why nothing would change: the plan is already so, or (never said as «already so») the file brought nothing
+ * SIPAP could read into an empty plan, or it has errors to fix first.
+ */
+function nothingToApply(empty: boolean, errors: number): string {
+  if (errors > 0)
+    return "Cuando corrija los errores del archivo y lo cargue de nuevo, aquí verá qué cambiaría en el plan.";
+  if (empty)
+    return "El archivo no trae ningún elemento del plan que SIPAP pueda leer: no hay nada que aplicar.";
+  return "Aplicar este archivo no cambiaría nada: el plan ya está exactamente así.";
+}
+
+/** What «Aplicar» would do to the plan as it is now. `errors`: how many errors the file has (0 if none). */
+export function DiffSection(props: {
+  diff: PlanDiff;
+  levelNames: readonly string[];
+  empty: boolean;
+  errors?: number;
+}) {
   const { diff, levelNames } = props;
   const total = diff.added.length + diff.changed.length + diff.removed.length;
   return (
     <section class="section">
       <h2 class="heading-m">Qué cambiaría en el plan</h2>
       {total === 0 ? (
-        <p>Aplicar este archivo no cambiaría nada: el plan ya está exactamente así.</p>
+        <p>{nothingToApply(props.empty, props.errors ?? 0)}</p>
       ) : (
         <p>
           {props.empty

@@ -330,6 +330,7 @@ export function PreviewPage(props: {
             diff={analysis.diff}
             levelNames={plan.levelNames}
             empty={analysis.currentItems === 0}
+            errors={analysis.errors.length}
           />
         </>
       )}

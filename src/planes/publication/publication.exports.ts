@@ -1,23 +1,11 @@
-// The open data (CSV, JSON) and the spreadsheet of a published version, rendered from its snapshot.
-// CSV and JSON follow the schema documented on /transparencia/datos-abiertos (publication.opendata.rules.ts).
-import ExcelJS from "exceljs";
-import { unzipSync, zipSync } from "fflate";
+// The open data (CSV, JSON) of a published version, rendered from its snapshot, following the schema
+// documented on /transparencia/datos-abiertos (publication.opendata.rules.ts). The spreadsheet is
+// publication.xlsx.ts.
 import { bogotaDay } from "../../shared/time.ts";
 import { neutralizeCell } from "../../shared/xlsx.ts";
-import type { PlanSnapshot, PlanStatus, SnapshotItem, SnapshotResponsable } from "../plans/plans.types.ts";
-import { CSV_HEADER } from "./publication.opendata.rules.ts";
-import {
-  CHANGE_KIND_LABELS,
-  fieldLabel,
-  itemTitle,
-  leavesOf,
-  levelsOf,
-  publicChanges,
-  reconciledNames,
-  sheetDay,
-  writtenDiffers,
-  writtenTexts,
-} from "./publication.rules.ts";
+import type { PlanSnapshot, PlanStatus, SnapshotItem } from "../plans/plans.types.ts";
+import { CSV_FIELDS, CSV_HEADER, type FieldDoc, JSON_FIELDS } from "./publication.opendata.rules.ts";
+import { leavesOf, levelsOf, publicChanges, reconciledNames, writtenTexts } from "./publication.rules.ts";
 
 /** Where the files point back to: the schema page and the plan's page. */
 export interface PublicLinks {
@@ -142,124 +130,90 @@ function openItem(item: SnapshotItem): SnapshotItem {
   };
 }
 
-/** «Oficina de Planeación… – OPGI (en el plan: OPGI.)»: the plan's words only when they say it differently. */
-const responsableLine = (r: SnapshotResponsable) =>
-  writtenDiffers([r]) ? `${r.names.join("; ")} (en el plan: ${r.written})` : r.names.join("; ");
-
-/** The period as the office wrote it, once, in the column of the date that does not exist. */
-const asWritten = (p: SnapshotItem["periods"][number]) =>
-  p.written ? `Como aparece en el plan: ${p.written}` : "";
-
-const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
-
 /**
- * The plan as the office keeps it: its three levels, then product, meta, responsables and dates, one row
- * per activity (several periods on several lines of the cell); the header stays in view while scrolling.
+ * The leaf the examples of the open-data page come from: the first with a period written with a date that
+ * does not exist (it shows every date field at work), else the first leaf.
  */
-function addPlanSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot, links: PublicLinks) {
-  const [n1, n2, n3] = snapshot.type.levelNames;
-  const withEvidence = snapshot.type.shape === "matriz";
-  const header = [n1, n2, n3, "Producto", "Meta", ...(withEvidence ? ["Evidencia"] : [])];
-  header.push("Responsable", "Fecha inicio", "Fecha final");
-  const widths = [30, 30, 50, 35, 35, ...(withEvidence ? [30] : []), 35, 14, 14];
-  const sheet = workbook.addWorksheet("Plan", {
-    views: [{ state: "frozen", ySplit: 3 }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.columns = widths.map((width) => ({ width }));
-  sheet.addRow([`${snapshot.title} – versión ${snapshot.version}`]).font = { bold: true, size: 14 };
-  sheet.addRow([
-    `${links.entityName} · Vigencia ${snapshot.year} · Publicado el ${sheetDay(dayOf(snapshot.publishedAt))} · ${links.planUrl}`,
-  ]);
-  const headerRow = sheet.addRow(header);
-  headerRow.font = { bold: true, color: { argb: "FFFFFFFF" } };
-  headerRow.alignment = wrap;
-  headerRow.eachCell((c) => {
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF004884" } };
-  });
-  for (const path of leavesOf(snapshot.items)) {
-    const [first, second, third] = levelsOf(path);
-    const { leaf } = path;
-    const title = (name: string, item?: SnapshotItem) => (item ? itemTitle(name, item) : "");
-    const leafText = third ? `${third.code ? `${third.code} ` : ""}${third.text}` : (leaf.note ?? "");
-    const row = sheet.addRow([
-      title(n1, first),
-      title(n2, second),
-      leafText,
-      leaf.product ?? "",
-      leaf.meta ?? "",
-      ...(withEvidence ? [leaf.evidence ?? ""] : []),
-      leaf.responsables.map(responsableLine).join("\n"),
-      leaf.periods.map((p) => (p.start ? sheetDay(p.start) : asWritten(p))).join("\n"),
-      leaf.periods.map((p) => (p.end ? sheetDay(p.end) : p.start ? asWritten(p) : "")).join("\n"),
-    ]);
-    row.alignment = wrap;
-  }
+function exampleLeaf(snapshot: PlanSnapshot): SnapshotItem | undefined {
+  const leaves = leavesOf(snapshot.items).map((path) => path.leaf);
+  return leaves.find((leaf) => leaf.periods.some((period) => period.written)) ?? leaves[0];
 }
 
-/** Every change, one line per field, after the list of versions. */
-function addChangesSheet(workbook: ExcelJS.Workbook, snapshot: PlanSnapshot) {
-  const sheet = workbook.addWorksheet("Cambios", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [14, 45, 16, 10, 45, 18, 35, 35, 14].map((width) => ({ width }));
-  const header = [
-    "Versión",
-    "Motivo de la versión",
-    "Cambio",
-    "Código",
-    "Elemento",
-    "Campo",
-    "Antes",
-    "Después",
-    "Fecha",
-  ];
-  const headerRow = sheet.addRow(header);
-  headerRow.font = { bold: true };
-  const changes = publicChanges(snapshot.changes);
-  for (const version of [...snapshot.versions].sort((a, b) => a.number - b.number)) {
-    const ofVersion = changes.filter((change) => change.version === version.number);
-    if (ofVersion.length === 0) {
-      const what = version.number === 1 ? "Versión inicial" : "Sin cambios registrados";
-      const when = version.publishedAt ? sheetDay(dayOf(version.publishedAt)) : "";
-      sheet.addRow([version.number, version.reason, what, "", "", "", "", "", when]).alignment = wrap;
-      continue;
-    }
-    for (const change of ofVersion) {
-      const fields = Object.entries(change.fields);
-      const lines = fields.length > 0 ? fields : [["", [null, null]] as const];
-      for (const [field, [before, after]] of lines)
-        sheet.addRow([
-          version.number,
-          version.reason,
-          CHANGE_KIND_LABELS[change.kind],
-          change.code ?? "",
-          change.label,
-          field ? fieldLabel(field) : "",
-          before ?? "",
-          after ?? "",
-          sheetDay(dayOf(change.at)),
-        ]).alignment = wrap;
-    }
-  }
-}
+/** The fields of one period, shown from the example's own row and period, never borrowed from another. */
+const PERIOD_FIELDS = new Set(["inicio", "fin", "fecha_como_escrita"]);
 
 /**
- * The same snapshot always gives the same bytes (stored once per version, served to everyone): the
- * workbook's dates are the publication's, and the zip entries' times are set to it too. Texts are written
- * exactly as published: exceljs writes a string as a string cell, never a formula whatever its first
- * character, so an apostrophe (as in the CSV) would only show in the cell («'-2+3»).
+ * «[{…}]» for a list of objects (the page cannot show a whole tree), compact JSON for any other list or
+ * object, the text itself for a string, and null as «null».
  */
-export async function planXlsx(snapshot: PlanSnapshot, links: PublicLinks): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const published = new Date(snapshot.publishedAt);
-  workbook.creator = links.entityName;
-  workbook.title = snapshot.title;
-  workbook.created = published;
-  workbook.modified = published;
-  addPlanSheet(workbook, snapshot, links);
-  addChangesSheet(workbook, snapshot);
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-  // DOS zip times are local: the publication's day and time as numbers, the same on any server.
-  const [y, m, d] = dayOf(snapshot.publishedAt).split("-").map(Number);
-  const mtime = new Date(y ?? 1980, (m ?? 1) - 1, d ?? 1, 12, 0, 0);
-  return Buffer.from(zipSync(unzipSync(written), { mtime, level: 6 }));
+export function exampleText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === "object"))
+    return "[{…}]";
+  return JSON.stringify(value, null, 1)
+    .replace(/\n\s*/g, " ")
+    .replace(/([[{]) /g, "$1")
+    .replace(/ ([\]}])/g, "$1");
+}
+
+/** Every node of the JSON tree, the example's leaf first. */
+function jsonNodes(items: unknown[], first: string | undefined): Record<string, unknown>[] {
+  const all: Record<string, unknown>[] = [];
+  const visit = (list: unknown[]) => {
+    for (const item of list as Record<string, unknown>[]) {
+      all.push(item);
+      visit((item.children as unknown[]) ?? []);
+    }
+  };
+  visit(items);
+  return [...all.filter((item) => item.key === first), ...all.filter((item) => item.key !== first)];
+}
+
+/** The values at a documented path («items[].periods[].start»), the example's first. */
+export function valuesAt(document: Record<string, unknown>, path: string, leafKey?: string): unknown[] {
+  const parts = path.split(".");
+  let values: unknown[] = [document];
+  parts.forEach((part, at) => {
+    const list = part.endsWith("[]");
+    const name = list ? part.slice(0, -2) : part;
+    const found = values.map((value) => (value as Record<string, unknown> | null)?.[name]);
+    if (!list || at === parts.length - 1) values = found;
+    else if (name === "items") values = jsonNodes((found[0] as unknown[]) ?? [], leafKey);
+    else values = found.flatMap((value) => (Array.isArray(value) ? value : []));
+  });
+  return values;
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The documented fields with their examples, read from the example plan's own CSV records and JSON: the
+ * example leaf's value (its first period written as the office did), or, where that leaf leaves a field
+ * empty (a note, an evidence), the first value the file has for it, so the page shows what a value looks
+ * like. A period's fields always come from the example's period.
+ */
+export function documentedFields(snapshot: PlanSnapshot, links: PublicLinks) {
+  const leaf = exampleLeaf(snapshot);
+  const records = csvRecords(snapshot);
+  const path = leaf && leavesOf(snapshot.items).find((p) => p.leaf === leaf);
+  const code = path ? (levelsOf(path)[2]?.code ?? "") : "";
+  const ofLeaf = records.filter((r) => r.nivel_3_codigo === code && r.nivel_3_texto === leaf?.text);
+  const row = ofLeaf.find((r) => r.fecha_como_escrita !== "") ?? ofLeaf[0] ?? records[0] ?? {};
+  const csv: FieldDoc[] = CSV_FIELDS.map((field) => {
+    const value = row[field.name] ?? "";
+    if (value !== "" || PERIOD_FIELDS.has(field.name)) return { ...field, example: value };
+    return { ...field, example: records.find((r) => r[field.name])?.[field.name] ?? "" };
+  });
+  const document = JSON.parse(planJson(snapshot, "publicado", links).toString("utf8"));
+  const json: FieldDoc[] = JSON_FIELDS.map((field) => {
+    const values = valuesAt(document, field.name, leaf?.key);
+    const [first] = values;
+    const pick =
+      isEmpty(first) && !field.name.startsWith("items[].periods[]")
+        ? (values.find((value) => !isEmpty(value)) ?? first)
+        : first;
+    return { ...field, example: exampleText(pick ?? null) };
+  });
+  return { csv, json };
 }

@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makeDependencia } from "../../../test/factories.ts";
 import { getBuffer } from "../../core/storage/storage.types.ts";
-import { plans, planVersions } from "../plans/plans.table.ts";
+import { planChanges, plans, planVersions } from "../plans/plans.table.ts";
 import type { SnapshotItem } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
-import { planXlsx } from "./publication.exports.ts";
 import { queuePublicationRender, RENDER_PUBLICATION } from "./publication.jobs.ts";
 import { planPdf } from "./publication.pdf.ts";
 import { storageKeyOf } from "./publication.rules.ts";
+import { planXlsx } from "./publication.xlsx.ts";
 
 const run = promisify(execFile);
 let ctx: TestContext;
@@ -79,7 +79,7 @@ describe("the job sent at publication", () => {
     expect(await ctx.jobs.runQueued({ names: [RENDER_PUBLICATION] })).toEqual({ completed: 1, failed: 0 });
     const pdfKey = storageKeyOf(plan.planId, 2, "pdf");
     const xlsxKey = storageKeyOf(plan.planId, 2, "xlsx");
-    expect(pdfKey).toBe(`planes/publicaciones/${plan.planId}/v2.pdf`);
+    expect(pdfKey).toBe(`planes/publicaciones/${plan.planId}/v2-f2.pdf`);
     const storedPdf = await getBuffer(ctx.deps.storage, pdfKey);
     const storedXlsx = await getBuffer(ctx.deps.storage, xlsxKey);
     expect(storedPdf?.subarray(0, 5).toString()).toBe("%PDF-");
@@ -146,59 +146,57 @@ describe("the rendering", () => {
     }
   });
 
-  it("writes the xlsx as the office keeps it, with a «Cambios» sheet", async () => {
+  it("writes the xlsx's «Cambios» sheet with where each change happened, from the change log", async () => {
     const plan = await insertPlan(true);
+    // The change log rows the snapshot was built from: only they know the component of a removed item.
+    const [, example] = examplePlanSnapshots();
+    for (const [change, key] of example.changes.map(
+      (c, i) => [c, ["c1/s1/1.2", "c1/s2/2.1", "c6/-/3"][i]] as const,
+    ))
+      await ctx.database.db.insert(planChanges).values({
+        planId: plan.planId,
+        version: change.version,
+        itemKey: key ?? "",
+        code: change.code,
+        label: change.label,
+        level: 3,
+        kind: change.kind,
+        fields: change.fields,
+        createdAt: new Date(change.at),
+      });
     const { bytes } = await download(`/transparencia/planes/${plan.slug}/plan.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Plan", "Cambios"]);
-    const sheet = workbook.getWorksheet("Plan");
-    if (!sheet) throw new Error("no Plan sheet");
-    const text = (row: number) =>
-      (sheet.getRow(row).values as unknown[]).slice(1).map((v) => String(v ?? ""));
-    expect(text(1)[0]).toBe("Plan Anticorrupción y de Atención al Ciudadano 2022 – versión 2");
-    expect(text(3)).toEqual([
-      "Componente",
-      "Subcomponente",
-      "Actividad",
-      "Producto",
-      "Meta",
-      "Responsable",
-      "Fecha inicio",
-      "Fecha final",
-    ]);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
-    const rows = Array.from({ length: sheet.rowCount - 3 }, (_, i) => text(i + 4));
-    // One row per activity (and component 2's note): 1.1, 1.2, 2.2, 5.1, 2, 6.1, 6.3.
-    expect(rows).toHaveLength(7);
-    const followUp = rows.find((row) => row[2]?.startsWith("5.1 Realizar seguimiento"));
-    expect(followUp?.[0]).toBe(
-      "Componente 1. Gestión del riesgo de corrupción – Mapa de riesgos de corrupción",
-    );
-    expect(followUp?.[1]).toBe("Subcomponente 5. Seguimiento");
-    expect(followUp?.[5]).toBe(
-      "Oficina de Control Interno de Gestión – OCI (en el plan: Oficina de Control Interno de Gestión)",
-    );
-    expect(followUp?.[6]).toBe("01/04/2022\n01/08/2022\n01/12/2022");
-    expect(followUp?.[7]).toBe("Como aparece en el plan: 1/04/2022 - 31/04/2022\n31/08/2022\n31/12/2022");
-    expect(sheet.getRow(4).getCell(3).alignment).toMatchObject({ wrapText: true });
     const changes = workbook.getWorksheet("Cambios");
     const changed = changes
-      ?.getRows(2, (changes?.rowCount ?? 1) - 1)
+      ?.getRows(1, changes?.rowCount ?? 1)
       ?.map((row) => (row.values as unknown[]).slice(1));
+    expect(changed?.[0]).toEqual([
+      "Versión",
+      "Motivo de la versión",
+      "Cambio",
+      "Ubicación",
+      "Elemento",
+      "Campo",
+      "Antes",
+      "Después",
+      "Fecha",
+    ]);
     expect(changed).toContainEqual([
       2,
       expect.stringContaining("Ajuste aprobado"),
       "Se modificó",
-      "1.2",
+      "Componente 1 · 1.2",
       expect.stringContaining("Evaluar"),
       "Fechas",
       "01/07/2022 – 31/08/2022",
       "01/09/2022 – 30/09/2022",
       "10/03/2022",
     ]);
-    expect(changed?.some((row) => row[2] === "Se eliminó" && row[3] === "2.1")).toBe(true);
-    expect(changed?.[0]).toEqual([1, "Versión inicial", "Versión inicial", "", "", "", "", "", "31/01/2022"]);
+    expect(changed?.some((row) => row[2] === "Se eliminó" && row[3] === "Componente 1 · 2.1")).toBe(true);
+    expect(changed?.some((row) => row[2] === "Se agregó" && row[3] === "Componente 6 · 3")).toBe(true);
+    expect(changed?.[1]).toEqual([1, "Versión inicial", "Versión inicial", "", "", "", "", "", "31/01/2022"]);
   });
 
   it("writes texts exactly as published, as string cells: no apostrophe and no formula", async () => {
@@ -244,10 +242,41 @@ describe("the rendering", () => {
     expect(flat).toContain("Oficina de Control Interno de Gestión – OCI");
     expect(flat).toContain("«1/04/2022 - 31/04/2022»");
     expect(flat).toContain("Versiones y cambios");
-    expect(flat).toMatch(/Se modificó 1\.2 «Evaluar la implementación/);
+    // Without the change log rows (inserted straight), the component comes from the plan's own tree.
+    expect(flat).toMatch(/Se modificó Componente 1 · 1\.2 «Evaluar la implementación/);
     const pages = text.split("\f").filter((page) => page.trim() !== "");
     expect(pages.length).toBeGreaterThan(2);
     expect(flat).toContain(`Página 1 de ${pages.length}`);
     expect(flat).toContain(`Página ${pages.length} de ${pages.length}`);
+  });
+  it("tags the PDF for screen readers: Spanish, its title shown, headings, paragraphs and tables", async () => {
+    const [, snapshot] = examplePlanSnapshots();
+    const links = { entityName: "Alcaldía de Pasto", schemaUrl: "https://x/s", planUrl: "https://x/p" };
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sipap-plan-"));
+    const file = path.join(dir, "plan.pdf");
+    await writeFile(file, await planPdf(snapshot, links));
+    const { stdout: info } = await run("pdfinfo", [file]);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    const { stdout: structure } = await run("pdfinfo", ["-struct-text", file]);
+    const tags = structure.split("\n").map((line) => line.trim());
+    expect(tags[0]).toBe("Document");
+    const firstUnder = (tag: string) => tags[tags.indexOf(tag) + 1];
+    expect(firstUnder("H1 (block)")).toBe('"Plan Anticorrupción y de Atención al Ciudadano 2022"');
+    expect(firstUnder("H2 (block)")).toBe(
+      '"Componente 1. Gestión del riesgo de corrupción – Mapa de riesgos de corrupción"',
+    );
+    expect(firstUnder("H3 (block)")).toBe(
+      '"Subcomponente 1. Política de Administración de Riesgos de Corrupción"',
+    );
+    expect(tags).toContain("Table (block)");
+    expect(tags).toContain(
+      '"Realizar seguimiento al PAAC incluyendo el mapa de riesgos de corrupción, conforme lo establece la ley."',
+    );
+    // Page numbers and cell borders are artifacts: no «Página 1 de 4» read as content.
+    expect(structure).not.toContain("Página 1 de");
+    // Catalog: the language and the title shown in the window, not the file name.
+    const raw = (await planPdf(snapshot, links)).toString("latin1");
+    expect(raw).toContain("/Lang (es-CO)");
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
   });
 });

@@ -7,18 +7,20 @@ import type { Readable } from "node:stream";
 import type { Storage } from "../../core/storage/storage.types.ts";
 import type { Db } from "../../db/client.ts";
 import type { PlanSnapshot } from "../plans/plans.types.ts";
-import { planXlsx } from "./publication.exports.ts";
 import { singleFlight } from "./publication.memo.ts";
 import { planPdf } from "./publication.pdf.ts";
 import { findPublishedVersionById } from "./publication.repository.ts";
 import {
+  type ChangeKeys,
   DOWNLOAD_TYPES,
   type DownloadKind,
   downloadFileName,
+  FILE_FORMAT,
   type StoredKind,
   storageKeyOf,
 } from "./publication.rules.ts";
 import {
+  changeKeysOf,
   findPublishedRef,
   loadPublishedPlan,
   openDataFile,
@@ -28,9 +30,7 @@ import {
   planTag,
   publicLinks,
 } from "./publication.service.ts";
-
-/** Changes when the layout of the PDF or xlsx changes, so caches drop what an older release served. */
-const FORMAT = "f1";
+import { planXlsx } from "./publication.xlsx.ts";
 
 export interface Download {
   fileName: string;
@@ -41,9 +41,15 @@ export interface Download {
   body: () => Promise<Buffer | Readable>;
 }
 
-function renderStored(snapshot: PlanSnapshot, kind: StoredKind, config: PublicConfig) {
+/** What a stored file is rendered from: the version's snapshot and the keys of its changes. */
+interface Rendered {
+  snapshot: PlanSnapshot;
+  changeKeys: ChangeKeys;
+}
+
+function renderStored({ snapshot, changeKeys }: Rendered, kind: StoredKind, config: PublicConfig) {
   const links = publicLinks(config, snapshot);
-  return kind === "pdf" ? planPdf(snapshot, links) : planXlsx(snapshot, links);
+  return kind === "pdf" ? planPdf(snapshot, links, changeKeys) : planXlsx(snapshot, links, changeKeys);
 }
 
 type VersionOf = Pick<PublishedRef, "planId" | "version">;
@@ -58,7 +64,7 @@ function renderOnce(
   config: PublicConfig,
   version: VersionOf,
   kind: StoredKind,
-  load: () => Promise<PlanSnapshot>,
+  load: () => Promise<Rendered>,
 ): Promise<Buffer> {
   const key = storageKeyOf(version.planId, version.version, kind);
   return singleFlight(rendering, key, async () => {
@@ -91,10 +97,10 @@ export async function publicationDownload(
     };
   return {
     ...head,
-    etag: planTag(ref, config, [kind, FORMAT]),
+    etag: planTag(ref, config, [kind, FILE_FORMAT]),
     body: async () =>
       (await storage.get(storageKeyOf(ref.planId, ref.version, kind))) ??
-      renderOnce(storage, config, ref, kind, async () => (await load()).snapshot),
+      renderOnce(storage, config, ref, kind, load),
   };
 }
 
@@ -112,10 +118,14 @@ export async function renderPublicationFiles(
   const found = await findPublishedVersionById(db, planId, version);
   if (!found) return [];
   const rendered: StoredKind[] = [];
+  const source = async () => ({
+    snapshot: found.snapshot,
+    changeKeys: await changeKeysOf(db, planId, found.snapshot),
+  });
   for (const kind of ["pdf", "xlsx"] as const) {
     const key = storageKeyOf(planId, version, kind);
     if (await storage.has(key)) continue;
-    await renderOnce(storage, config, { planId, version }, kind, async () => found.snapshot);
+    await renderOnce(storage, config, { planId, version }, kind, source);
     rendered.push(kind);
   }
   return rendered;

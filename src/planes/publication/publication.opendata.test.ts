@@ -7,8 +7,9 @@ import { makeDependencia } from "../../../test/factories.ts";
 import { plans, planVersions } from "../plans/plans.table.ts";
 import type { PlanSnapshot, SnapshotItem } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
-import { csvCell, planCsv } from "./publication.exports.ts";
+import { csvCell, planCsv, planJson } from "./publication.exports.ts";
 import { CSV_HEADER, JSON_FIELDS } from "./publication.opendata.rules.ts";
+import { openDataExample, publicLinks } from "./publication.service.ts";
 
 let ctx: TestContext;
 const visitor = () => new TestClient(ctx.app);
@@ -285,5 +286,80 @@ describe("the JSON", () => {
     expect(again.status).toBe(304);
     const older = await visitor().get(`${path}?version=1`);
     expect(older.headers.get("etag")).not.toBe(etag);
+  });
+});
+
+/** Whether a documented example says this value: the text itself, «[{…}]» for a list of objects, else JSON. */
+function says(example: string, value: Json): boolean {
+  if (typeof value === "string") return example === value;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === "object"))
+    return example === "[{…}]";
+  try {
+    return JSON.stringify(JSON.parse(example)) === JSON.stringify(value);
+  } catch {
+    return false;
+  }
+}
+
+describe("the examples of the open data page", () => {
+  it("are the example plan's own values: one CSV row's, and values the JSON holds at their path", async () => {
+    const { fields } = openDataExample(ctx.deps.config);
+    const [, example] = examplePlanSnapshots();
+    const [header = [], ...records] = parseCsv(
+      planCsv(example)
+        .toString("utf8")
+        .replace(/^\uFEFF/, ""),
+    );
+    const cell = (record: string[] | undefined, name: string) => record?.[header.indexOf(name)];
+    const documented = Object.fromEntries(fields.csv.map((field) => [field.name, field.example]));
+    expect(fields.csv.map((field) => field.name)).toEqual(CSV_HEADER);
+    // The row the examples describe: its activity and its period, as the CSV has them.
+    const identity = ["nivel_3_codigo", "nivel_3_texto", "inicio", "fin", "fecha_como_escrita"];
+    const row = records.find((record) => identity.every((name) => cell(record, name) === documented[name]));
+    expect(row, "no CSV row has the documented activity and period").toBeDefined();
+    for (const field of fields.csv) {
+      const own = cell(row, field.name);
+      // Where that row leaves a field empty (a note, an evidence), another row's value shows what one is like.
+      if (own !== "" || identity.includes(field.name)) expect(field.example, field.name).toBe(own);
+      else
+        expect(
+          records.map((r) => cell(r, field.name)),
+          field.name,
+        ).toContain(field.example);
+    }
+    // What the walkthrough found wrong: the two responsables swapped, and an end date the row does not have.
+    expect(documented.responsables).toBe("Oficina de Control Interno de Gestión – OCI");
+    expect(documented.responsables_como_escritos).toBe("Oficina de Control Interno de Gestión");
+    expect([documented.inicio, documented.fin, documented.fecha_como_escrita]).toEqual([
+      "2022-04-01",
+      "",
+      "1/04/2022 - 31/04/2022",
+    ]);
+
+    const document = JSON.parse(
+      planJson(example, "publicado", publicLinks(ctx.deps.config, example)).toString("utf8"),
+    ) as Json;
+    expect(fields.json.map((field) => field.name)).toEqual(JSON_FIELDS.map((field) => field.name));
+    for (const field of fields.json) {
+      const values = valuesAt(document, field.name);
+      // «items[]» is the list, documented as «[{…}]»: its values here are the objects it holds.
+      const ok = field.name.endsWith("[]")
+        ? field.example === "[{…}]" && values.length > 0 && values.every((v) => typeof v === "object")
+        : values.some((value) => says(field.example, value));
+      expect(ok, `${field.name}: ${field.example}`).toBe(true);
+    }
+    const json = Object.fromEntries(fields.json.map((field) => [field.name, field.example]));
+    expect(json["items[].periods[].end"]).toBe("null");
+    expect(json["items[].periods[].written"]).toBe("1/04/2022 - 31/04/2022");
+    expect(json["items[].responsables[].written"]).toBe("Oficina de Control Interno de Gestión");
+
+    // The page prints them, an empty one said so.
+    const html = await (await visitor().get("/transparencia/datos-abiertos")).text();
+    expect(html).toMatch(
+      /<code>responsables<\/code><\/td>(?:(?!<\/tr>).)*<td data-label="Ejemplo">Oficina de Control Interno de Gestión – OCI<\/td>/s,
+    );
+    expect(html).toMatch(
+      /<code>fin<\/code><\/td>(?:(?!<\/tr>).)*<td data-label="Ejemplo"><span class="hint">\(vacío\)<\/span><\/td>/s,
+    );
   });
 });

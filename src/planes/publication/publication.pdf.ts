@@ -1,6 +1,9 @@
 // The PDF of a published version: a title page with the plan's data, the structure as tables (one per
 // subcomponent, the header repeated on each page), the versions and change log at the end, page numbers.
 // A4 landscape, the site's own font (Work Sans, SIL OFL), Spanish dates. Same snapshot, same bytes.
+// Tagged (PDF/UA-style structure, pdfkit ≥ 0.13): a screen reader gets the title as H1, components and
+// subcomponents as H2/H3, each table as Table/TR/TH/TD, the rest as paragraphs, in Spanish (es-CO); cell
+// borders, fills, repeated headers and page footers are artifacts it skips.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -9,12 +12,14 @@ import { bogotaDay } from "../../shared/time.ts";
 import type { PlanSnapshot, SnapshotItem } from "../plans/plans.types.ts";
 import type { PublicLinks } from "./publication.exports.ts";
 import {
-  CHANGE_KIND_LABELS,
+  type ChangeKeys,
+  changeHeadline,
   changesByVersion,
   describePeriod,
   fieldLabel,
   itemTitle,
   leavesOf,
+  placeChanges,
   reconciledNames,
   spanishDay,
   writtenDiffers,
@@ -44,13 +49,40 @@ const PAD = 4;
 const SIZE = 8.5;
 
 type Pdf = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
 
 const bogotaDayOf = (iso: string) => bogotaDay(new Date(iso));
 
-function titlePage(pdf: Pdf, snapshot: PlanSnapshot, links: PublicLinks) {
-  pdf.font("SemiBold").fontSize(11).fillColor(MUTED).text(links.entityName);
-  pdf.moveDown(0.5).font("Bold").fontSize(24).fillColor(BLUE).text(snapshot.title);
-  pdf.moveDown(0.3).font("Regular").fontSize(12).fillColor(TEXT).text(snapshot.type.name);
+/**
+ * Draws as the content of a new structure element of `type` («H1», «P», «TD»…) under `parent`. A page
+ * break inside the drawing (a long text) carries the marking over; explicit page breaks stay outside.
+ */
+function tagged(pdf: Pdf, parent: Struct, type: string, draw: () => void): Struct {
+  // A header cell heads its column (pdfkit writes the scope; its types do not list the option).
+  const options = type === "TH" ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {};
+  const element = pdf.struct(type, options);
+  parent.add(element);
+  const content = pdf.markStructureContent(type);
+  draw();
+  pdf.endMarkedContent();
+  element.add(content);
+  element.end();
+  return element;
+}
+
+/** Drawing that carries no meaning (borders, fills, a repeated header, page numbers): skipped when read aloud. */
+function artifact(pdf: Pdf, type: "Layout" | "Pagination", draw: () => void) {
+  pdf.markContent("Artifact", { type });
+  draw();
+  pdf.endMarkedContent();
+}
+
+function titlePage(pdf: Pdf, root: Struct, snapshot: PlanSnapshot, links: PublicLinks) {
+  tagged(pdf, root, "P", () => pdf.font("SemiBold").fontSize(11).fillColor(MUTED).text(links.entityName));
+  pdf.moveDown(0.5);
+  tagged(pdf, root, "H1", () => pdf.font("Bold").fontSize(24).fillColor(BLUE).text(snapshot.title));
+  pdf.moveDown(0.3);
+  tagged(pdf, root, "P", () => pdf.font("Regular").fontSize(12).fillColor(TEXT).text(snapshot.type.name));
   pdf.moveDown(1.2);
   const approval = snapshot.approval
     ? `${snapshot.approval.committee}, ${snapshot.approval.act}, el ${spanishDay(snapshot.approval.date)}`
@@ -64,12 +96,17 @@ function titlePage(pdf: Pdf, snapshot: PlanSnapshot, links: PublicLinks) {
     ["Consulta en línea", links.planUrl],
   ];
   for (const [label, value] of lines) {
-    pdf.font("SemiBold").fontSize(11).fillColor(TEXT).text(`${label}: `, { continued: true });
-    pdf.font("Regular").text(value).moveDown(0.3);
+    tagged(pdf, root, "P", () => {
+      pdf.font("SemiBold").fontSize(11).fillColor(TEXT).text(`${label}: `, { continued: true });
+      pdf.font("Regular").text(value);
+    });
+    pdf.moveDown(0.3);
   }
   pdf.moveDown(1).font("Regular").fontSize(10).fillColor(MUTED);
-  pdf.text(
-    "Al final del documento están las versiones del plan y el registro de cambios. Las fechas que no existen en el calendario se publican tal como las escribió la oficina.",
+  tagged(pdf, root, "P", () =>
+    pdf.text(
+      "Al final del documento están las versiones del plan y el registro de cambios. Las fechas que no existen en el calendario se publican tal como las escribió la oficina.",
+    ),
   );
 }
 
@@ -122,54 +159,90 @@ function rowHeight(pdf: Pdf, cells: string[], columns: Column[], face: Face) {
   );
 }
 
-/** One row of cells; one taller than a page is cut with an ellipsis rather than spilling over the foot. */
-function drawRow(pdf: Pdf, cells: string[], columns: Column[], face: Face, measured: number, fill?: string) {
+/**
+ * One row of cells; one taller than a page is cut with an ellipsis rather than spilling over the foot.
+ * Tagged as a row of `cell` elements under `table`, or as an artifact (a header repeated on a new page).
+ */
+function drawRow(
+  pdf: Pdf,
+  cells: string[],
+  columns: Column[],
+  face: Face,
+  measured: number,
+  tags: { table: Struct; cell: "TH" | "TD" } | undefined,
+  fill?: string,
+) {
   const height = Math.min(measured, bottom(pdf) - MARGIN - 30);
   const y = pdf.y;
+  const row = tags ? pdf.struct("TR") : undefined;
+  if (tags && row) tags.table.add(row);
   let x = MARGIN;
   for (const [i, column] of columns.entries()) {
-    if (fill) pdf.rect(x, y, column.width, height).fill(fill);
-    pdf.rect(x, y, column.width, height).lineWidth(0.5).stroke("#b3b3b3");
-    pdf.font(face).fontSize(SIZE).fillColor(TEXT);
-    pdf.text(cells[i] ?? "", x + PAD, y + PAD, {
-      width: column.width - 2 * PAD,
-      height: height - 2 * PAD,
-      ellipsis: true,
+    const left = x;
+    const draw = () => {
+      pdf.font(face).fontSize(SIZE).fillColor(TEXT);
+      pdf.text(cells[i] ?? "", left + PAD, y + PAD, {
+        width: column.width - 2 * PAD,
+        height: height - 2 * PAD,
+        ellipsis: true,
+      });
+    };
+    artifact(pdf, "Layout", () => {
+      if (fill) pdf.rect(left, y, column.width, height).fill(fill);
+      pdf.rect(left, y, column.width, height).lineWidth(0.5).stroke("#b3b3b3");
     });
+    if (tags && row) tagged(pdf, row, tags.cell, draw);
+    else artifact(pdf, "Pagination", draw);
     x += column.width;
   }
+  row?.end();
   pdf.x = MARGIN;
   pdf.y = y + height;
 }
 
 /** The leaves as one table; a row that would cross the page's foot starts a new page, header repeated. */
-async function leafTable(pdf: Pdf, leaves: SnapshotItem[], columns: Column[]) {
+async function leafTable(pdf: Pdf, parent: Struct, leaves: SnapshotItem[], columns: Column[]) {
   const header = columns.map((column) => column.title);
   const headerHeight = rowHeight(pdf, header, columns, "SemiBold");
   if (pdf.y + headerHeight + 40 > bottom(pdf)) pdf.addPage();
-  drawRow(pdf, header, columns, "SemiBold", headerHeight, LIGHT);
+  const table = pdf.struct("Table");
+  parent.add(table);
+  drawRow(pdf, header, columns, "SemiBold", headerHeight, { table, cell: "TH" }, LIGHT);
   for (const [index, leaf] of leaves.entries()) {
     const cells = columns.map((column) => column.value(leaf));
     const height = rowHeight(pdf, cells, columns, "Regular");
     if (pdf.y + height > bottom(pdf)) {
       pdf.addPage();
-      drawRow(pdf, header, columns, "SemiBold", headerHeight, LIGHT);
+      drawRow(pdf, header, columns, "SemiBold", headerHeight, undefined, LIGHT);
     }
-    drawRow(pdf, cells, columns, "Regular", height);
+    drawRow(pdf, cells, columns, "Regular", height, { table, cell: "TD" });
     // A plan of 2,000 activities takes seconds: the server answers other requests in between.
     if (index % 25 === 24) await new Promise(setImmediate);
   }
+  table.end();
   pdf.moveDown(0.8);
 }
 
-function heading(pdf: Pdf, text: string, size: number, face: Face) {
+function heading(pdf: Pdf, parent: Struct, type: string, text: string, size: number, face: Face) {
   pdf.font(face).fontSize(size);
   if (pdf.y + pdf.heightOfString(text) + 60 > bottom(pdf)) pdf.addPage();
-  pdf.fillColor(BLUE).text(text, MARGIN, pdf.y, { width: pdf.page.width - 2 * MARGIN });
+  tagged(pdf, parent, type, () =>
+    pdf.fillColor(BLUE).text(text, MARGIN, pdf.y, { width: pdf.page.width - 2 * MARGIN }),
+  );
   pdf.moveDown(0.3);
 }
 
-async function structure(pdf: Pdf, snapshot: PlanSnapshot) {
+function paragraph(
+  pdf: Pdf,
+  parent: Struct,
+  text: string,
+  size: number,
+  options: PDFKit.Mixins.TextOptions = {},
+) {
+  tagged(pdf, parent, "P", () => pdf.font("Regular").fontSize(size).fillColor(TEXT).text(text, options));
+}
+
+async function structure(pdf: Pdf, root: Struct, snapshot: PlanSnapshot) {
   const [topName, midName] = snapshot.type.levelNames;
   const columns = columnsFor(snapshot);
   const used = columns.reduce((sum, column) => sum + column.width, 0);
@@ -177,16 +250,20 @@ async function structure(pdf: Pdf, snapshot: PlanSnapshot) {
   if (last) last.width = pdf.page.width - 2 * MARGIN - used;
   for (const top of snapshot.items) {
     const title = itemTitle(topName, top);
+    const section = pdf.struct("Sect");
+    root.add(section);
     pdf.outline.addItem(title);
-    heading(pdf, title, 13, "Bold");
+    heading(pdf, section, "H2", title, 13, "Bold");
     if (top.note && top.children.length === 0) {
-      pdf.font("Regular").fontSize(10).fillColor(TEXT).text(top.note).moveDown(0.8);
+      paragraph(pdf, section, top.note, 10);
+      pdf.moveDown(0.8);
+      section.end();
       continue;
     }
     // Consecutive leaves hanging from the component itself form one table; each subcomponent its own.
     let loose: SnapshotItem[] = [];
     const flush = async () => {
-      if (loose.length > 0) await leafTable(pdf, loose, columns);
+      if (loose.length > 0) await leafTable(pdf, section, loose, columns);
       loose = [];
     };
     for (const child of top.children) {
@@ -195,45 +272,55 @@ async function structure(pdf: Pdf, snapshot: PlanSnapshot) {
         continue;
       }
       await flush();
-      heading(pdf, itemTitle(midName, child), 11, "SemiBold");
-      if (child.note) pdf.font("Regular").fontSize(9).fillColor(TEXT).text(child.note).moveDown(0.3);
-      leafTable(
+      heading(pdf, section, "H3", itemTitle(midName, child), 11, "SemiBold");
+      if (child.note) {
+        paragraph(pdf, section, child.note, 9);
+        pdf.moveDown(0.3);
+      }
+      await leafTable(
         pdf,
+        section,
         leavesOf(child.children).map((path) => path.leaf),
         columns,
       );
     }
-    flush();
+    await flush();
+    section.end();
   }
 }
 
-function changeLog(pdf: Pdf, snapshot: PlanSnapshot) {
+function changeLog(pdf: Pdf, root: Struct, snapshot: PlanSnapshot, keys: ChangeKeys) {
   pdf.addPage();
+  const section = pdf.struct("Sect");
+  root.add(section);
   pdf.outline.addItem("Versiones y cambios");
-  heading(pdf, "Versiones y cambios", 16, "Bold");
+  heading(pdf, section, "H2", "Versiones y cambios", 16, "Bold");
   const width = pdf.page.width - 2 * MARGIN;
-  for (const { version, changes } of changesByVersion(snapshot.versions, snapshot.changes)) {
+  const placed = placeChanges(snapshot, keys);
+  for (const { version, changes } of changesByVersion(snapshot.versions, placed)) {
     const approved = version.approvedOn ? `aprobada el ${spanishDay(version.approvedOn)}` : "sin aprobación";
     const published = version.publishedAt
       ? `publicada el ${spanishDay(bogotaDayOf(version.publishedAt))}`
       : "no publicada";
-    heading(pdf, `Versión ${version.number}: ${approved}, ${published}`, 11, "SemiBold");
-    pdf.font("Regular").fontSize(10).fillColor(TEXT).text(`Motivo: ${version.reason}`, { width });
+    heading(pdf, section, "H3", `Versión ${version.number}: ${approved}, ${published}`, 11, "SemiBold");
+    paragraph(pdf, section, `Motivo: ${version.reason}`, 10, { width });
     if (changes.length === 0 && version.number > 1)
-      pdf.text("No hay cambios registrados en esta versión.", { width });
+      paragraph(pdf, section, "No hay cambios registrados en esta versión.", 10, { width });
     for (const change of changes) {
-      const what = `${CHANGE_KIND_LABELS[change.kind]} ${change.code ? `${change.code} ` : ""}«${change.label}»`;
-      pdf.moveDown(0.3).font("SemiBold").text(what, { width });
+      pdf.moveDown(0.3);
+      tagged(pdf, section, "P", () => pdf.font("SemiBold").text(changeHeadline(change), { width }));
       for (const [field, [before, after]] of Object.entries(change.fields))
-        pdf
-          .font("Regular")
-          .text(`${fieldLabel(field)}: antes «${before ?? "sin dato"}»; ahora «${after ?? "sin dato"}».`, {
-            width,
-            indent: 12,
-          });
+        paragraph(
+          pdf,
+          section,
+          `${fieldLabel(field)}: antes «${before ?? "sin dato"}»; ahora «${after ?? "sin dato"}».`,
+          10,
+          { width, indent: 12 },
+        );
     }
     pdf.moveDown(0.8);
   }
+  section.end();
 }
 
 /** Page numbers and the plan's name in each page's foot, once every page exists. */
@@ -244,27 +331,36 @@ function footers(pdf: Pdf, snapshot: PlanSnapshot) {
     // Writing below the bottom margin would make pdfkit open a new page.
     const { bottom: saved } = pdf.page.margins;
     pdf.page.margins.bottom = 0;
-    pdf
-      .font("Regular")
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(
-        `${snapshot.title} – versión ${snapshot.version} · Página ${i + 1} de ${range.count}`,
-        MARGIN,
-        pdf.page.height - MARGIN + 8,
-        { width: pdf.page.width - 2 * MARGIN, align: "right", lineBreak: false },
-      );
+    artifact(pdf, "Pagination", () =>
+      pdf
+        .font("Regular")
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(
+          `${snapshot.title} – versión ${snapshot.version} · Página ${i + 1} de ${range.count}`,
+          MARGIN,
+          pdf.page.height - MARGIN + 8,
+          { width: pdf.page.width - 2 * MARGIN, align: "right", lineBreak: false },
+        ),
+    );
     pdf.page.margins.bottom = saved;
   }
 }
 
-export async function planPdf(snapshot: PlanSnapshot, links: PublicLinks): Promise<Buffer> {
+export async function planPdf(
+  snapshot: PlanSnapshot,
+  links: PublicLinks,
+  changeKeys: ChangeKeys = [],
+): Promise<Buffer> {
   const published = new Date(snapshot.publishedAt);
   const pdf = new PDFDocument({
     size: "A4",
     layout: "landscape",
     margin: MARGIN,
     bufferPages: true,
+    // PDF 1.5 at least for a structure tree; tagged: the structure below, read in order by screen readers.
+    pdfVersion: "1.7",
+    tagged: true,
     lang: "es-CO",
     displayTitle: true,
     info: {
@@ -283,10 +379,13 @@ export async function planPdf(snapshot: PlanSnapshot, links: PublicLinks): Promi
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.on("error", reject);
   });
-  titlePage(pdf, snapshot, links);
+  const root = pdf.struct("Document");
+  pdf.addStructure(root);
+  titlePage(pdf, root, snapshot, links);
   pdf.addPage();
-  await structure(pdf, snapshot);
-  changeLog(pdf, snapshot);
+  await structure(pdf, root, snapshot);
+  changeLog(pdf, root, snapshot, changeKeys);
+  root.end();
   footers(pdf, snapshot);
   pdf.end();
   return finished;

@@ -10,12 +10,15 @@ import type { SnapshotItem } from "../plans/plans.types.ts";
 import {
   CHANGE_KIND_LABELS,
   changesByVersion,
+  countOfLeaves,
   type DownloadKind,
   describePeriod,
   downloadPath,
   fieldLabel,
   itemLabel,
   itemTitle,
+  leavesOf,
+  placeChanges,
   planPath,
   publicStatusLabel,
   reconciledNames,
@@ -102,24 +105,43 @@ function Activity(props: { item: SnapshotItem; levels: Levels; depth: number; po
   );
 }
 
-/** A component or subcomponent: its heading, its note, then what hangs from it. */
-function Branch({ item, levels, depth }: { item: SnapshotItem; levels: Levels; depth: number }) {
-  const id = anchorOf(item);
-  const name = levels[item.level - 1] ?? levels[0];
-  if (item.children.length === 0 && item.level === 3)
-    return <Activity item={item} levels={levels} depth={depth} position={1} />;
+/** What hangs from an item: its activities, or its subcomponents with theirs. */
+function Children({ item, levels, depth }: { item: SnapshotItem; levels: Levels; depth: number }) {
   return (
-    <section aria-labelledby={id}>
-      <Heading depth={depth} id={id}>
-        {itemTitle(name, item)}
-      </Heading>
-      {item.note && <p>{item.note}</p>}
+    <>
       {item.children.map((child, index) =>
         child.children.length === 0 && child.level === 3 ? (
           <Activity item={child} levels={levels} depth={depth + 1} position={index + 1} />
         ) : (
           <Branch item={child} levels={levels} depth={depth + 1} />
         ),
+      )}
+    </>
+  );
+}
+
+/** A component or subcomponent: its heading, its note, then what hangs from it. */
+function Branch({ item, levels, depth }: { item: SnapshotItem; levels: Levels; depth: number }) {
+  const id = anchorOf(item);
+  const name = levels[item.level - 1] ?? levels[0];
+  if (item.children.length === 0 && item.level === 3)
+    return <Activity item={item} levels={levels} depth={depth} position={1} />;
+  const leaves = leavesOf(item.children).filter((path) => path.leaf.level === 3).length;
+  return (
+    <section aria-labelledby={id}>
+      <Heading depth={depth} id={id}>
+        {itemTitle(name, item)}
+      </Heading>
+      {item.note && <p>{item.note}</p>}
+      {depth === 0 && item.children.length > 0 ? (
+        // A component's activities stay folded under their count: the whole PAAC open is tens of
+        // thousands of pixels on a phone. The heading stays outside, in the page's outline.
+        <details class="section">
+          <summary>{countOfLeaves(levels[2], leaves)}</summary>
+          <Children item={item} levels={levels} depth={depth} />
+        </details>
+      ) : (
+        <Children item={item} levels={levels} depth={depth} />
       )}
     </section>
   );
@@ -163,7 +185,7 @@ function Downloads({ plan, sizes }: { plan: PublishedPlan; sizes: Partial<Record
 
 function Versions({ plan }: { plan: PublishedPlan }) {
   const { snapshot } = plan;
-  const history = changesByVersion(snapshot.versions, snapshot.changes);
+  const history = changesByVersion(snapshot.versions, placeChanges(snapshot, plan.changeKeys));
   return (
     <section aria-labelledby="versiones">
       <h2 id="versiones">Versiones y cambios</h2>
@@ -204,7 +226,7 @@ function Versions({ plan }: { plan: PublishedPlan }) {
             <ul>
               {changes.map((change) => (
                 <li>
-                  <strong>{CHANGE_KIND_LABELS[change.kind]}</strong> {change.code ? `${change.code} ` : ""}«
+                  <strong>{CHANGE_KIND_LABELS[change.kind]}</strong> {change.place ? `${change.place} ` : ""}«
                   {change.label}»
                   {Object.keys(change.fields).length > 0 && (
                     <ul>
@@ -232,6 +254,8 @@ export function PlanPage(props: {
   ctx: PageContext;
   plan: PublishedPlan;
   sizes: Partial<Record<DownloadKind, number>>;
+  /** The year it is in Bogotá: a plan published for a year that is over is not said to be in force. */
+  currentYear: number;
 }) {
   const { plan } = props;
   const { snapshot } = plan;
@@ -268,7 +292,11 @@ export function PlanPage(props: {
         </div>
         <div>
           <dt>Estado</dt>
-          <dd>{plan.isLatest ? publicStatusLabel(plan.status) : "Versión anterior"}</dd>
+          <dd>
+            {plan.isLatest
+              ? publicStatusLabel({ status: plan.status, year: snapshot.year }, props.currentYear)
+              : "Versión anterior"}
+          </dd>
         </div>
         <div>
           <dt>Aprobación</dt>

@@ -1,9 +1,9 @@
 // Reads what the public may see: the versions of a plan that carry a published snapshot. A version without
 // a snapshot (a borrador, an approved one not yet published) is never selected, whatever the plan's state.
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { plans, planTypes, planVersions } from "../plans/plans.table.ts";
-import type { PlanSnapshot, PlanStatus } from "../plans/plans.types.ts";
+import { planChanges, plans, planTypes, planVersions } from "../plans/plans.table.ts";
+import type { PlanSnapshot, PlanStatus, SnapshotChange } from "../plans/plans.types.ts";
 
 export interface PublishedVersionRow {
   planId: string;
@@ -131,4 +131,42 @@ export async function listLatestPublished(db: Db): Promise<PublishedPlanRow[]> {
     .where(published)
     .orderBy(plans.id, desc(planVersions.number));
   return rows;
+}
+
+/** Every plan type, in its order: the list's filter offers them all, published plans or not. */
+export function listPlanTypes(db: Db): Promise<{ key: string; name: string }[]> {
+  return db
+    .select({ key: planTypes.key, name: planTypes.name })
+    .from(planTypes)
+    .orderBy(asc(planTypes.sortOrder), asc(planTypes.name));
+}
+
+export interface StoredChangeKey extends Pick<SnapshotChange, "version" | "kind" | "code" | "label" | "at"> {
+  key: string;
+}
+
+/**
+ * The item key of each change log row of versions 2…`upTo` (what a published snapshot's changes came from),
+ * in the order the snapshot lists them: the public pages say in which component a change happened. Only
+ * what the snapshot already shows is matched against these rows; nothing else of them is published.
+ */
+export async function listChangeKeys(db: Db, planId: string, upTo: number): Promise<StoredChangeKey[]> {
+  const rows = await db
+    .select({
+      version: planChanges.version,
+      kind: planChanges.kind,
+      code: planChanges.code,
+      label: planChanges.label,
+      createdAt: planChanges.createdAt,
+      key: planChanges.itemKey,
+    })
+    .from(planChanges)
+    .where(and(eq(planChanges.planId, planId), gte(planChanges.version, 2), lte(planChanges.version, upTo)))
+    .orderBy(
+      asc(planChanges.version),
+      asc(planChanges.createdAt),
+      asc(planChanges.level),
+      asc(planChanges.code),
+    );
+  return rows.map(({ createdAt, ...row }) => ({ ...row, at: createdAt.toISOString() }));
 }

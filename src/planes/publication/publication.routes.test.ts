@@ -105,6 +105,7 @@ describe("the Transparencia index", () => {
     );
     expect(html).toContain('href="/transparencia/planes?tipo=paac"');
     expect(html).toContain('href="/transparencia/planes?tipo=accion"');
+    expect(html).toContain('<a href="/transparencia/planes?tipo=mejoramiento">Planes de mejoramiento</a>');
     expect(html).toContain("7. Datos abiertos");
     expect(html).toContain('href="/transparencia/datos-abiertos"');
     expect(html).toContain('href="/verificar"');
@@ -124,6 +125,11 @@ describe("the list of published plans", () => {
     );
     expect(html).toContain("Plan de acción cerrado");
     expect(html).toContain("vigencia cerrada");
+    // The test clock says 2026: a 2022 plan still published is not said to be in force.
+    expect(html).toMatch(
+      /PAAC de prueba vigente<\/a><br\/?><span class="hint">[^<]* · vigencia 2022 terminada/,
+    );
+    expect(html).not.toMatch(/· vigente</);
     // Published version 1 of a plan being adjusted is listed as version 1; its draft title never shows.
     expect(html).toMatch(/PAAC en ajuste<\/a><br\/?><span class="hint">Versión 1 ·/);
     expect(html).not.toContain("Borrador en curso");
@@ -142,6 +148,21 @@ describe("the list of published plans", () => {
     const nonsense = await visitor.get("/transparencia/planes?vigencia=dos-mil&tipo=%3Cscript%3E");
     expect(nonsense.status).toBe(200);
     expect(await nonsense.text()).toContain("Plan de acción cerrado");
+  });
+
+  it("keeps a type without published plans chosen in the filter and says there are none yet", async () => {
+    // The index's «Plan de Acción Institucional» when only a PAAC is published (here: mejoramiento).
+    const html = await (await visitor.get("/transparencia/planes?tipo=mejoramiento")).text();
+    expect(html).toMatch(/<option value="mejoramiento" selected(="")?>Plan de mejoramiento<\/option>/);
+    expect(html).toContain("Todavía no hay planes de este tipo publicados.");
+    expect(html).not.toContain("0 planes publicados");
+    // A type with plans in other years only: the usual count, since the type has plans.
+    const other = await (await visitor.get("/transparencia/planes?tipo=accion&vigencia=2022")).text();
+    expect(other).toContain("0 planes publicados con estos filtros.");
+    // A key that is no type filters nothing.
+    const unknown = await (await visitor.get("/transparencia/planes?tipo=otro")).text();
+    expect(unknown).toContain("PAAC de prueba vigente");
+    expect(unknown).not.toContain("Todavía no hay planes");
   });
 });
 
@@ -178,6 +199,16 @@ describe("a published plan's page", () => {
       "Como aparece en el plan: «Oficina de Planeación de Gestión Institucional – OPGI»",
     );
     expect(html).not.toContain("Esta no es la versión vigente");
+    // Each component's activities fold under their count; the heading stays outside, in the outline.
+    expect(html).toMatch(
+      /<h2 id="n-c1">Componente 1\. Gestión del riesgo de corrupción[^<]*<\/h2><details class="section"><summary>4 actividades<\/summary>/,
+    );
+    expect(html).toMatch(
+      /<h2 id="n-c6">[^<]*<\/h2><details class="section"><summary>2 actividades<\/summary>/,
+    );
+    expect(html).not.toMatch(/<details[^>]* open/);
+    // Component 2 holds only its note: nothing to fold.
+    expect(html).toMatch(/<h2 id="n-c2">[^<]*<\/h2><p>Ver documento anexo/);
     const levels = headingLevels(html.slice(html.indexOf("<main")));
     expect(levels[0]).toBe(1);
     for (const [i, level] of levels.entries())
@@ -192,12 +223,14 @@ describe("a published plan's page", () => {
     expect(versions).toContain("Versión inicial");
     expect(versions).toContain("28 de enero de 2022");
     expect(versions).toContain("Cambios de la versión 2");
-    expect(versions).toContain("<strong>Se modificó</strong> 1.2 «Evaluar la implementación");
+    // Codes repeat from one component to the next: each change says its component.
+    expect(versions).toContain("<strong>Se modificó</strong> Componente 1 · 1.2 «Evaluar la implementación");
     expect(versions).toMatch(
       /Fechas: antes «01\/07\/2022 – 31\/08\/2022» <span aria-hidden="true">→<\/span> ahora «01\/09\/2022 – 30\/09\/2022»/,
     );
+    // 2.1 is no longer in the plan, and no change log row says where it was: its code alone.
     expect(versions).toContain("<strong>Se eliminó</strong> 2.1 «Actualizar los mapas de riesgos");
-    expect(versions).toContain("<strong>Se agregó</strong> 3 «Divulgar el canal de denuncias");
+    expect(versions).toContain("<strong>Se agregó</strong> Componente 6 · 3 «Divulgar el canal de denuncias");
     for (const file of ["plan.pdf", "plan.xlsx", "datos.csv", "datos.json"])
       expect(html).toContain(`href="/transparencia/planes/${current.slug}/${file}"`);
     expect(html).toMatch(
@@ -233,9 +266,35 @@ describe("a published plan's page", () => {
     expect((await visitor.get(`/transparencia/planes/${redrafted.slug}/version/2`)).status).toBe(404);
   });
 
-  it("says a closed plan's year is closed", async () => {
+  it("says a closed plan's year is closed, a published one's year over, the current year's version in force", async () => {
     const html = await (await visitor.get(`/transparencia/planes/${closed.slug}`)).text();
     expect(html).toContain("<dt>Estado</dt><dd>Vigencia cerrada</dd>");
+    const over = await (await visitor.get(`/transparencia/planes/${current.slug}`)).text();
+    expect(over).toContain("<dt>Estado</dt><dd>Vigencia 2022 terminada</dd>");
+    const older = await (await visitor.get(`/transparencia/planes/${current.slug}/version/1`)).text();
+    expect(older).toContain("<dt>Estado</dt><dd>Versión anterior</dd>");
+    const now = await insertPlan({
+      title: "PAAC del año en curso",
+      status: "publicado",
+      published: 1,
+      year: 2026,
+    });
+    const inForce = await (await visitor.get(`/transparencia/planes/${now.slug}`)).text();
+    expect(inForce).toContain("<dt>Estado</dt><dd>Versión vigente</dd>");
+  });
+
+  it("changes an anonymous page's tag when the year it names ends", async () => {
+    const path = `/transparencia/planes/${current.slug}`;
+    const before = await visitor.get(path);
+    ctx.clock.advance(365 * 24 * 3600 * 1000);
+    try {
+      const after = await ctx.app.request(path, {
+        headers: { "if-none-match": before.headers.get("etag") ?? "" },
+      });
+      expect(after.status).toBe(200);
+    } finally {
+      ctx.clock.advance(-365 * 24 * 3600 * 1000);
+    }
   });
 
   it.each([

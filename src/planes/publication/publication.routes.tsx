@@ -13,7 +13,7 @@ import { examplePlanSnapshots } from "./publication.example.ts";
 import { publicationDownload } from "./publication.files.ts";
 import { RecentlyUsed } from "./publication.memo.ts";
 import { PlanPage } from "./publication.plan.views.tsx";
-import type { DownloadKind } from "./publication.rules.ts";
+import { bogotaYear, type DownloadKind } from "./publication.rules.ts";
 import {
   findPublishedRef,
   listPublishedPlans,
@@ -103,11 +103,13 @@ async function pageFingerprint(entity: PublicConfig["entity"]): Promise<string> 
     status: "publicado",
     version: snapshot.version,
     snapshot,
+    changeKeys: [],
     latestNumber: snapshot.version,
     isLatest: true,
   };
   const ctx = { entity, user: undefined, csrfToken: "", flash: undefined, requestId: "", path: "/" };
-  const html = (await (<PlanPage ctx={ctx} plan={plan} sizes={{ csv: 1, json: 1 }} />)).toString();
+  const page = <PlanPage ctx={ctx} plan={plan} sizes={{ csv: 1, json: 1 }} currentYear={snapshot.year} />;
+  const html = (await page).toString();
   const fingerprint = createHash("sha256").update(html).digest("base64url").slice(0, 12);
   fingerprints.set(entity, fingerprint);
   return fingerprint;
@@ -117,20 +119,24 @@ async function pageFingerprint(entity: PublicConfig["entity"]): Promise<string> 
 const renderedPages = new RecentlyUsed<string>(20, 32_000_000, (html) => Buffer.byteLength(html));
 
 async function planPage(c: AppContext, number?: number) {
-  const { database, config } = c.var.deps;
+  const { database, config, clock } = c.var.deps;
   const ref = await findPublishedRef(database.db, c.req.param("slug") ?? "", number);
+  const currentYear = bogotaYear(clock.now());
   const render = async () => {
     const plan = await loadPublishedPlan(database.db, ref);
     const sizes = await openDataSizes(plan, config);
-    return (await (<PlanPage ctx={pageContext(c)} plan={plan} sizes={sizes} />)).toString();
+    const page = <PlanPage ctx={pageContext(c)} plan={plan} sizes={sizes} currentYear={currentYear} />;
+    return (await page).toString();
   };
   if (!isShared(c)) return sendPage(c, render());
   pagePolicy(c);
   // What decides an anonymous page: the version, the plan's state, the version in force (an older one says
-  // which), the address and the code. Answered before reading the snapshot; a 304 renders nothing.
+  // which), the year it is (a plan's year ends), the address and the code. Answered before reading the
+  // snapshot; a 304 renders nothing.
   const { status, latestNumber } = ref;
   const fingerprint = await pageFingerprint(config.entity);
-  const etag = planTag(ref, config, ["page", c.req.path, status, latestNumber, fingerprint]);
+  const parts = ["page", c.req.path, status, latestNumber, currentYear, fingerprint];
+  const etag = planTag(ref, config, parts);
   c.header("ETag", etag);
   if (matches(c, etag)) return withoutCookies(c.body(null, 304), true);
   const html = await renderedPages.rememberOnce(etag, render);
@@ -148,8 +154,9 @@ export function publicationRoutes() {
     // A filter that is not a year or a type key filters nothing rather than failing.
     const year = /^\d{4}$/.test(vigencia) ? Number(vigencia) : undefined;
     const type = /^[a-z0-9_-]{1,40}$/.test(tipo) ? tipo : undefined;
-    const listing = await listPublishedPlans(c.var.deps.database.db, { year, type });
-    const filters = { vigencia: year ? vigencia : "", tipo: type ?? "" };
+    const { database, clock } = c.var.deps;
+    const listing = await listPublishedPlans(database.db, { year, type }, bogotaYear(clock.now()));
+    const filters = { vigencia: year ? vigencia : "", tipo: listing.type?.key ?? "" };
     return sendPage(c, <PlansListPage ctx={pageContext(c)} listing={listing} filters={filters} />);
   });
 

@@ -4,13 +4,19 @@ import { describe, expect, it } from "vitest";
 import type { SnapshotChange } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
 import {
+  bogotaYear,
+  changeHeadline,
+  changePlace,
   changesByVersion,
+  countOfLeaves,
   describePeriod,
   downloadFileName,
   itemLabel,
   itemTitle,
   leavesOf,
   levelsOf,
+  matchChangeKeys,
+  placeChanges,
   publicStatusLabel,
   storageKeyOf,
   writtenDiffers,
@@ -110,10 +116,88 @@ describe("the tree and the files", () => {
     ]);
   });
 
-  it("names files by slug and version and keeps them under the plan's folder", () => {
+  it("names files by slug and version and keeps them under the plan's folder, by layout", () => {
     expect(downloadFileName("paac-2022", 1, "pdf")).toBe("paac-2022-v1.pdf");
-    expect(storageKeyOf("abc", 2, "xlsx")).toBe("planes/publicaciones/abc/v2.xlsx");
-    expect(publicStatusLabel("cerrado")).toBe("Vigencia cerrada");
-    expect(publicStatusLabel("borrador")).toBe("Vigente");
+    // The layout is in the key: files an older release stored are rendered again, not served.
+    expect(storageKeyOf("abc", 2, "xlsx")).toBe("planes/publicaciones/abc/v2-f2.xlsx");
+  });
+});
+
+describe("publicStatusLabel", () => {
+  it.each([
+    [{ status: "publicado", year: 2026 }, 2026, "Versión vigente"],
+    [{ status: "aprobado", year: 2027 }, 2026, "Versión vigente"],
+    // The walkthrough saw «Vigente» on the PAAC 2022 in November 2026.
+    [{ status: "publicado", year: 2022 }, 2026, "Vigencia 2022 terminada"],
+    [{ status: "cerrado", year: 2025 }, 2026, "Vigencia cerrada"],
+    [{ status: "cerrado", year: 2026 }, 2026, "Vigencia cerrada"],
+  ] as const)("%o in %i reads «%s»", (plan, year, label) => {
+    expect(publicStatusLabel(plan, year)).toBe(label);
+  });
+
+  it("takes the year in Bogotá, not in UTC", () => {
+    // 1 January 2027 at 03:00 UTC is still 31 December 2026 in Bogotá.
+    expect(bogotaYear(new Date("2027-01-01T03:00:00Z"))).toBe(2026);
+    expect(bogotaYear(new Date("2027-01-01T05:00:00Z"))).toBe(2027);
+  });
+});
+
+describe("where a change happened", () => {
+  const PAAC = ["Componente", "Subcomponente", "Actividad"] as const;
+
+  it.each([
+    ["2.2", "c3/s2/2.2", "Componente 3 · 2.2"],
+    ["2.2", "c1/s2/2.2", "Componente 1 · 2.2"],
+    ["1", "c6/-/1", "Componente 6 · 1"],
+    ["2", "c3/s2", "Componente 3 · Subcomponente 2"],
+    ["3", "c3", "Componente 3"],
+    ["3", "c3~2/s1/3", "Componente 3 · 3"],
+    // A matrix's keys are texts: no component to name, the code (none) alone.
+    [null, "levantar-la-informacion-96b54965/fortalecer-c91c62b6/solicitar-554d476f", ""],
+    ["2.1", undefined, "2.1"],
+  ])("code %s at %s reads «%s»", (code, key, place) => {
+    expect(changePlace(code, key, PAAC)).toBe(place);
+  });
+
+  it("takes each change's key from the change log rows, two alike in order, else from the tree", () => {
+    const [, snapshot] = examplePlanSnapshots();
+    const [moved, removed, added] = snapshot.changes;
+    if (!moved || !removed || !added) throw new Error("example changes");
+    const stored = [
+      { ...removed, key: "c1/s2/2.1" },
+      { ...moved, key: "c1/s1/1.2" },
+    ];
+    const keys = matchChangeKeys(snapshot.changes, stored);
+    expect(keys).toEqual(["c1/s1/1.2", "c1/s2/2.1", undefined]);
+    const placed = placeChanges(snapshot, keys);
+    // 2.1 was removed: only the log knows its component. 3 was added: the tree has it.
+    expect(placed.map((change) => change.place)).toEqual([
+      "Componente 1 · 1.2",
+      "Componente 1 · 2.1",
+      "Componente 6 · 3",
+    ]);
+    expect(placeChanges(snapshot).map((change) => change.place)).toEqual([
+      "Componente 1 · 1.2",
+      "2.1",
+      "Componente 6 · 3",
+    ]);
+    const [, gone] = placed;
+    expect(gone && changeHeadline(gone)).toBe(
+      "Se eliminó Componente 1 · 2.1 «Actualizar los mapas de riesgos de corrupción de cada proceso.»",
+    );
+    const twice = [moved, { ...moved }];
+    expect(
+      matchChangeKeys(twice, [
+        { ...moved, key: "c1/s1/1.2" },
+        { ...moved, key: "c3/s1/1.2" },
+      ]),
+    ).toEqual(["c1/s1/1.2", "c3/s1/1.2"]);
+  });
+
+  it("counts a component's leaves with the type's own name", () => {
+    expect(countOfLeaves("Actividad", 15)).toBe("15 actividades");
+    expect(countOfLeaves("Actividad", 1)).toBe("1 actividad");
+    expect(countOfLeaves("Tarea (cómo)", 4)).toBe("4 tareas (cómo)");
+    expect(countOfLeaves("Acción de mejora", 2)).toBe("2 acciones de mejora");
   });
 });

@@ -7,15 +7,17 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { PlanSnapshot, PlanStatus } from "../plans/plans.types.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
-import { type PublicLinks, planCsv, planJson } from "./publication.exports.ts";
+import { documentedFields, type PublicLinks, planCsv, planJson } from "./publication.exports.ts";
 import { RecentlyUsed } from "./publication.memo.ts";
 import {
   findPublishedSnapshot,
   findPublishedVersionRef,
+  listChangeKeys,
   listLatestPublished,
+  listPlanTypes,
   type PublishedPlanRow,
 } from "./publication.repository.ts";
-import { publicStatusLabel, versionPath } from "./publication.rules.ts";
+import { type ChangeKeys, matchChangeKeys, publicStatusLabel, versionPath } from "./publication.rules.ts";
 
 /** Unknown, unpublished and malformed addresses all get the same answer: nothing says a draft exists. */
 export const planNotFound = () =>
@@ -45,6 +47,8 @@ export interface PublishedRef {
 
 export interface PublishedPlan extends PublishedRef {
   snapshot: PlanSnapshot;
+  /** The item key of each of the snapshot's changes, where known: the pages say in which component it was. */
+  changeKeys: ChangeKeys;
 }
 
 /** A published version (the given number, or the latest), or the Spanish 404; its snapshot is not read. */
@@ -56,11 +60,20 @@ export async function findPublishedRef(db: Db, slug: string, number?: number): P
   return { planId, status, version: found.number, latestNumber, isLatest: found.number === latestNumber };
 }
 
-/** The version's snapshot, which never changes once published. */
+/**
+ * The keys of a snapshot's changes, from the change log rows it was built from (fixed once its version is
+ * published, like the snapshot): codes repeat from one component to the next, keys say which component.
+ */
+export async function changeKeysOf(db: Db, planId: string, snapshot: PlanSnapshot): Promise<ChangeKeys> {
+  if (!snapshot.changes.some((change) => change.version > 1)) return [];
+  return matchChangeKeys(snapshot.changes, await listChangeKeys(db, planId, snapshot.version));
+}
+
+/** The version's snapshot, which never changes once published, and the keys of its changes. */
 export async function loadPublishedPlan(db: Db, ref: PublishedRef): Promise<PublishedPlan> {
   const snapshot = await findPublishedSnapshot(db, ref.planId, ref.version);
   if (!snapshot) throw planNotFound();
-  return { ...ref, snapshot };
+  return { ...ref, snapshot, changeKeys: await changeKeysOf(db, ref.planId, snapshot) };
 }
 
 export interface PlanListEntry {
@@ -74,10 +87,12 @@ export interface PlanListEntry {
 
 export interface PlanListing {
   groups: { year: number; types: { key: string; name: string; plans: PlanListEntry[] }[] }[];
-  /** What the filters offer: every year and type that has a published plan. */
+  /** What the filters offer: every year that has a published plan, every type of plan. */
   years: number[];
   types: { key: string; name: string }[];
   total: number;
+  /** The type filtered by, when it is one, and how many plans of it are published in all (any year). */
+  type?: { key: string; name: string; published: number };
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "es");
@@ -90,18 +105,23 @@ function typesOf(rows: PublishedPlanRow[]) {
   return [...types.values()].sort((a, b) => a.order - b.order || byName(a, b));
 }
 
-/** Published plans by year (newest first) and type (in the types' order), optionally filtered. */
+/**
+ * Published plans by year (newest first) and type (in the types' order), optionally filtered; a type key
+ * that is no type filters nothing. `currentYear` (Bogotá) tells a plan whose year is over.
+ */
 export async function listPublishedPlans(
   db: Db,
-  filters: { year?: number; type?: string } = {},
+  filters: { year?: number; type?: string },
+  currentYear: number,
 ): Promise<PlanListing> {
-  const rows = await listLatestPublished(db);
+  const [rows, allTypes] = await Promise.all([listLatestPublished(db), listPlanTypes(db)]);
+  const chosen = allTypes.find((type) => type.key === filters.type);
   const types = typesOf(rows);
   const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => b - a);
   const shown = rows.filter(
     (row) =>
       (filters.year === undefined || row.year === filters.year) &&
-      (filters.type === undefined || row.typeKey === filters.type),
+      (chosen === undefined || row.typeKey === chosen.key),
   );
   const groups = years
     .filter((year) => shown.some((row) => row.year === year))
@@ -119,13 +139,19 @@ export async function listPublishedPlans(
               title: row.title,
               version: row.number,
               publishedAt: row.publishedAt,
-              statusLabel: publicStatusLabel(row.status),
+              statusLabel: publicStatusLabel(row, currentYear),
               closed: row.status === "cerrado",
             })),
         }))
         .filter((type) => type.plans.length > 0),
     }));
-  return { groups, years, types: types.map(({ key, name }) => ({ key, name })), total: shown.length };
+  return {
+    groups,
+    years,
+    types: allTypes,
+    total: shown.length,
+    type: chosen && { ...chosen, published: rows.filter((row) => row.typeKey === chosen.key).length },
+  };
 }
 
 /** The addresses the files point back to, from the public base URL. */
@@ -216,7 +242,10 @@ export async function openDataSizes(plan: PublishedPlan, config: PublicConfig) {
   return sizes;
 }
 
-/** The example the open-data page shows: a few rows of the CSV and the start of the JSON. */
+/**
+ * The example the open-data page shows: a few rows of the CSV, the start of the JSON, and every documented
+ * field with its value in those very files.
+ */
 export function openDataExample(config: { publicBaseUrl: string; entity: { name: string } }) {
   const [, example] = examplePlanSnapshots();
   const links = publicLinks(config, example);
@@ -225,5 +254,9 @@ export function openDataExample(config: { publicBaseUrl: string; entity: { name:
     .replace(/^\uFEFF/, "")
     .split("\r\n");
   const json = planJson(example, "publicado", links).toString("utf8");
-  return { csv: csvLines.slice(0, 4).join("\n"), json: `${json.split("\n").slice(0, 40).join("\n")}\n…` };
+  return {
+    csv: csvLines.slice(0, 4).join("\n"),
+    json: `${json.split("\n").slice(0, 40).join("\n")}\n…`,
+    fields: documentedFields(example, links),
+  };
 }

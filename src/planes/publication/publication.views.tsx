@@ -5,7 +5,7 @@ import { BackLink, Button, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { countOf } from "../../shared/words.ts";
-import { CSV_FIELDS, type FieldDoc, JSON_FIELDS, OPEN_DATA_FORMAT } from "./publication.opendata.rules.ts";
+import { type FieldDoc, OPEN_DATA_FORMAT } from "./publication.opendata.rules.ts";
 import { planPath } from "./publication.rules.ts";
 import type { PlanListing } from "./publication.service.ts";
 
@@ -34,6 +34,10 @@ export function TransparencyPage({ ctx }: { ctx: PageContext }) {
           <li>
             <a href="/transparencia/planes?tipo=accion">Plan de Acción Institucional</a>: las actividades de
             cada dependencia en el año, con sus responsables y fechas.
+          </li>
+          <li>
+            <a href="/transparencia/planes?tipo=mejoramiento">Planes de mejoramiento</a>: las acciones para
+            corregir lo que encontraron las auditorías y los seguimientos.
           </li>
           <li>
             <a href="/transparencia/planes">Todos los planes publicados</a>, por año y tipo, con sus versiones
@@ -70,6 +74,7 @@ export function PlansListPage(props: {
 }) {
   const { listing, filters } = props;
   const filtered = Boolean(filters.vigencia || filters.tipo);
+  const count = countOf(listing.total, "plan publicado", "planes publicados");
   return (
     <Layout ctx={props.ctx} title="Planes publicados">
       <BackLink href="/transparencia">Transparencia</BackLink>
@@ -78,7 +83,7 @@ export function PlansListPage(props: {
         Los planes de la entidad tal como fueron aprobados y publicados. Cada plan muestra sus actividades,
         responsables y fechas, y sus versiones con los cambios.
       </p>
-      {listing.years.length > 0 && (
+      {listing.types.length > 0 && (
         <form method="get" action="/transparencia/planes" class="search-form">
           <Select
             name="vigencia"
@@ -98,9 +103,11 @@ export function PlansListPage(props: {
         </form>
       )}
       <p>
-        {filtered
-          ? `${countOf(listing.total, "plan publicado", "planes publicados")} con estos filtros.`
-          : `${countOf(listing.total, "plan publicado", "planes publicados")}.`}
+        {listing.type?.published === 0
+          ? "Todavía no hay planes de este tipo publicados."
+          : filtered
+            ? `${count} con estos filtros.`
+            : `${count}.`}
         {filtered && (
           <>
             {" "}
@@ -155,7 +162,9 @@ function FieldTable({ caption, fields }: { caption: string; fields: readonly Fie
             </td>
             <td data-label="Tipo">{field.type}</td>
             <td data-label="Descripción">{field.description}</td>
-            <td data-label="Ejemplo">{field.example}</td>
+            <td data-label="Ejemplo">
+              {field.example === "" ? <span class="hint">(vacío)</span> : field.example}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -173,7 +182,10 @@ function Example({ label, text }: { label: string; text: string }) {
   );
 }
 
-export function OpenDataPage(props: { ctx: PageContext; example: { csv: string; json: string } }) {
+export function OpenDataPage(props: {
+  ctx: PageContext;
+  example: { csv: string; json: string; fields: { csv: FieldDoc[]; json: FieldDoc[] } };
+}) {
   const { ctx, example } = props;
   const { name } = ctx.entity;
   return (
@@ -214,15 +226,18 @@ export function OpenDataPage(props: { ctx: PageContext; example: { csv: string; 
         niveles cambian con el tipo de plan (componente, subcomponente y actividad en el PAAC; actividad de
         gestión, alternativa de mejora y tarea en las matrices), por eso cada fila los trae.
       </p>
-      <FieldTable caption="Campos del CSV" fields={CSV_FIELDS} />
+      <FieldTable caption="Campos del CSV" fields={example.fields.csv} />
       <h2>Campos del JSON</h2>
       <p>
         Un documento con la entidad, los datos del plan, sus elementos en árbol (cada uno con sus hijos en{" "}
         <code>children</code>), sus versiones y su registro de cambios. Los campos se nombran por su ruta.
       </p>
-      <FieldTable caption="Campos del JSON" fields={JSON_FIELDS} />
+      <FieldTable caption="Campos del JSON" fields={example.fields.json} />
       <h2>Ejemplo</h2>
-      <p>Primeras filas del CSV y comienzo del JSON de un plan de ejemplo (un extracto del PAAC 2022).</p>
+      <p>
+        Primeras filas del CSV y comienzo del JSON de un plan de ejemplo (un extracto del PAAC 2022). Los
+        ejemplos de las tablas de campos son valores de este mismo plan.
+      </p>
       <Example label="Ejemplo de CSV" text={example.csv} />
       <Example label="Ejemplo de JSON" text={example.json} />
       <h2>Cómo llevarlos a datos.gov.co</h2>
