@@ -1,42 +1,10 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readPlanFile } from "./sheets.service.ts";
+import { HEADER, read, utc } from "../../../test/plan-grids.ts";
 import type { ReadPlanResult } from "./sheets.types.ts";
 
 // Dates must come out as the calendar day whatever the server's zone: run these west of UTC.
 process.env.TZ = "America/Bogota";
-
-type Rows = (ExcelJS.CellValue | undefined)[][];
-const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
-
-/** A workbook with these sheets (rows from row 1, column A), merged ranges per sheet. */
-async function xlsx(sheets: Record<string, Rows>, merges: Record<string, string[]> = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const [row, values] of rows.entries())
-      for (const [column, value] of values.entries())
-        if (value !== undefined) sheet.getCell(row + 1, column + 1).value = value;
-    for (const range of merges[name] ?? []) sheet.mergeCells(range);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-const HEADER = [
-  "Subcomponente / Proceso",
-  "Actividades",
-  "Producto",
-  "Meta",
-  "Responsable",
-  "Fecha Inicio",
-  "Fecha Final",
-];
-
-async function read(sheets: Record<string, Rows>, merges?: Record<string, string[]>) {
-  const result = await readPlanFile(await xlsx(sheets, merges), "paac.xlsx", "paac");
-  if (!result.ok) throw new Error(result.message);
-  return result;
-}
 
 const errors = (result: Extract<ReadPlanResult, { ok: true }>) =>
   result.problems
