@@ -109,6 +109,10 @@ async function reconcile(s: PlanSetting, deps: ImportDeps, planId: string, impor
   }
 }
 
+/** The Comité Institucional de Gestión y Desempeño approves the plan on `isoDay` in its act. */
+const approve = (s: PlanSetting, planId: string, isoDay: string, act: string) =>
+  approvePlan(s.database.db, day(isoDay), s.audit, planId, { committee: "", act, approvedOn: isoDay });
+
 /** Publishing renders the version's PDF and xlsx; here they are rendered at once, as the job would. */
 async function publish(s: PlanSetting, planId: string, at: Date) {
   const render = {
@@ -131,8 +135,7 @@ async function tellPaac2022(s: PlanSetting) {
   });
   const file = await readFile(new URL("paac-2022.xlsx", SHIPPED));
   await importInto(s, plan.id, file, "Anexo 1 PAAC 2022.xlsx", day("2022-01-21"));
-  const approval = { committee: "", act: "Acta 001 de 2022", approvedOn: "2022-01-28" };
-  await approvePlan(db, day("2022-01-28"), s.audit, plan.id, approval);
+  await approve(s, plan.id, "2022-01-28", "Acta 001 de 2022");
   await publish(s, plan.id, day("2022-01-31"));
   // Version 2: the committee extends the territorial dialogues and adds the evaluation of the strategy.
   await startNewVersion(
@@ -143,11 +146,7 @@ async function tellPaac2022(s: PlanSetting) {
     "Ajuste aprobado por el Comité Institucional de Gestión y Desempeño: se amplía el plazo de los espacios territoriales de diálogo y se agrega la evaluación de la estrategia de rendición de cuentas.",
   );
   await importInto(s, plan.id, await paacVersion2(), "Anexo 1 PAAC 2022 ajustado.xlsx", day("2022-06-14"));
-  await approvePlan(db, day("2022-06-24"), s.audit, plan.id, {
-    committee: "",
-    act: "Acta 006 de 2022",
-    approvedOn: "2022-06-24",
-  });
+  await approve(s, plan.id, "2022-06-24", "Acta 006 de 2022");
   await publish(s, plan.id, day("2022-06-30"));
 }
 
@@ -161,11 +160,7 @@ async function tellMatriz2026(s: PlanSetting) {
   });
   const file = await readFile(new URL("matriz-operativa-2026.xlsx", SHIPPED));
   await importInto(s, plan.id, file, "Matriz operativa 2026.xlsx", day("2026-01-20"));
-  await approvePlan(db, day("2026-01-29"), s.audit, plan.id, {
-    committee: "",
-    act: "Acta 001 de 2026",
-    approvedOn: "2026-01-29",
-  });
+  await approve(s, plan.id, "2026-01-29", "Acta 001 de 2026");
 }
 
 /** This year's follow-up, published some weeks ago, with work due around today. */
@@ -181,11 +176,7 @@ async function tellFollowUp(s: PlanSetting, at: Date) {
   });
   const file = await workbookBuffer(buildMatrizWorkbook(demoFollowUp(today)));
   await importInto(s, plan.id, file, "Plan de mejoramiento atención al ciudadano.xlsx", ago(66));
-  await approvePlan(db, ago(62), s.audit, plan.id, {
-    committee: "",
-    act: "009",
-    approvedOn: bogotaDay(ago(62)),
-  });
+  await approve(s, plan.id, bogotaDay(ago(62)), "009");
   await publish(s, plan.id, ago(60));
 }
 
@@ -199,11 +190,7 @@ async function tellImprovementPlans(s: PlanSetting) {
   });
   const file2025 = await workbookBuffer(buildMatrizWorkbook(DEMO_IMPROVEMENT_2025));
   await importInto(s, closed.id, file2025, "Plan de mejoramiento PQRD 2025.xlsx", day("2025-03-10"));
-  await approvePlan(db, day("2025-03-20"), s.audit, closed.id, {
-    committee: "",
-    act: "Acta 003 de 2025",
-    approvedOn: "2025-03-20",
-  });
+  await approve(s, closed.id, "2025-03-20", "Acta 003 de 2025");
   await publish(s, closed.id, day("2025-03-25"));
   await closePlan(db, day("2026-01-15"), s.audit, closed.id);
 
