@@ -20,6 +20,9 @@ export default defineConfig({
     exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? pgliteOnly : postgresOnly)],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Many files wait on other
+    // processes (servers, the CLI, LibreOffice), so two workers finish the suite in about half the time.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
