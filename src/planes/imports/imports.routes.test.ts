@@ -1,4 +1,5 @@
 // The import of a plan through its pages, with real .xlsx uploads made from the seed PAAC (test/plan-sheets.ts).
+
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestClient, type TestContext } from "../../../test/app.ts";
@@ -11,6 +12,7 @@ import { seedDependencias } from "../../demo/demo.service.ts";
 import type { PaacComponent } from "../../demo/plans/paac-2022.rows.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
+import { XLSX_TYPE } from "../../shared/xlsx.ts";
 import { planChanges, planItems, plans } from "../plans/plans.table.ts";
 import { planImports } from "./imports.table.ts";
 
@@ -18,7 +20,6 @@ let ctx: TestContext;
 let planner: TestClient;
 const ids = new Map<string, string>();
 const db = () => ctx.database.db;
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -43,7 +44,7 @@ const newPlan = async (status: "borrador" | "publicado" = "borrador") =>
   (await createPlan(db(), { typeKey: "paac", year: 2022, status, ownerDependenciaId: ids.get("OPGI") })).plan;
 
 const upload = (planId: string, data: Buffer, name = "paac-2022.xlsx", client = planner) =>
-  client.postFiles(`/planes/${planId}/importar`, {}, { file: { name, data, type: XLSX } });
+  client.postFiles(`/planes/${planId}/importar`, {}, { file: { name, data, type: XLSX_TYPE } });
 
 function importIdOf(response: Response) {
   const id = /\/importaciones\/([0-9a-f-]{36})$/.exec(response.headers.get("location") ?? "")?.[1];

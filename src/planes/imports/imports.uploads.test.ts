@@ -13,6 +13,7 @@ import { dependencias } from "../../core/dependencias/dependencias.table.ts";
 import { seedDependencias } from "../../demo/demo.service.ts";
 import { auditLog } from "../../shared/audit.table.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
+import { XLSX_TYPE } from "../../shared/xlsx.ts";
 import { planTypes } from "../plans/plans.table.ts";
 import { readPlanFile } from "../sheets/sheets.service.ts";
 import { planImports } from "./imports.table.ts";
@@ -21,7 +22,6 @@ let ctx: TestContext;
 let planner: TestClient;
 const ids = new Map<string, string>();
 const db = () => ctx.database.db;
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -38,7 +38,7 @@ const newPlan = async (typeKey: string, year: number) =>
   (await createPlan(db(), { typeKey, year, ownerDependenciaId: ids.get("OPGI") })).plan;
 
 const upload = (planId: string, data: Buffer, name: string) =>
-  planner.postFiles(`/planes/${planId}/importar`, {}, { file: { name, data, type: XLSX } });
+  planner.postFiles(`/planes/${planId}/importar`, {}, { file: { name, data, type: XLSX_TYPE } });
 
 function importIdOf(response: Response) {
   const id = /\/importaciones\/([0-9a-f-]{36})$/.exec(response.headers.get("location") ?? "")?.[1];

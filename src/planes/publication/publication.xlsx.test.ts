@@ -10,6 +10,7 @@ import { createTestApp, type TestContext } from "../../../test/app.ts";
 import { makePerson, signIn } from "../../../test/factories.ts";
 import { matrizWorkbook, paacWorkbook } from "../../../test/plan-sheets.ts";
 import { createPlan } from "../../../test/plans.ts";
+import { XLSX_TYPE } from "../../shared/xlsx.ts";
 import { DiffSection } from "../imports/imports.diff.views.tsx";
 import { planImports } from "../imports/imports.table.ts";
 import type { PlanShape, PlanSnapshot, SnapshotItem } from "../plans/plans.types.ts";
@@ -19,7 +20,6 @@ import { examplePlanSnapshots } from "./publication.example.ts";
 import { planXlsx, RECONCILED_HEADER } from "./publication.xlsx.ts";
 
 const LINKS = { entityName: "Alcaldía de Pasto", schemaUrl: "https://x/s", planUrl: "https://x/p" };
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** What the plans module would publish from a reading: reconciled names differ from the written texts. */
 function snapshotOf(read: ReadPlanResult, shape: PlanShape): PlanSnapshot {
@@ -269,7 +269,7 @@ describe("a published plan uploaded into a new plan", () => {
     const planner = await signIn(ctx, await makePerson(ctx, { roles: ["planeacion"] }));
     const { plan } = await createPlan(ctx.database.db, { typeKey: "paac", year: 2023 });
     const [, example] = examplePlanSnapshots();
-    const file = { name: "paac-2022-v2.xlsx", data: await planXlsx(example, LINKS), type: XLSX };
+    const file = { name: "paac-2022-v2.xlsx", data: await planXlsx(example, LINKS), type: XLSX_TYPE };
     const uploaded = await planner.postFiles(`/planes/${plan.id}/importar`, {}, { file });
     expect(uploaded.status).toBe(303);
     const [imported] = await ctx.database.db
