@@ -29,6 +29,14 @@ const settings = {
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
   },
+  EVIDENCE_MAX_FILE_MB: {
+    doc: "Tamaño máximo, en megabytes, de cada archivo de evidencia de un reporte de avance o de una medición de indicador.",
+    schema: z.coerce.number().int().min(1).max(500).default(20),
+  },
+  EVIDENCE_MAX_REPORT_MB: {
+    doc: "Tamaño máximo, en megabytes, del total de evidencias de un reporte de avance o de una medición.",
+    schema: z.coerce.number().int().min(1).max(5000).default(100),
+  },
   PHOTO_ORIGINAL_RETENTION_DAYS: {
     doc: "Días que se conserva el original de una foto rechazada antes de borrarlo (el recorte de la foto queda como constancia del rechazo). Lo anuncia la política de tratamiento de datos.",
     schema: z.coerce.number().int().min(1).max(3650).default(30),
@@ -135,6 +143,8 @@ export interface Config {
   storage: StorageSettings;
   /** Days an original of a rejected photo is kept before the retention job deletes it. */
   photoOriginalRetentionDays: number;
+  /** Evidence limits in bytes: each file, and all the files of one report or measurement. */
+  evidence: { maxFileBytes: number; maxReportBytes: number };
   databaseUrl: string | undefined;
   publicBaseUrl: string;
   /** PUBLIC_BASE_URL unset or pointing at this machine: QR codes printed now would not work elsewhere. */
@@ -188,6 +198,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(v.DATA_DIR),
     storage: storageSettings(v.STORAGE_URL, path.resolve(v.DATA_DIR)),
     photoOriginalRetentionDays: v.PHOTO_ORIGINAL_RETENTION_DAYS,
+    evidence: {
+      maxFileBytes: v.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
+      maxReportBytes: v.EVIDENCE_MAX_REPORT_MB * 1024 * 1024,
+    },
     databaseUrl: v.DATABASE_URL,
     publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ""),
     publicBaseUrlIsLocal: isLocalUrl(v.PUBLIC_BASE_URL),

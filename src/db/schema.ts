@@ -13,7 +13,10 @@ export { initialCredentials, loginThrottle, passwords, sessions } from "../core/
 export { dependencias } from "../core/dependencias/dependencias.table.ts";
 export { outbox } from "../core/mail/mail.table.ts";
 export { people, personMoves, personRoles } from "../core/people/people.table.ts";
+export { planEvidence } from "../planes/evidence/evidence.table.ts";
+export { planFollowupItems, planFollowups } from "../planes/followups/followups.table.ts";
 export { planImports } from "../planes/imports/imports.table.ts";
+export { planIndicatorMeasurements, planIndicators } from "../planes/indicators/indicators.table.ts";
 export {
   planChanges,
   planItemPeriods,
@@ -23,6 +26,7 @@ export {
   planTypes,
   planVersions,
 } from "../planes/plans/plans.table.ts";
+export { planActivityEvents, planReminders, planReports } from "../planes/progress/progress.table.ts";
 export { planAliases, planAliasTargets } from "../planes/responsables/responsables.table.ts";
 export { auditLog } from "../shared/audit.table.ts";
 export { rateLimits } from "../shared/rate-limit.table.ts";

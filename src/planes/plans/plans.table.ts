@@ -28,6 +28,14 @@ export const planTypes = pgTable("plan_types", {
   levelNames: jsonb("level_names").$type<[string, string, string]>().notNull(),
   description: text("description"),
   sortOrder: integer("sort_order").notNull().default(0),
+  /** OCI's follow-up cuts as "MM-DD" (PAAC: 04-30, 08-31, 12-31; action plan: every quarter). */
+  cuts: jsonb("cuts").$type<string[]>().notNull().default(["04-30", "08-31", "12-31"]),
+  /** Score zones: the highest whole % of «bajo» and of «medio» (progress/zones.rules.ts). */
+  zoneLowMax: integer("zone_low_max").notNull().default(59),
+  zoneMidMax: integer("zone_mid_max").notNull().default(79),
+  /** Reminders to responsables: this many days before a period ends, and after it ended unreported. */
+  reminderDaysBefore: integer("reminder_days_before").notNull().default(5),
+  reminderDaysAfter: integer("reminder_days_after").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -20,6 +20,11 @@ const RETURNS: readonly Role[] = ["operador_ssi", "administrador", "enlace"];
 // them all; a responsable de plan reads the activities of own dependencia (checked by the service).
 const PLANNERS: readonly Role[] = ["planeacion"];
 const PLAN_READERS: readonly Role[] = ["planeacion", "control_interno", "administrador"];
+// A responsable de plan reports for own dependencia (checked by the service); planeación reads and reviews.
+const REPORTERS: readonly Role[] = ["responsable_plan", "planeacion"];
+const REPORT_READERS: readonly Role[] = [...PLAN_READERS, "responsable_plan"];
+// Control interno (OCI) runs the follow-up of each cut and publishes its report.
+const CONTROL: readonly Role[] = ["control_interno"];
 const PUBLIC_PAGE = { access: "public", beforeOnboarding: true } as const;
 
 export const ROUTES = {
@@ -182,6 +187,43 @@ export const ROUTES = {
   },
   "responsables.list": { method: "GET", path: "/responsables-de-planes", access: PLANNERS },
   "responsables.delete": { method: "POST", path: "/responsables-de-planes/:id/eliminar", access: PLANNERS },
+  "reports.review": { method: "GET", path: "/planes/:id/reportes", access: PLANNERS },
+  "reports.start": {
+    method: "POST",
+    path: "/planes/:id/actividades/:itemId/reportes",
+    access: ["responsable_plan"],
+  },
+  "reports.show": { method: "GET", path: "/reportes/:reportId", access: REPORT_READERS },
+  "reports.save": { method: "POST", path: "/reportes/:reportId", access: ["responsable_plan"] },
+  "reports.submit": { method: "POST", path: "/reportes/:reportId/enviar", access: ["responsable_plan"] },
+  "reports.removeEvidence": {
+    method: "POST",
+    path: "/reportes/:reportId/evidencias/:evidenceId/eliminar",
+    access: ["responsable_plan"],
+  },
+  "reports.validate": { method: "POST", path: "/reportes/:reportId/validar", access: PLANNERS },
+  "reports.return": { method: "POST", path: "/reportes/:reportId/devolver", access: PLANNERS },
+  "evidence.download": { method: "GET", path: "/evidencias/:evidenceId", access: REPORT_READERS },
+  "evidence.makePublic": { method: "POST", path: "/evidencias/:evidenceId/publica", access: CONTROL },
+  "monitoring.dashboard": { method: "GET", path: "/planes/:id/monitoreo", access: PLAN_READERS },
+  "monitoring.export": { method: "GET", path: "/planes/:id/monitoreo.xlsx", access: PLAN_READERS },
+  "followups.list": { method: "GET", path: "/planes/:id/seguimientos", access: PLAN_READERS },
+  "followups.open": { method: "POST", path: "/planes/:id/seguimientos", access: CONTROL },
+  "followups.show": { method: "GET", path: "/seguimientos/:followupId", access: PLAN_READERS },
+  "followups.verify": {
+    method: "POST",
+    path: "/seguimientos/:followupId/actividades/:itemId",
+    access: CONTROL,
+  },
+  "followups.close": { method: "POST", path: "/seguimientos/:followupId/cerrar", access: CONTROL },
+  "followups.publish": { method: "POST", path: "/seguimientos/:followupId/publicar", access: CONTROL },
+  "followups.xlsx": { method: "GET", path: "/seguimientos/:followupId/informe.xlsx", access: PLAN_READERS },
+  "followups.pdf": { method: "GET", path: "/seguimientos/:followupId/informe.pdf", access: PLAN_READERS },
+  "indicators.list": { method: "GET", path: "/indicadores", access: REPORT_READERS },
+  "indicators.create": { method: "POST", path: "/indicadores", access: PLANNERS },
+  "indicators.show": { method: "GET", path: "/indicadores/:id", access: REPORT_READERS },
+  "indicators.update": { method: "POST", path: "/indicadores/:id", access: PLANNERS },
+  "indicators.measure": { method: "POST", path: "/indicadores/:id/mediciones", access: REPORTERS },
   "transparency.home": { method: "GET", path: "/transparencia", ...PUBLIC_PAGE },
   "transparency.plans": { method: "GET", path: "/transparencia/planes", ...PUBLIC_PAGE },
   "transparency.openData": { method: "GET", path: "/transparencia/datos-abiertos", ...PUBLIC_PAGE },
@@ -195,6 +237,22 @@ export const ROUTES = {
   "transparency.pdf": { method: "GET", path: "/transparencia/planes/:slug/plan.pdf", ...PUBLIC_PAGE },
   "transparency.csv": { method: "GET", path: "/transparencia/planes/:slug/datos.csv", ...PUBLIC_PAGE },
   "transparency.json": { method: "GET", path: "/transparencia/planes/:slug/datos.json", ...PUBLIC_PAGE },
+  "transparency.followup": {
+    method: "GET",
+    path: "/transparencia/planes/:slug/seguimientos/:cut",
+    ...PUBLIC_PAGE,
+  },
+  "transparency.followupXlsx": {
+    method: "GET",
+    path: "/transparencia/planes/:slug/seguimientos/:cut/informe.xlsx",
+    ...PUBLIC_PAGE,
+  },
+  "transparency.followupPdf": {
+    method: "GET",
+    path: "/transparencia/planes/:slug/seguimientos/:cut/informe.pdf",
+    ...PUBLIC_PAGE,
+  },
+  "transparency.evidence": { method: "GET", path: "/transparencia/evidencias/:evidenceId", ...PUBLIC_PAGE },
   "mail.outbox": { method: "GET", path: "/admin/correos", access: ADMIN },
   "jobs.list": { method: "GET", path: "/admin/tareas", access: ADMIN },
   "jobs.retry": { method: "POST", path: "/admin/tareas/:id/reintentar", access: ADMIN },

@@ -23,6 +23,7 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "reports.lanyards", label: "Cintas pendientes", hideFor: ["operador_ssi", "administrador"] },
   { id: "plans.list", label: "Planes" },
   { id: "plans.mine", label: "Actividades de mi dependencia" },
+  { id: "indicators.list", label: "Indicadores" },
   { id: "responsables.list", label: "Responsables de planes" },
   { id: "plans.types", label: "Tipos de plan" },
   { id: "dependencias.list", label: "Dependencias" },
