@@ -140,11 +140,24 @@ export function rollUp(
     if (list) list.push(report);
     else reportsOf.set(report.itemId, [report]);
   }
+  return rollUpLeaves(nodes, (leaf) => activityProgress(leaf, reportsOf.get(leaf.id) ?? [], today), zones);
+}
+
+/**
+ * The same roll-up from a value per activity (OCI's verified percentages at a cut: `expected` null). An
+ * activity without a value counts 0.
+ */
+export function rollUpLeaves(
+  nodes: readonly TreeNode[],
+  leafValue: (leaf: TreeNode) => { progress: number; expected: number | null } | undefined,
+  zones: Zones,
+): PlanProgress {
   const byNode = new Map<string, NodeProgress>();
   const visit = (node: TreeNode): NodeProgress | undefined => {
     if (isLeaf(node)) {
+      const value = leafValue(node) ?? { progress: 0, expected: null };
       const result = finish(
-        { ...activityProgress(node, reportsOf.get(node.id) ?? [], today), activities: 1 },
+        { progress: clamp(value.progress), expected: value.expected, activities: 1 },
         zones,
       );
       byNode.set(node.id, result);
