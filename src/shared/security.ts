@@ -98,9 +98,34 @@ const limitPlan = bodyLimit({
 });
 const isPlanUpload = (path: string) => /^\/planes\/[^/]+\/importar$/.test(path);
 
+// Evidence of a progress report or of an indicator's measurement: up to EVIDENCE_MAX_REPORT_MB per form. Only
+// people whose role may send evidence get the large limit, so an anonymous or unrelated session cannot make
+// the server read 100 MB before the route's permission check refuses it.
+const isEvidenceUpload = (path: string) =>
+  /^\/reportes\/[^/]+$/.test(path) || /^\/indicadores\/[^/]+\/mediciones$/.test(path);
+const EVIDENCE_SENDERS = ["responsable_plan", "planeacion"];
+let evidenceLimit: { maxBytes: number; limit: MiddlewareHandler<AppEnv> } | undefined;
+function limitEvidence(maxReportBytes: number): MiddlewareHandler<AppEnv> {
+  if (evidenceLimit?.maxBytes !== maxReportBytes) {
+    const megabytes = Math.round(maxReportBytes / (1024 * 1024));
+    evidenceLimit = {
+      maxBytes: maxReportBytes,
+      limit: bodyLimit({
+        maxSize: maxReportBytes + 64 * 1024,
+        onError: tooLarge(
+          `Los archivos enviados pesan más de ${megabytes} MB en total. Envíelos en varias partes o reduzca su tamaño (por ejemplo, guarde los documentos como PDF).`,
+        ),
+      }),
+    };
+  }
+  return evidenceLimit.limit;
+}
+
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+  if (isEvidenceUpload(c.req.path) && c.var.user?.roles.some((role) => EVIDENCE_SENDERS.includes(role)))
+    return limitEvidence(c.var.deps.config.evidence.maxReportBytes)(c, next);
   if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
   if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
   if (isListUpload(c.req.path)) return limitList(c, next);

@@ -5,7 +5,10 @@ export const INDICATORS_VOCABULARY: AuditVocabulary = {
   actions: {
     "plan_indicator.created": "Indicador creado",
     "plan_indicator.updated": "Indicador modificado",
+    "plan_indicator.deactivated": "Indicador desactivado",
+    "plan_indicator.activated": "Indicador activado de nuevo",
     "plan_indicator.measured": "Medición de indicador registrada",
+    "plan_indicator.measurement_replaced": "Medición de indicador reemplazada",
   },
   fields: {
     name: "Nombre",
@@ -19,6 +22,12 @@ export const INDICATORS_VOCABULARY: AuditVocabulary = {
     value: "Valor",
     analysis: "Análisis",
     active: "Activo",
+    dependenciaId: "Dependencia",
+    zoneLowMax: "Límite de la zona baja (%)",
+    zoneMidMax: "Límite de la zona media (%)",
+    measurementId: "Medición",
+    periodKey: "Periodo",
+    evidenceFiles: "Archivos de evidencia",
   },
   values: {
     ascendente: "Ascendente",
