@@ -75,6 +75,10 @@ export const planesAuditSubjects: AuditSubjectResolver = {
         if (type === "plan_type") return types.has(id) ? `Tipo de plan «${types.get(id)}»` : "Tipo de plan";
         // A mapping may be deleted since: its details say what was written.
         if (type === "plan_alias") return "Conciliación de un responsable de plan";
+        if (type === "plan_report") return "Reporte de avance";
+        if (type === "plan_indicator_measurement") return "Medición de un indicador";
+        if (type === "plan_followup") return "Seguimiento de control interno";
+        if (type === "plan_evidence") return "Evidencia";
         if (type === "plan_indicator")
           return indicators.has(id) ? `Indicador ${indicators.get(id)}` : "Indicador";
         return undefined;

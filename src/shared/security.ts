@@ -102,7 +102,7 @@ const isPlanUpload = (path: string) => /^\/planes\/[^/]+\/importar$/.test(path);
 // people whose role may send evidence get the large limit, so an anonymous or unrelated session cannot make
 // the server read 100 MB before the route's permission check refuses it.
 const isEvidenceUpload = (path: string) =>
-  /^\/reportes\/[^/]+$/.test(path) || /^\/indicadores\/[^/]+\/mediciones$/.test(path);
+  /^\/reportes\/[^/]+(\/enviar)?$/.test(path) || /^\/indicadores\/[^/]+\/mediciones$/.test(path);
 const EVIDENCE_SENDERS = ["responsable_plan", "planeacion"];
 let evidenceLimit: { maxBytes: number; limit: MiddlewareHandler<AppEnv> } | undefined;
 function limitEvidence(maxReportBytes: number): MiddlewareHandler<AppEnv> {

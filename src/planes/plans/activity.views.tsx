@@ -1,12 +1,18 @@
-// An activity (or any node) of a plan with everything known about it and its history, the change log
-// table the plan page reuses, and «Actividades de mi dependencia» for a responsable de plan (phone first).
+// An activity (or any node) of a plan with everything known about it — its reports per period and
+// dependencia, the history of its progress and its change log — the change log table the plan page reuses,
+// and «Actividades de mi dependencia» for a responsable de plan (phone first): the inbox of periods to
+// report (progress/inbox.views.tsx), then every activity of the dependencia.
 import type { Child } from "hono/jsx";
 import { formatDateTime, formatIsoDay } from "../../shared/time.ts";
 import { BackLink } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { countOf, formatNumber } from "../../shared/words.ts";
-import type { ChangeView, ItemDetail, MyActivities, MyActivity } from "./plans.service.ts";
+import { ActivityHistory, ActivityReports } from "../progress/history.views.tsx";
+import { InboxSections } from "../progress/inbox.views.tsx";
+import type { ActivityProgress } from "../progress/progress.service.ts";
+import type { MyInbox } from "./plans.mine.ts";
+import type { ChangeView, ItemDetail, MyActivity } from "./plans.service.ts";
 import { PLAN_CHANGE_FIELD_LABELS, PLAN_CHANGE_KIND_LABELS, type PlanChangeFields } from "./plans.types.ts";
 import { PeriodsText, PlanStatusTag, ResponsablesText } from "./plans.views.tsx";
 import { headingOf } from "./tree.rules.ts";
@@ -84,6 +90,8 @@ export function ItemPage(props: {
   backLabel: string;
   /** May open the plan's staff page (planeación, control interno, administrador). */
   canReadPlan: boolean;
+  /** Reports and history of an activity (a leaf); none for a component or subcomponent. */
+  progress?: ActivityProgress;
 }) {
   const { ctx, detail } = props;
   const { item, parents, plan: row } = detail;
@@ -132,6 +140,18 @@ export function ItemPage(props: {
             </div>
           ))}
       </dl>
+      {props.progress && (
+        <>
+          <ActivityReports
+            progress={props.progress}
+            planId={row.plan.id}
+            itemId={item.id}
+            csrfToken={ctx.csrfToken}
+            staff={props.canReadPlan}
+          />
+          <ActivityHistory events={props.progress.events} />
+        </>
+      )}
       <section class="section">
         <h2 class="heading-m">Historia</h2>
         {detail.history.length === 0 ? (
@@ -169,17 +189,10 @@ function ActivityCard({ activity, showPlan }: { activity: MyActivity; showPlan?:
   );
 }
 
-export function MyActivitiesPage(props: {
-  ctx: PageContext;
-  mine: MyActivities;
-  dependencia: string | null;
-}) {
-  const { ctx, mine } = props;
+export function MyActivitiesPage(props: { ctx: PageContext; inbox: MyInbox; dependencia: string | null }) {
+  const { ctx } = props;
+  const mine = props.inbox.activities;
   const total = mine.plans.reduce((n, p) => n + p.activities.length, 0);
-  // What falls due this month is listed first; each plan then lists the rest, soonest (or overdue) first.
-  const rest = mine.plans
-    .map((plan) => ({ ...plan, activities: plan.activities.filter((a) => !a.dueThisMonth) }))
-    .filter((plan) => plan.activities.length > 0);
   return (
     <Layout ctx={ctx} title="Actividades de mi dependencia">
       <h1>Actividades de mi dependencia</h1>
@@ -194,32 +207,20 @@ export function MyActivitiesPage(props: {
             {props.dependencia}: {countOf(total, "actividad", "actividades")} en planes aprobados o
             publicados, incluidas las asignadas a todas las dependencias.
           </p>
-          <section class="section">
-            <h2 class="heading-m">Vence este mes</h2>
-            {mine.dueThisMonth.length === 0 ? (
-              <p>Ninguna actividad de su dependencia vence en lo que queda del mes.</p>
-            ) : (
-              <ul class="task-list">
-                {mine.dueThisMonth.map((a) => (
-                  <ActivityCard activity={a} showPlan />
-                ))}
-              </ul>
-            )}
-          </section>
-          {mine.plans.length === 0 && (
+          {mine.plans.length === 0 ? (
             <p>
               Todavía no hay actividades de su dependencia en planes aprobados. Cuando la Oficina de
               Planeación apruebe un plan que la nombre, aparecerán aquí.
             </p>
+          ) : (
+            <InboxSections lines={props.inbox.lines} csrfToken={ctx.csrfToken} />
           )}
-          {rest.map((plan) => (
+          {mine.plans.map((plan) => (
             <section class="section">
-              <h2 class="heading-m">{planTitle(plan)}</h2>
+              <h2 class="heading-m">Todas las actividades: {planTitle(plan)}</h2>
               <p class="hint">
-                {plan.typeName} ·{" "}
-                {mine.dueThisMonth.length > 0
-                  ? `${countOf(plan.activities.length, "otra actividad", "otras actividades")} de su dependencia`
-                  : countOf(plan.activities.length, "actividad", "actividades")}
+                {plan.typeName} · {countOf(plan.activities.length, "actividad", "actividades")}, la más
+                próxima a vencer primero
               </p>
               <ul class="task-list">
                 {plan.activities.map((a) => (

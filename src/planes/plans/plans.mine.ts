@@ -4,19 +4,26 @@
 import type { Db } from "../../db/client.ts";
 import type { CurrentUser } from "../../shared/auth/roles.ts";
 import { notFound } from "../../shared/errors.ts";
+import {
+  daysLeft,
+  type InboxSection,
+  inboxSectionOf,
+  isUnderWay,
+  lockingCut,
+} from "../progress/progress.rules.ts";
+import { inboxData, type PlanReport } from "../progress/progress.service.ts";
+import { periodKeyOf } from "../progress/progress.types.ts";
 import * as repo from "./plans.repository.ts";
-import { type DueFlags, dueFlags } from "./plans.rules.ts";
+import { type DueFlags, dueFlags, type PeriodLike } from "./plans.rules.ts";
 import { findNode, loadTrees } from "./plans.trees.ts";
 import { concerns, headingOf, leavesOf, type TreeNode } from "./tree.rules.ts";
 
 /**
  * Plans whose activities are under way: approved or published ones, and an approved plan being revised as a
  * new version (borrador, version > 1) — its people keep working while OPGI prepares the adjustment. A first
- * borrador is not settled; a cerrado is over.
+ * borrador is not settled; a cerrado is over (progress.rules.ts, shared with the reports).
  */
-const ACTIVE = new Set(["aprobado", "publicado"]);
-const underWay = (plan: { status: string; version: number }) =>
-  ACTIVE.has(plan.status) || (plan.status === "borrador" && plan.version > 1);
+const underWay = isUnderWay;
 
 /** Roles that read every plan; anyone else reads only what concerns their dependencia. */
 const READS_ALL = ["planeacion", "control_interno", "administrador"] as const;
@@ -102,3 +109,65 @@ export async function readItemAs(db: Db, user: CurrentUser, planId: string, item
     );
   if (!isOwn) throw notFound("La actividad");
 }
+
+/** One period of one activity in the responsable's inbox, with its report (if any) and its section. */
+export interface InboxLine {
+  planId: string;
+  planTitle: string;
+  leaf: TreeNode;
+  path: string[];
+  period: PeriodLike;
+  periodKey: string;
+  section: InboxSection;
+  report: Pick<PlanReport, "id" | "status" | "percent" | "reviewComment"> | undefined;
+  /** The follow-up cut that closed the period: no report can be opened any more. */
+  lockedBy: string | undefined;
+  /** Days to the period's end (negative once it ended). */
+  daysLeft: number | undefined;
+}
+
+const ORDER: Record<InboxSection, (a: InboxLine, b: InboxLine) => number> = {
+  devuelta: (a, b) => (a.period.endsOn ?? "").localeCompare(b.period.endsOn ?? ""),
+  vencida: (a, b) => (a.period.endsOn ?? "").localeCompare(b.period.endsOn ?? ""),
+  por_reportar: (a, b) => (a.period.endsOn ?? "9999").localeCompare(b.period.endsOn ?? "9999"),
+  proxima: (a, b) => (a.period.startsOn ?? "9999").localeCompare(b.period.startsOn ?? "9999"),
+  al_dia: (a, b) => (b.period.endsOn ?? "").localeCompare(a.period.endsOn ?? ""),
+};
+
+/**
+ * The responsable's inbox: every period of their dependencia's activities with the state of its report —
+ * returned by planeación, ended without a report, under way, upcoming, or sent — and the activities themselves.
+ */
+export async function myInbox(db: Db, user: CurrentUser, today: string) {
+  const activities = await myDependenciaActivities(db, user, today);
+  const dependenciaId = user.dependenciaId;
+  if (!dependenciaId) return { activities, lines: [] as InboxLine[] };
+  const { reports, cuts } = await inboxData(
+    db,
+    dependenciaId,
+    activities.plans.map((p) => p.planId),
+  );
+  const reportOf = new Map(reports.map((r) => [`${r.itemId}|${r.periodKey}`, r]));
+  const lines: InboxLine[] = activities.plans.flatMap((plan) =>
+    plan.activities.flatMap((activity) =>
+      activity.leaf.periods.map((period) => {
+        const periodKey = periodKeyOf(period);
+        const report = reportOf.get(`${activity.leaf.id}|${periodKey}`);
+        return {
+          planId: plan.planId,
+          planTitle: plan.title,
+          leaf: activity.leaf,
+          path: activity.path,
+          period,
+          periodKey,
+          section: inboxSectionOf(period, report?.status, today),
+          report,
+          lockedBy: lockingCut(period.endsOn, cuts.get(plan.planId) ?? null),
+          daysLeft: daysLeft(period, today),
+        };
+      }),
+    ),
+  );
+  return { activities, lines: lines.sort((a, b) => ORDER[a.section](a, b)) };
+}
+export type MyInbox = Awaited<ReturnType<typeof myInbox>>;

@@ -10,8 +10,11 @@ import { type FormErrors, type FormValues, parseForm, readForm } from "../../sha
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { activityProgress } from "../progress/progress.service.ts";
+import { loadPlanProgress } from "../progress/rollup.service.ts";
 import { ItemPage, MyActivitiesPage } from "./activity.views.tsx";
 import { PlanPage } from "./plan.views.tsx";
+import { myInbox } from "./plans.mine.ts";
 import {
   approveSchema,
   newVersionSchema,
@@ -29,7 +32,6 @@ import {
   findPlanType,
   listPlans,
   listPlanTypes,
-  myDependenciaActivities,
   planTimeline,
   planTree,
   planVersions,
@@ -40,6 +42,7 @@ import {
 } from "./plans.service.ts";
 import { PlansPage } from "./plans.views.tsx";
 import { TimelinePage } from "./timeline.views.tsx";
+import { isLeaf } from "./tree.rules.ts";
 import { PlanTypesPage } from "./types.views.tsx";
 
 const today = (c: AppContext) => bogotaDay(c.var.deps.clock.now());
@@ -76,10 +79,13 @@ async function renderPlan(c: AppContext, errors?: FormErrors, values?: FormValue
     dependenciaId: query.dependencia,
     month: query.mes,
   });
+  const { progress, zones } = await loadPlanProgress(db, tree.plan.plan.id, today(c));
   return c.html(
     <PlanPage
       ctx={pageContext(c)}
       tree={tree}
+      progress={progress}
+      zones={zones}
       query={query}
       versions={await planVersions(db, tree.plan.plan.id)}
       openImport={isPlanner(c) ? await findOpenImport(db, tree.plan.plan.id) : undefined}
@@ -145,6 +151,10 @@ export function plansRoutes() {
     await readItemAs(db, user, planId(c), itemId);
     const detail = await findItem(db, planId(c), itemId);
     const staff = can(user.roles, "plans.show");
+    // Reports are per activity: a component or subcomponent shows its data and change log only.
+    const progress = isLeaf(detail.item)
+      ? await activityProgress(db, user, detail.plan.plan.id, detail.item)
+      : undefined;
     return c.html(
       <ItemPage
         ctx={pageContext(c)}
@@ -152,6 +162,7 @@ export function plansRoutes() {
         backHref={staff ? `/planes/${detail.plan.plan.id}` : "/mis-actividades"}
         backLabel={staff ? "Volver al plan" : "Volver a las actividades de mi dependencia"}
         canReadPlan={staff}
+        progress={progress}
       />,
     );
   });
@@ -215,9 +226,9 @@ export function plansRoutes() {
     const db = c.var.deps.database.db;
     const user = requireUser(c);
     const dependencia = user.dependenciaId ? await findDependencia(db, user.dependenciaId) : undefined;
-    const mine = await myDependenciaActivities(db, user, today(c));
+    const inbox = await myInbox(db, user, today(c));
     return c.html(
-      <MyActivitiesPage ctx={pageContext(c)} mine={mine} dependencia={dependencia?.name ?? null} />,
+      <MyActivitiesPage ctx={pageContext(c)} inbox={inbox} dependencia={dependencia?.name ?? null} />,
     );
   });
 

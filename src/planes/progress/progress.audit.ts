@@ -3,6 +3,7 @@ import type { AuditVocabulary } from "../../core/audit/audit.service.ts";
 
 export const PROGRESS_VOCABULARY: AuditVocabulary = {
   actions: {
+    "plan_report.created": "Reporte de avance abierto",
     "plan_report.saved": "Reporte de avance guardado",
     "plan_report.submitted": "Reporte de avance enviado a planeación",
     "plan_report.returned": "Reporte de avance devuelto",
@@ -27,11 +28,22 @@ export const PROGRESS_VOCABULARY: AuditVocabulary = {
     contentType: "Tipo de archivo",
     overMeta: "Supera la meta",
     reason: "Motivo",
+    evidenceId: "Evidencia",
+    evidenceFiles: "Archivos de evidencia",
+    fileName: "Archivo",
+    status: "Estado",
   },
   values: {
     borrador: "Borrador",
     enviado: "Enviado",
     devuelto: "Devuelto",
     validado: "Validado",
+    total_too_large: "Supera el total del reporte",
+    executable: "Programa o ejecutable",
+    legacy_office: "Formato antiguo de Office",
+    macros: "Documento con macros",
+    pdf_active: "PDF con JavaScript o acciones",
+    pdf_encrypted: "PDF cifrado",
+    pdf_unreadable: "PDF que no se pudo revisar",
   },
 };
