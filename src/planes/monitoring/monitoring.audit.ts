@@ -1,4 +1,5 @@
-// OPGI's monitoring's words in the audit log (registered by planes.area.ts).
+// OPGI's monitoring's words in the audit log (registered by planes.area.ts), and the plan type's settings
+// this module reads (cuts, zones, reminder days: plan_type.updated).
 import type { AuditVocabulary } from "../../core/audit/audit.service.ts";
 
 export const MONITORING_VOCABULARY: AuditVocabulary = {
@@ -7,10 +8,16 @@ export const MONITORING_VOCABULARY: AuditVocabulary = {
     "plan_reminders.sent": "Recordatorios de reportes de avance enviados",
   },
   fields: {
+    // Not «before»/«after»: at the top of the details those mean a whole record before and after a change.
     month: "Mes",
-    before: "Antes del vencimiento",
-    after: "Después del vencimiento",
-    recipients: "Destinatarios",
+    remindersBefore: "Recordatorios antes del vencimiento",
+    remindersAfter: "Recordatorios después del vencimiento",
+    recipients: "Correos enviados",
+    plans: "Planes",
+    cuts: "Fechas de corte",
+    zones: "Zonas",
+    reminderDaysBefore: "Días de aviso antes del vencimiento",
+    reminderDaysAfter: "Días de aviso después del vencimiento",
   },
   values: {},
 };

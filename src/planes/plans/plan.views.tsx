@@ -1,17 +1,22 @@
-// One plan: its header, what planeación can do in its status, its tree with filters and its versions
-// with the change log of each.
+// One plan: its header with its progress, the links to its monitoring, reports and follow-ups, what
+// planeación can do in its status, its tree with filters (plan.tree.views.tsx) and its versions with the
+// change log of each.
+import { can } from "../../shared/auth/permissions.ts";
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime, formatIsoDay, MONTH_NAMES } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, Field, Select } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { countOf, formatNumber } from "../../shared/words.ts";
+import { ProgressLine, ZoneLegend } from "../monitoring/zone.views.tsx";
+import type { PlanProgress } from "../progress/rollup.rules.ts";
+import type { Zones } from "../progress/zones.rules.ts";
 import { ChangesTable } from "./activity.views.tsx";
+import { TreeSection } from "./plan.tree.views.tsx";
 import { DEFAULT_COMMITTEE } from "./plans.rules.ts";
 import type { PlanTree, VersionView } from "./plans.service.ts";
 import { PLAN_CHANGE_KIND_LABELS } from "./plans.types.ts";
-import { levelCounts, PeriodsText, PlanStatusTag, plural, ResponsablesText } from "./plans.views.tsx";
-import { headingOf, type TreeNode } from "./tree.rules.ts";
+import { levelCounts, PlanStatusTag, plural } from "./plans.views.tsx";
 
 export interface TreeQuery {
   componente?: string;
@@ -28,6 +33,9 @@ export function PlanPage(props: {
   openImport?: { id: string; fileName: string; createdAt: Date };
   canManage: boolean;
   today: string;
+  /** The roll-up of the validated reports (progress/rollup.service.ts) and the type's zones. */
+  progress: PlanProgress;
+  zones: Zones;
   errors?: FormErrors;
   values?: FormValues;
 }) {
@@ -66,6 +74,14 @@ export function PlanPage(props: {
             {countOf(tree.counts.periods, "periodo", "periodos")}
           </dd>
         </div>
+        {props.progress.plan && (
+          <div>
+            <dt>Avance del plan</dt>
+            <dd>
+              <ProgressLine figures={props.progress.plan} behindLabel="Con atraso" />
+            </dd>
+          </div>
+        )}
       </dl>
       {published && (
         <p>
@@ -73,9 +89,7 @@ export function PlanPage(props: {
           {plan.status === "borrador" && " (muestra la última versión publicada mientras esta se prepara)"}
         </p>
       )}
-      <p>
-        <a href={`/planes/${plan.id}/cronograma`}>Ver el cronograma del plan</a>
-      </p>
+      <PlanLinks planId={plan.id} ctx={ctx} />
       {props.openImport && (
         <div class="notice" role="status">
           <p>
@@ -105,12 +119,49 @@ export function PlanPage(props: {
             {props.query.dependencia ? ", incluidas las asignadas a todas las dependencias." : "."}
           </p>
         )}
+        {props.progress.plan && (
+          <details>
+            <summary>Cómo se calcula el avance</summary>
+            <p>
+              Cuenta solo los reportes validados por planeación. Cada nivel promedia los de abajo (ponderado
+              cuando el plan trae pesos); una actividad de varias dependencias promedia lo que reportó cada
+              una. El esperado a hoy sale de las fechas de sus periodos.
+            </p>
+            <ZoneLegend zones={props.zones} />
+          </details>
+        )}
         {tree.nodes.map((node) => (
-          <TreeSection node={node} planId={plan.id} levelNames={levelNames} />
+          <TreeSection node={node} planId={plan.id} levelNames={levelNames} progress={props.progress} />
         ))}
       </section>
       <Versions versions={props.versions} />
     </Layout>
+  );
+}
+
+/** The plan's other pages, each shown only to the roles that may open it. */
+function PlanLinks({ planId, ctx }: { planId: string; ctx: PageContext }) {
+  const roles = ctx.user?.roles;
+  const links = [
+    { href: `/planes/${planId}/cronograma`, label: "Ver el cronograma del plan", show: true },
+    { href: `/planes/${planId}/monitoreo`, label: "Monitoreo", show: can(roles, "monitoring.dashboard") },
+    { href: `/planes/${planId}/reportes`, label: "Reportes por revisar", show: can(roles, "reports.review") },
+    {
+      href: `/planes/${planId}/seguimientos`,
+      label: "Seguimientos de control interno",
+      show: can(roles, "followups.list"),
+    },
+  ].filter((link) => link.show);
+  return (
+    <nav aria-label="Páginas del plan">
+      <ul>
+        {links.map((link) => (
+          <li>
+            <a href={link.href}>{link.label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -240,108 +291,6 @@ function Filters(props: Parameters<typeof PlanPage>[0]) {
         </p>
       )}
     </form>
-  );
-}
-
-function TreeSection(props: { node: TreeNode; planId: string; levelNames: [string, string, string] }) {
-  const { node, levelNames } = props;
-  return (
-    <section class="section">
-      <h3 class="heading-m">{headingOf(node, levelNames[0])}</h3>
-      {node.note && <p>{node.note}</p>}
-      <Children nodes={node.children} planId={props.planId} levelNames={levelNames} caption={node.text} />
-    </section>
-  );
-}
-
-/** Runs of leaves as tables; a node with children as a sub-heading with its own. */
-function Children(props: {
-  nodes: TreeNode[];
-  planId: string;
-  levelNames: [string, string, string];
-  caption: string;
-}) {
-  const groups: (TreeNode | TreeNode[])[] = [];
-  for (const node of props.nodes) {
-    const last = groups.at(-1);
-    if (node.children.length > 0) groups.push(node);
-    else if (Array.isArray(last)) last.push(node);
-    else groups.push([node]);
-  }
-  return (
-    <>
-      {groups.map((group) =>
-        Array.isArray(group) ? (
-          <LeafTable
-            leaves={group}
-            planId={props.planId}
-            levelNames={props.levelNames}
-            caption={props.caption}
-          />
-        ) : (
-          <>
-            <h4>{headingOf(group, props.levelNames[group.level - 1] ?? "")}</h4>
-            {group.note && <p>{group.note}</p>}
-            <Children
-              nodes={group.children}
-              planId={props.planId}
-              levelNames={props.levelNames}
-              caption={group.text}
-            />
-          </>
-        ),
-      )}
-    </>
-  );
-}
-
-function LeafTable(props: {
-  leaves: TreeNode[];
-  planId: string;
-  levelNames: [string, string, string];
-  caption: string;
-}) {
-  const name = props.levelNames[2];
-  // A matrix's tasks carry the expected evidence, not a product and a meta: the column shows what they have.
-  const evidenceOnly = props.leaves.every((leaf) => !leaf.product && !leaf.meta);
-  const column = evidenceOnly ? "Evidencia esperada" : "Producto y meta";
-  return (
-    <table class="table table--compact table--stack">
-      <caption class="visually-hidden">
-        {plural(name)} de «{props.caption}»
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{name}</th>
-          <th scope="col">{column}</th>
-          <th scope="col">Responsables</th>
-          <th scope="col">Fechas</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.leaves.map((leaf) => (
-          <tr>
-            <td data-label={name}>
-              <a href={`/planes/${props.planId}/actividades/${leaf.id}`}>
-                {leaf.code && !leaf.text.startsWith(leaf.code) ? `${leaf.code} ` : ""}
-                {leaf.text}
-              </a>
-            </td>
-            <td data-label={column}>
-              {(evidenceOnly ? leaf.evidence : [leaf.product, leaf.meta].filter(Boolean).join(" · ")) ||
-                leaf.note ||
-                ""}
-            </td>
-            <td data-label="Responsables">
-              <ResponsablesText responsables={leaf.responsables} />
-            </td>
-            <td data-label="Fechas">
-              <PeriodsText periods={leaf.periods} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -1,5 +1,7 @@
 // The forms and filters of the plans pages. Messages say what to type, in plain Spanish.
 import { z } from "zod";
+import { calendarProblem } from "../followups/cuts.rules.ts";
+import { zonesProblem } from "../progress/zones.rules.ts";
 import { approvalDateProblem, DEFAULT_COMMITTEE, MIN_REASON_LENGTH } from "./plans.rules.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,33 +48,82 @@ export const newVersionSchema = z.object({
     .max(1000, "Use como máximo 1.000 caracteres."),
 });
 
-export const planTypeSchema = z.object({
-  name: z
+/** A whole number typed in a form, or undefined when the field was not sent (the setting stays as it is). */
+const wholeField = (message: string, min: number, max: number) =>
+  z
     .string()
     .trim()
-    .min(3, "Escriba el nombre del tipo de plan.")
-    .max(200, "Use como máximo 200 caracteres."),
-  description: z
-    .string()
-    .trim()
-    .max(1000, "Use como máximo 1.000 caracteres.")
-    .transform((v) => v || null),
-  level1: z
-    .string()
-    .trim()
-    .min(2, "Escriba el nombre del primer nivel.")
-    .max(60, "Use como máximo 60 caracteres."),
-  level2: z
-    .string()
-    .trim()
-    .min(2, "Escriba el nombre del segundo nivel.")
-    .max(60, "Use como máximo 60 caracteres."),
-  level3: z
-    .string()
-    .trim()
-    .min(2, "Escriba el nombre del tercer nivel.")
-    .max(60, "Use como máximo 60 caracteres."),
-});
+    .optional()
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,3}$/, message)
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, message)
+        .optional(),
+    );
+
+const DAYS_MESSAGE = "Escriba un número entero de días entre 0 y 60.";
+const ZONE_MESSAGE = "Escriba un número entero entre 0 y 100.";
+
+/** «04-30, 08-31, 12-31» (commas, semicolons or spaces; «4-30» is read as 04-30), in calendar order. */
+export function parseCuts(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((cut) => cut.replace(/^(\d)(?=-)/, "0$1").replace(/-(\d)$/, "-0$1"))
+    .sort();
+}
+
+export const planTypeSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(3, "Escriba el nombre del tipo de plan.")
+      .max(200, "Use como máximo 200 caracteres."),
+    description: z
+      .string()
+      .trim()
+      .max(1000, "Use como máximo 1.000 caracteres.")
+      .transform((v) => v || null),
+    level1: z
+      .string()
+      .trim()
+      .min(2, "Escriba el nombre del primer nivel.")
+      .max(60, "Use como máximo 60 caracteres."),
+    level2: z
+      .string()
+      .trim()
+      .min(2, "Escriba el nombre del segundo nivel.")
+      .max(60, "Use como máximo 60 caracteres."),
+    level3: z
+      .string()
+      .trim()
+      .min(2, "Escriba el nombre del tercer nivel.")
+      .max(60, "Use como máximo 60 caracteres."),
+    // The follow-up and monitoring settings: a form that does not send one leaves it unchanged.
+    cuts: z.string().max(200, "Use como máximo 200 caracteres.").transform(parseCuts).optional(),
+    zoneLowMax: wholeField(ZONE_MESSAGE, 0, 100),
+    zoneMidMax: wholeField(ZONE_MESSAGE, 0, 100),
+    reminderDaysBefore: wholeField(DAYS_MESSAGE, 0, 60),
+    reminderDaysAfter: wholeField(DAYS_MESSAGE, 0, 60),
+  })
+  .superRefine((v, ctx) => {
+    if (v.cuts !== undefined) {
+      const problem = calendarProblem(v.cuts);
+      if (problem) ctx.addIssue({ code: "custom", path: ["cuts"], message: problem });
+    }
+    if (v.zoneLowMax !== undefined && v.zoneMidMax !== undefined) {
+      const problem = zonesProblem({ lowMax: v.zoneLowMax, midMax: v.zoneMidMax });
+      if (problem) ctx.addIssue({ code: "custom", path: ["zoneMidMax"], message: problem });
+    } else if ((v.zoneLowMax === undefined) !== (v.zoneMidMax === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [v.zoneLowMax === undefined ? "zoneLowMax" : "zoneMidMax"],
+        message: ZONE_MESSAGE,
+      });
+  });
 export type PlanTypeInput = z.output<typeof planTypeSchema>;
 
 /** Filters of the list of plans (GET form): anything unreadable is ignored, never an error. */

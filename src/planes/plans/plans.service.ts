@@ -28,7 +28,10 @@ export type { TreeNode, TreeResponsable } from "./tree.rules.ts";
 export const listPlanTypes = repo.listPlanTypes;
 export const findPlanType = repo.findPlanType;
 
-/** Administrators rename a type and its levels; its shape (how files are read) never changes. */
+/**
+ * Administrators rename a type and its levels, and set its follow-up cuts, score zones and reminder days
+ * (a setting the form does not send stays as it is); its shape (how files are read) never changes.
+ */
 export async function updatePlanType(
   db: Db,
   at: Date,
@@ -39,20 +42,34 @@ export async function updatePlanType(
   const type = await repo.findPlanType(db, key);
   if (!type) throw notFound("El tipo de plan");
   const levelNames: [string, string, string] = [input.level1, input.level2, input.level3];
+  const next = {
+    name: input.name,
+    description: input.description,
+    levelNames,
+    cuts: input.cuts ?? type.cuts,
+    zoneLowMax: input.zoneLowMax ?? type.zoneLowMax,
+    zoneMidMax: input.zoneMidMax ?? type.zoneMidMax,
+    reminderDaysBefore: input.reminderDaysBefore ?? type.reminderDaysBefore,
+    reminderDaysAfter: input.reminderDaysAfter ?? type.reminderDaysAfter,
+  };
   const details: Record<string, { before: unknown; after: unknown }> = {};
-  if (type.name !== input.name) details.name = { before: type.name, after: input.name };
-  if ((type.description ?? null) !== input.description)
-    details.description = { before: type.description, after: input.description };
+  if (type.name !== next.name) details.name = { before: type.name, after: next.name };
+  if ((type.description ?? null) !== next.description)
+    details.description = { before: type.description, after: next.description };
   if (type.levelNames.join("|") !== levelNames.join("|"))
     details.levelNames = { before: type.levelNames.join(" → "), after: levelNames.join(" → ") };
+  if (type.cuts.join(",") !== next.cuts.join(","))
+    details.cuts = { before: type.cuts.join(", "), after: next.cuts.join(", ") };
+  if (type.zoneLowMax !== next.zoneLowMax || type.zoneMidMax !== next.zoneMidMax)
+    details.zones = {
+      before: `${type.zoneLowMax} / ${type.zoneMidMax}`,
+      after: `${next.zoneLowMax} / ${next.zoneMidMax}`,
+    };
+  for (const field of ["reminderDaysBefore", "reminderDaysAfter"] as const)
+    if (type[field] !== next[field]) details[field] = { before: type[field], after: next[field] };
   if (Object.keys(details).length === 0) return type;
   await db.transaction(async (tx) => {
-    await repo.updatePlanType(tx, key, {
-      name: input.name,
-      description: input.description,
-      levelNames,
-      updatedAt: at,
-    });
+    await repo.updatePlanType(tx, key, { ...next, updatedAt: at });
     await recordAudit(tx, at, audit, {
       action: "plan_type.updated",
       targetType: "plan_type",
@@ -60,7 +77,7 @@ export async function updatePlanType(
       details,
     });
   });
-  return { ...type, name: input.name, description: input.description, levelNames };
+  return { ...type, ...next };
 }
 
 export interface PlanListRow extends repo.PlanWithNames {

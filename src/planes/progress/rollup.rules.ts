@@ -26,6 +26,17 @@ export interface CountedReport {
   percent: number;
 }
 
+/** The reports the roll-up counts: only validated ones, with a percentage. */
+export function countedOf(
+  reports: readonly (Omit<CountedReport, "percent"> & { status: string; percent: number | null })[],
+): CountedReport[] {
+  return reports.flatMap((r) =>
+    r.status === "validado" && r.percent !== null
+      ? [{ itemId: r.itemId, dependenciaId: r.dependenciaId, periodKey: r.periodKey, percent: r.percent }]
+      : [],
+  );
+}
+
 export interface NodeProgress {
   /** 0–100. */
   progress: number;
