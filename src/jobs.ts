@@ -7,6 +7,8 @@ import { photoJobs } from "./carnetizacion/photos/photos.jobs.ts";
 import { authJobs } from "./core/auth/auth.jobs.ts";
 import type { JobDefinition } from "./core/jobs/jobs.types.ts";
 import { mailJobs } from "./core/mail/mail.jobs.ts";
+import { followupsJobs } from "./planes/followups/followups.jobs.ts";
+import { monitoringJobs } from "./planes/monitoring/monitoring.jobs.ts";
 import { publicationJobs } from "./planes/publication/publication.jobs.ts";
 
 export const JOBS: readonly JobDefinition[] = [
@@ -17,4 +19,6 @@ export const JOBS: readonly JobDefinition[] = [
   ...campaignsJobs,
   ...photoJobs,
   ...publicationJobs,
+  ...followupsJobs,
+  ...monitoringJobs,
 ];

@@ -30,6 +30,24 @@ export function publicationDueOn(cutOn: string, businessDays = PUBLICATION_BUSIN
   }
 }
 
+/**
+ * Business days left from `today` to `dueOn`: those after today up to and including the due day (0 on the
+ * due day itself, negative once it has passed, counting the business days since).
+ */
+export function businessDaysUntil(today: string, dueOn: string): number {
+  if (today === dueOn) return 0;
+  const [from, to, sign] = today < dueOn ? [today, dueOn, 1] : [dueOn, today, -1];
+  const day = utc(from);
+  let counted = 0;
+  for (;;) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    const current = iso(day);
+    if (current > to) break;
+    if (isBusinessDay(current)) counted++;
+  }
+  return sign * counted;
+}
+
 /** The cut dates of a year from the type's calendar ("MM-DD" values), in order. */
 export function cutsOfYear(year: number, calendar: readonly string[]): string[] {
   return [...calendar].sort().map((monthDay) => `${year}-${monthDay}`);

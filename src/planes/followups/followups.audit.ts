@@ -20,6 +20,9 @@ export const FOLLOWUPS_VOCABULARY: AuditVocabulary = {
     zone: "Zona",
     format: "Formato",
     late: "Publicado después del plazo",
+    planId: "Plan",
+    code: "Código de la actividad",
+    draft: "Borrador (seguimiento en curso)",
   },
   values: { bajo: "Bajo", medio: "Medio", alto: "Alto", abierto: "En curso", cerrado: "Cerrado" },
 };

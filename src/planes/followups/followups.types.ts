@@ -66,3 +66,15 @@ export interface FollowupReport {
   /** The annex: every evidence file of the reports covered, with its SHA-256. */
   evidence: FollowupEvidence[];
 }
+
+/** A published follow-up as the public plan page lists it (no people, no internal ids). */
+export interface PublicFollowupSummary {
+  cutOn: string;
+  periodLabel: string;
+  dueOn: string;
+  /** ISO timestamp of the publication. */
+  publishedAt: string;
+  late: boolean;
+  score: number;
+  zone: ZoneKey;
+}

@@ -6,6 +6,8 @@ import { BackLink } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { formatMegabytes, formatNumber } from "../../shared/words.ts";
+import { FollowupsSection } from "../followups/followups.public.views.tsx";
+import type { PublicFollowupSummary } from "../followups/followups.types.ts";
 import type { SnapshotItem } from "../plans/plans.types.ts";
 import {
   CHANGE_KIND_LABELS,
@@ -256,6 +258,8 @@ export function PlanPage(props: {
   sizes: Partial<Record<DownloadKind, number>>;
   /** The year it is in Bogotá: a plan published for a year that is over is not said to be in force. */
   currentYear: number;
+  /** OCI's published follow-ups, listed on the version in force (none on an older version's page). */
+  followups?: PublicFollowupSummary[];
 }) {
   const { plan } = props;
   const { snapshot } = plan;
@@ -325,6 +329,11 @@ export function PlanPage(props: {
               <a href={`#${anchorOf(item)}`}>{itemTitle(levels[0], item)}</a>
             </li>
           ))}
+          {plan.isLatest && (
+            <li>
+              <a href="#seguimientos">Seguimientos de control interno</a>
+            </li>
+          )}
           <li>
             <a href="#versiones">Versiones y cambios</a>
           </li>
@@ -336,6 +345,7 @@ export function PlanPage(props: {
       {snapshot.items.map((item) => (
         <Branch item={item} levels={levels} depth={0} />
       ))}
+      {plan.isLatest && <FollowupsSection slug={snapshot.slug} followups={props.followups ?? []} />}
       <Versions plan={plan} />
       <Downloads plan={plan} sizes={props.sizes} />
     </Layout>

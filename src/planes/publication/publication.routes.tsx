@@ -9,6 +9,7 @@ import { toWebStream } from "../../core/storage/storage.types.ts";
 import { mount } from "../../shared/auth/guard.ts";
 import type { AppContext, AppEnv } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { followupsTag, publishedFollowups } from "../followups/followups.public.ts";
 import { examplePlanSnapshots } from "./publication.example.ts";
 import { publicationDownload } from "./publication.files.ts";
 import { RecentlyUsed } from "./publication.memo.ts";
@@ -122,20 +123,30 @@ async function planPage(c: AppContext, number?: number) {
   const { database, config, clock } = c.var.deps;
   const ref = await findPublishedRef(database.db, c.req.param("slug") ?? "", number);
   const currentYear = bogotaYear(clock.now());
+  // OCI's published follow-ups are listed on the page in force: a few small rows, read on each request.
+  const followups = ref.isLatest ? await publishedFollowups(database.db, ref.planId) : [];
   const render = async () => {
     const plan = await loadPublishedPlan(database.db, ref);
     const sizes = await openDataSizes(plan, config);
-    const page = <PlanPage ctx={pageContext(c)} plan={plan} sizes={sizes} currentYear={currentYear} />;
+    const page = (
+      <PlanPage
+        ctx={pageContext(c)}
+        plan={plan}
+        sizes={sizes}
+        currentYear={currentYear}
+        followups={followups}
+      />
+    );
     return (await page).toString();
   };
   if (!isShared(c)) return sendPage(c, render());
   pagePolicy(c);
   // What decides an anonymous page: the version, the plan's state, the version in force (an older one says
   // which), the year it is (a plan's year ends), the address and the code. Answered before reading the
-  // snapshot; a 304 renders nothing.
+  // snapshot; a 304 renders nothing. A follow-up published later changes the tag.
   const { status, latestNumber } = ref;
   const fingerprint = await pageFingerprint(config.entity);
-  const parts = ["page", c.req.path, status, latestNumber, currentYear, fingerprint];
+  const parts = ["page", c.req.path, status, latestNumber, currentYear, fingerprint, followupsTag(followups)];
   const etag = planTag(ref, config, parts);
   c.header("ETag", etag);
   if (matches(c, etag)) return withoutCookies(c.body(null, 304), true);
