@@ -171,7 +171,9 @@ describe("planeación imports, reconciles, approves and publishes the seed plans
       await plan.filter({ component: "Rendición de cuentas", dependencia: "Secretaría de Salud" });
       await plan.activityLinks().filter({ hasText: "gestión de la Secretaría de Salud" }).click();
       await page.getByRole("heading", { level: 1, name: /^1\.5 Formular y publicar/ }).waitFor();
-      const history = page.locator("section", { has: page.getByRole("heading", { name: "Historia", exact: true }) });
+      const history = page.locator("section", {
+        has: page.getByRole("heading", { name: "Historia", exact: true }),
+      });
       expect(await textOf(history.locator("tbody"))).toContain("Agregada");
       expect(await textOf(page.locator("dl.summary-list"))).toContain("Secretaría de Salud");
       await seeAccessible(page, "desktop-activity");

@@ -1,6 +1,7 @@
 // Planes' part of the audit log: the Spanish names of its action codes and of the words its details use,
 // and the names of plans and plan types on the audit page. Registered by planes.area.ts.
 import type { AuditSubjectResolver, AuditVocabulary } from "../core/audit/audit.service.ts";
+import { followupNames } from "./followups/followups.service.ts";
 import { indicatorNames } from "./indicators/indicators.service.ts";
 import { planNames, planTypeNames } from "./plans/plans.service.ts";
 
@@ -59,17 +60,19 @@ export const PLANES_VOCABULARY: AuditVocabulary = {
 /** Plans by title and year, plan types by name: the «Sobre» line and ids in the details. */
 export const planesAuditSubjects: AuditSubjectResolver = {
   async resolve(db, { targets, mentioned }) {
-    const [planRows, typeRows, indicatorRows] = await Promise.all([
+    const [planRows, typeRows, indicatorRows, followupRows] = await Promise.all([
       planNames(db, [...targets("plan"), ...mentioned]),
       planTypeNames(db, targets("plan_type")),
       indicatorNames(db, targets("plan_indicator")),
+      followupNames(db, targets("plan_followup")),
     ]);
+    const followups = new Map(followupRows);
     const plans = new Map(planRows);
     const types = new Map(typeRows);
     const indicators = new Map(indicatorRows);
     return {
       owners: [],
-      names: [...planRows, ...indicatorRows],
+      names: [...planRows, ...indicatorRows, ...followupRows],
       subject(type, id) {
         if (type === "plan") return plans.has(id) ? `Plan ${plans.get(id)}` : "Plan";
         if (type === "plan_type") return types.has(id) ? `Tipo de plan «${types.get(id)}»` : "Tipo de plan";
@@ -77,7 +80,7 @@ export const planesAuditSubjects: AuditSubjectResolver = {
         if (type === "plan_alias") return "Conciliación de un responsable de plan";
         if (type === "plan_report") return "Reporte de avance";
         if (type === "plan_indicator_measurement") return "Medición de un indicador";
-        if (type === "plan_followup") return "Seguimiento de control interno";
+        if (type === "plan_followup") return followups.get(id) ?? "Seguimiento de control interno";
         if (type === "plan_evidence") return "Evidencia";
         if (type === "plan_indicator")
           return indicators.has(id) ? `Indicador ${indicators.get(id)}` : "Indicador";

@@ -85,6 +85,7 @@ export const LATE_REMINDER_WINDOW_DAYS = 14;
 export function reminderKind(daysLeft: number, days: ReminderDays): ReminderKind | undefined {
   if (days.before > 0 && daysLeft >= 0 && daysLeft <= days.before) return "antes";
   const late = -daysLeft;
-  if (days.after > 0 && late >= days.after && late <= days.after + LATE_REMINDER_WINDOW_DAYS) return "despues";
+  if (days.after > 0 && late >= days.after && late <= days.after + LATE_REMINDER_WINDOW_DAYS)
+    return "despues";
   return undefined;
 }
