@@ -39,6 +39,31 @@ const TASKS: { id: RouteId; title: string; text: string }[] = [
     title: "Personas de mi dependencia",
     text: "Consultar quiénes están en su dependencia.",
   },
+  {
+    id: "plans.mine",
+    title: "Actividades de mi dependencia",
+    text: "Reporte el avance de sus actividades con sus evidencias y vea lo que vence.",
+  },
+  {
+    id: "plans.list",
+    title: "Planes",
+    text: "PAAC/PTEP, Plan de Acción y planes de mejoramiento: avance, monitoreo y seguimientos.",
+  },
+  {
+    id: "indicators.list",
+    title: "Indicadores",
+    text: "Indicadores de gestión de cada proceso y sus mediciones.",
+  },
+  {
+    id: "responsables.list",
+    title: "Responsables de planes",
+    text: "Cómo se concilian los responsables escritos en los archivos con las dependencias.",
+  },
+  {
+    id: "plans.types",
+    title: "Tipos de plan",
+    text: "Niveles, cortes de seguimiento, zonas de calificación y recordatorios.",
+  },
   { id: "dependencias.list", title: "Dependencias", text: "Editar el árbol de la organización." },
   { id: "audit.search", title: "Auditoría", text: "Consultar ingresos, cambios y accesos a datos." },
   { id: "mail.outbox", title: "Correos", text: "Ver los correos enviados y los que esperan envío." },
