@@ -1,12 +1,14 @@
 // What an evidence file is, read from its bytes and never from its name, and whether SIPAP keeps it. An
 // evidence file is opened later by OPGI, control interno and, once public, by anyone: the checks keep out
 // what can run code when opened (programs renamed as documents, Office macros, LibreOffice scripts, PDF
-// JavaScript or launch actions) and what cannot be checked (legacy OLE documents, encrypted PDFs).
+// JavaScript, launch actions or attachments, OLE objects, remote templates, links to other programs) and what
+// cannot be checked (legacy OLE documents, encrypted PDFs, PDFs in encodings SIPAP does not decode).
 // Pure: bytes in, a verdict out (the service stores; sharp re-encodes images in evidence.image.ts).
-import { inflateSync } from "node:zlib";
 import { fileTypeFromBuffer } from "file-type";
 import { formatNumber } from "../../shared/words.ts";
-import { extractEntries, inspectZip, type ZipEntry } from "../../shared/zip-guard.ts";
+import { inspectZip, type ZipEntry } from "../../shared/zip-guard.ts";
+import { type OfficeProblem, officeProblem } from "./evidence.office.ts";
+import { type PdfProblem, pdfProblem } from "./evidence.pdf.ts";
 
 export type EvidenceKind =
   | "pdf"
@@ -56,6 +58,9 @@ export function formatFileSize(bytes: number): string {
   if (bytes < MIB) return `${formatNumber(bytes / KIB, 1)} kB`;
   return `${formatNumber(bytes / MIB, 1)} MB`;
 }
+
+/** Files one form may send at once: each is read and checked during the request, so they are kept few. */
+export const MAX_FILES_PER_UPLOAD = 20;
 
 /** For the file input's `accept` and the hint under it. */
 export const EVIDENCE_ACCEPT =
@@ -146,6 +151,61 @@ export function withExtension(name: string, kind: EvidenceKind): string {
   return `${name}.${kind}`;
 }
 
+const DAMAGED = "está dañado o incompleto: ábralo en su equipo, guárdelo de nuevo y cárguelo.";
+const REPRINT = "imprímalo de nuevo como PDF (Archivo → Imprimir → Guardar como PDF) y cárguelo";
+
+const PDF_REFUSALS: Record<PdfProblem, { reason: EvidenceRefusal; text: string }> = {
+  active: {
+    reason: "pdf_active",
+    text: `trae código JavaScript, formularios que envían datos o acciones que abren otros programas o archivos: no se acepta. Para quitarlos, ${REPRINT}.`,
+  },
+  attachment: {
+    reason: "pdf_active",
+    text: `trae archivos adjuntos dentro del PDF, que no se aceptan: cargue cada documento por separado o ${REPRINT}.`,
+  },
+  encrypted: {
+    reason: "pdf_encrypted",
+    text: "está protegido o cifrado y su contenido no se puede revisar. Guárdelo de nuevo sin protección (por ejemplo, Imprimir → Guardar como PDF).",
+  },
+  encoding: {
+    reason: "pdf_unreadable",
+    text: `usa una codificación que SIPAP no puede revisar; ${REPRINT}.`,
+  },
+  unreadable: {
+    reason: "pdf_unreadable",
+    text: `al abrirse ocuparía demasiado espacio o tiene partes que no se pudieron revisar; ${REPRINT}.`,
+  },
+};
+
+/** OLE objects, links and remote templates are recorded as macros are: code that runs from a document. */
+const OFFICE_REASONS: Record<OfficeProblem, EvidenceRefusal> = {
+  macros: "macros",
+  objects: "macros",
+  links: "macros",
+  template: "macros",
+  corrupt: "corrupt",
+  too_large: "compressed",
+};
+
+function officeMessage(problem: OfficeProblem, kind: EvidenceKind): string {
+  switch (problem) {
+    case "macros":
+      return kind.startsWith("od")
+        ? "trae macros o scripts de LibreOffice: no se aceptan. Guárdelo sin macros o como PDF."
+        : "trae macros de Office: no se aceptan. Guárdelo sin macros (.docx, .xlsx o .pptx) o como PDF.";
+    case "objects":
+      return "trae objetos incrustados (OLE) o controles ActiveX, que pueden ejecutar programas: no se aceptan. Quítelos del documento, o guárdelo como PDF, y cárguelo de nuevo.";
+    case "links":
+      return "tiene vínculos automáticos a otros archivos o programas (a otros libros de Excel, o campos DDE): no se aceptan. Rompa los vínculos (en Excel, Datos → Editar vínculos → Romper vínculo), o guárdelo como PDF, y cárguelo de nuevo.";
+    case "template":
+      return "toma su plantilla, un marco o una parte de otro documento desde fuera del archivo (una dirección de internet o de la red), por donde pueden entrar macros: no se acepta. Copie el contenido en un documento nuevo, o guárdelo como PDF, y cárguelo.";
+    case "too_large":
+      return "al abrirse ocuparía demasiado espacio (puede ser un archivo comprimido malicioso): no se acepta.";
+    default:
+      return DAMAGED;
+  }
+}
+
 const refuse = (
   name: string,
   reason: EvidenceRefusal,
@@ -181,11 +241,7 @@ export async function checkEvidenceFile(
             "al abrirse ocuparía demasiado espacio (puede ser un archivo comprimido malicioso): no se acepta.",
             "zip",
           )
-        : refuse(
-            name,
-            "corrupt",
-            "está dañado o incompleto: ábralo en su equipo, guárdelo de nuevo y cárguelo.",
-          );
+        : refuse(name, "corrupt", DAMAGED);
     entries = inspected.entries;
   }
 
@@ -193,11 +249,7 @@ export async function checkEvidenceFile(
   try {
     detected = await fileTypeFromBuffer(bytes);
   } catch {
-    return refuse(
-      name,
-      "corrupt",
-      "está dañado o incompleto: ábralo en su equipo, guárdelo de nuevo y cárguelo.",
-    );
+    return refuse(name, "corrupt", DAMAGED);
   }
   const ext = detected?.ext;
   if (startsWith(bytes, "MZ") || (ext && EXECUTABLES.has(ext)))
@@ -246,46 +298,12 @@ export async function checkEvidenceFile(
     );
 
   if (ZIP_BASED.has(kind)) {
-    const macro = entries ? macroProblem(bytes, entries) : "corrupt";
-    if (macro === "corrupt")
-      return refuse(
-        name,
-        "corrupt",
-        "está dañado o incompleto: ábralo en su equipo, guárdelo de nuevo y cárguelo.",
-      );
-    if (macro)
-      return refuse(
-        name,
-        "macros",
-        kind.startsWith("od")
-          ? "trae macros o scripts de LibreOffice: no se aceptan. Guárdelo sin macros o como PDF."
-          : "trae macros de Office: no se aceptan. Guárdelo sin macros (.docx, .xlsx o .pptx) o como PDF.",
-        kind,
-      );
+    const problem = entries ? officeProblem(bytes, entries) : "corrupt";
+    if (problem) return refuse(name, OFFICE_REASONS[problem], officeMessage(problem, kind), kind);
   }
   if (kind === "pdf") {
-    const active = pdfProblem(bytes);
-    if (active === "encrypted")
-      return refuse(
-        name,
-        "pdf_encrypted",
-        "está protegido o cifrado y su contenido no se puede revisar. Guárdelo de nuevo sin protección (por ejemplo, Imprimir → Guardar como PDF).",
-        "pdf",
-      );
-    if (active === "unreadable")
-      return refuse(
-        name,
-        "pdf_unreadable",
-        "tiene partes que no se pudieron revisar. Guárdelo de nuevo con Imprimir → Guardar como PDF y cárguelo.",
-        "pdf",
-      );
-    if (active)
-      return refuse(
-        name,
-        "pdf_active",
-        "trae código JavaScript o acciones que abren otros programas: no se acepta. Guárdelo de nuevo con Imprimir → Guardar como PDF.",
-        "pdf",
-      );
+    const problem = pdfProblem(bytes);
+    if (problem) return refuse(name, PDF_REFUSALS[problem].reason, PDF_REFUSALS[problem].text, "pdf");
   }
   const contentType =
     kind === "csv" || kind === "txt"
@@ -321,70 +339,4 @@ function textKind(name: string, bytes: Uint8Array): EvidenceKind | undefined {
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f)
       return undefined;
   return kind;
-}
-
-/** Parts that hold macros in OOXML (VBA, Excel 4.0 macro sheets) and in ODF (Basic libraries, scripts). */
-const MACRO_PARTS = [
-  /(^|\/)vbaProject\.bin$/i,
-  /(^|\/)vbaData\.xml$/i,
-  /(^|\/)macrosheets\//i,
-  /^Basic\//i,
-  /^Scripts\//i,
-];
-const MACRO_DECLARATIONS = /macroEnabled|vbaProject|macrosheet|vnd\.sun\.star\.basic|"Scripts\/|"Basic\//i;
-
-/** "macros" when the archive carries or declares macros; "corrupt" when its manifest cannot be read. */
-function macroProblem(bytes: Uint8Array, entries: readonly ZipEntry[]): "macros" | "corrupt" | undefined {
-  if (entries.some((entry) => MACRO_PARTS.some((part) => part.test(entry.name)))) return "macros";
-  // The manifests are small text; a huge one is not what Office or LibreOffice write.
-  const manifests = entries.filter(
-    (e) => (e.name === "[Content_Types].xml" || e.name === "META-INF/manifest.xml") && e.size < 2_000_000,
-  );
-  if (manifests.length === 0) return undefined;
-  const extracted = extractEntries(bytes, manifests);
-  if (!extracted.ok) return "corrupt";
-  for (const data of extracted.files.values())
-    if (MACRO_DECLARATIONS.test(Buffer.from(data).toString("utf8"))) return "macros";
-  return undefined;
-}
-
-/** Names as PDF writes them, with `#xx` escapes undone (a «/J#61vaScript» is still JavaScript). */
-const ACTIVE_NAME = /\/(JavaScript|JS|Launch)(?=[\s/<>[\]()%{}]|$)/;
-const decodeNames = (text: string) =>
-  text.replace(/\/[^\s/<>[\]()%{}]*#[0-9a-fA-F]{2}[^\s/<>[\]()%{}]*/g, (name) =>
-    name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-  );
-/** Inflated object streams looked into, in all: a PDF that asks for more is refused as unreadable. */
-const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-
-/**
- * "active" for JavaScript or launch actions, in the file or in its compressed object streams (where PDF 1.5+
- * keeps dictionaries); "encrypted" when strings and streams are encrypted (nothing inside can be checked);
- * "unreadable" for an object stream that does not inflate within the budget.
- */
-export function pdfProblem(bytes: Uint8Array): "active" | "encrypted" | "unreadable" | undefined {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  if (ACTIVE_NAME.test(decodeNames(text))) return "active";
-  if (/\/Encrypt(?=[\s/<>[\]()%{}])/.test(text)) return "encrypted";
-  let budget = MAX_INFLATED_BYTES;
-  const streams = /(?<!end)stream\r?\n/g;
-  for (let match = streams.exec(text); match; match = streams.exec(text)) {
-    const head = text.slice(Math.max(0, match.index - 2048), match.index);
-    const dictionary = decodeNames(head.slice(head.lastIndexOf(" obj") + 1));
-    if (!/\/ObjStm\b/.test(dictionary) || !/\/FlateDecode\b/.test(dictionary)) continue;
-    const start = match.index + match[0].length;
-    const end = text.indexOf("endstream", start);
-    if (end < 0 || budget <= 0) return "unreadable";
-    let inflated: Buffer;
-    try {
-      inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: budget });
-    } catch {
-      // Too large for the budget, or not deflate at all: what it hides cannot be checked.
-      return "unreadable";
-    }
-    budget -= inflated.length;
-    if (ACTIVE_NAME.test(decodeNames(inflated.toString("latin1")))) return "active";
-    streams.lastIndex = end;
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { plans, planVersions } from "../plans/plans.table.ts";
 import { planReports } from "../progress/progress.table.ts";
 import { type EvidenceOwnerType, type PlanEvidence, planEvidence } from "./evidence.table.ts";
 
@@ -33,6 +34,47 @@ export async function totalSize(db: Db, ownerType: EvidenceOwnerType, ownerId: s
     .from(planEvidence)
     .where(and(eq(planEvidence.ownerType, ownerType), eq(planEvidence.ownerId, ownerId)));
   return Number(row?.total ?? 0);
+}
+
+/**
+ * Makes uploads to one owner take turns until the transaction ends. A transaction-scoped advisory lock on the
+ * owner's id, not a row lock: a measurement's row does not exist yet when its first files go in.
+ */
+export async function lockOwner(db: Db, ownerType: EvidenceOwnerType, ownerId: string) {
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`plan_evidence:${ownerType}:${ownerId}`}, 0))`,
+  );
+}
+
+/**
+ * A file the public may download: marked public, of a report that is validated, of a plan the public sees
+ * (published or closed, or being revised as a new version after one was published).
+ */
+export async function findPublishedEvidence(db: Db, id: string): Promise<PlanEvidence | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select({ evidence: planEvidence })
+    .from(planEvidence)
+    .innerJoin(planReports, eq(planReports.id, planEvidence.ownerId))
+    .innerJoin(plans, eq(plans.id, planReports.planId))
+    .where(
+      and(
+        eq(planEvidence.id, id),
+        eq(planEvidence.isPublic, true),
+        eq(planEvidence.ownerType, "report"),
+        eq(planReports.status, "validado"),
+        or(
+          inArray(plans.status, ["publicado", "cerrado"]),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(planVersions)
+              .where(and(eq(planVersions.planId, plans.id), isNotNull(planVersions.publishedAt))),
+          ),
+        ),
+      ),
+    );
+  return row?.evidence;
 }
 
 export async function findEvidence(db: Db, id: string): Promise<PlanEvidence | undefined> {

@@ -9,12 +9,23 @@ import type { Deps } from "../../deps.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import type { CurrentUser } from "../../shared/auth/roles.ts";
 import { AppError, conflict, notFound } from "../../shared/errors.ts";
-import { checkEvidenceFile, cleanFileName, type EvidenceKind, formatFileSize } from "./evidence.checks.ts";
+import {
+  checkEvidenceFile,
+  cleanFileName,
+  type EvidenceKind,
+  formatFileSize,
+  MAX_FILES_PER_UPLOAD,
+} from "./evidence.checks.ts";
 import { reencodeImage } from "./evidence.image.ts";
 import * as repo from "./evidence.repository.ts";
 import type { EvidenceOwnerType, PlanEvidence } from "./evidence.table.ts";
 
-export { EVIDENCE_ACCEPT, EVIDENCE_TYPES_TEXT, formatFileSize } from "./evidence.checks.ts";
+export {
+  EVIDENCE_ACCEPT,
+  EVIDENCE_TYPES_TEXT,
+  formatFileSize,
+  MAX_FILES_PER_UPLOAD,
+} from "./evidence.checks.ts";
 export type { EvidenceOwnerType, PlanEvidence } from "./evidence.table.ts";
 
 export interface EvidenceUpload {
@@ -52,6 +63,9 @@ const sha256Of = (bytes: Buffer) => createHash("sha256").update(bytes).digest("h
 
 const refused = (message: string) => new AppError("evidence.refused", 422, message);
 
+const totalMessage = (owner: EvidenceOwner, max: number, kept: number, adding: number) =>
+  `Las evidencias de ${owner.type === "report" ? "un reporte" : "una medición"} pueden sumar como máximo ${formatFileSize(max)}; ${kept > 0 ? `ya tiene ${formatFileSize(kept)} y ` : ""}estos archivos suman ${formatFileSize(adding)}. Quite algún archivo o redúzcalo.`;
+
 /**
  * Checks every file (size each and in total with the owner's files already kept, type by content, macros,
  * renamed programs) and prepares what will be stored: images re-encoded without metadata. The first
@@ -74,6 +88,17 @@ async function prepare(
     });
     return refused(message);
   };
+  if (files.length > MAX_FILES_PER_UPLOAD)
+    throw await refuse(
+      "too_many_files",
+      null,
+      `Puede adjuntar como máximo ${MAX_FILES_PER_UPLOAD} archivos cada vez, y eligió ${files.length}. Cárguelos en varias veces, o reúna varios documentos en un solo PDF.`,
+    );
+  // The total before any file is opened (a file too large on its own is named by its own check below).
+  const adding = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  const kept = await repo.totalSize(db, owner.type, owner.id);
+  if (kept + adding > maxReportBytes && files.every((f) => f.bytes.length <= maxFileBytes))
+    throw await refuse("total_too_large", null, totalMessage(owner, maxReportBytes, kept, adding), adding);
   const prepared: Prepared[] = [];
   for (const file of files) {
     const check = await checkEvidenceFile(file.fileName, file.bytes, maxFileBytes);
@@ -95,15 +120,6 @@ async function prepare(
       sha256: sha256Of(bytes),
     });
   }
-  const adding = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  const kept = await repo.totalSize(db, owner.type, owner.id);
-  if (kept + adding > maxReportBytes)
-    throw await refuse(
-      "total_too_large",
-      null,
-      `Las evidencias de ${owner.type === "report" ? "un reporte" : "una medición"} pueden sumar como máximo ${formatFileSize(maxReportBytes)}; ${kept > 0 ? `ya tiene ${formatFileSize(kept)} y ` : ""}estos archivos suman ${formatFileSize(adding)}. Quite algún archivo o redúzcalo.`,
-      adding,
-    );
   return prepared;
 }
 
@@ -134,6 +150,15 @@ export async function withEvidence<T>(
     }
     const at = clock.now();
     return await deps.database.db.transaction(async (tx) => {
+      // Two uploads at once could each fit alone: they take turns on the owner, and the total is counted
+      // again under that lock, before the rows go in.
+      if (keyed.length > 0) {
+        await repo.lockOwner(tx, owner.type, owner.id);
+        const kept = await repo.totalSize(tx, owner.type, owner.id);
+        const adding = keyed.reduce((sum, file) => sum + file.bytes.length, 0);
+        const max = deps.config.evidence.maxReportBytes;
+        if (kept + adding > max) throw refused(totalMessage(owner, max, kept, adding));
+      }
       const added = await repo.insertEvidence(
         tx,
         keyed.map((file) => ({
@@ -150,11 +175,6 @@ export async function withEvidence<T>(
           uploadedAt: at,
         })),
       );
-      // Two uploads at once could each fit alone: the total is checked again with both rows in.
-      if ((await repo.totalSize(tx, owner.type, owner.id)) > deps.config.evidence.maxReportBytes)
-        throw refused(
-          `Las evidencias pueden sumar como máximo ${formatFileSize(deps.config.evidence.maxReportBytes)}. Quite algún archivo o redúzcalo.`,
-        );
       for (const row of added)
         await recordAudit(tx, at, actor, {
           action: "plan_evidence.added",
@@ -252,13 +272,16 @@ export async function openEvidence(
   return { evidence, stream };
 }
 
-/** A public file (marked by control interno): anyone downloads it; anything else is not found. */
+/**
+ * A public file: marked by control interno, of a report still validated, of a plan the public sees (published,
+ * closed, or being revised after a published version). Anyone downloads it; anything else is not found.
+ */
 export async function openPublicEvidence(
   deps: Pick<Deps, "database" | "storage">,
   evidenceId: string,
 ): Promise<{ evidence: PlanEvidence; stream: Readable }> {
-  const evidence = await repo.findEvidence(deps.database.db, evidenceId);
-  if (!evidence?.isPublic) throw notFound("La evidencia");
+  const evidence = await repo.findPublishedEvidence(deps.database.db, evidenceId);
+  if (!evidence) throw notFound("La evidencia");
   const stream = await deps.storage.get(evidence.storageKey);
   if (!stream) throw notFound("La evidencia");
   return { evidence, stream };

@@ -10,6 +10,7 @@ import { auditLog } from "../../shared/audit.table.ts";
 import { type AuditContext, systemAuditContext } from "../../shared/audit.ts";
 import { AppError } from "../../shared/errors.ts";
 import { planChanges, planItemPeriods, planItemResponsables, planItems } from "../plans/plans.table.ts";
+import { planReports } from "../progress/progress.table.ts";
 import { mapAlias } from "../responsables/responsables.service.ts";
 import type { ParsedNode } from "../sheets/sheets.types.ts";
 import { applyParsed } from "./imports.apply.ts";
@@ -296,6 +297,32 @@ describe("applying an import", () => {
     expect(log.find((c) => c.kind === "modificada")?.fields).toEqual({
       text: ["Socializar la política de riesgos", "Socializar la política de riesgos a los líderes"],
     });
+  });
+
+  it("never removes an activity with progress reports: an error in the preview, a refusal naming it at apply", async () => {
+    const { plan } = await appliedPlan();
+    const before = await snapshot(plan.id);
+    const audiencia = before.items.find((i) => i.itemKey === "c3/-/3.1");
+    const at = ctx.clock.now();
+    await db()
+      .insert(planReports)
+      .values({
+        ...{ planId: plan.id, itemId: audiencia?.id ?? "", dependenciaId: depIds.get("OPGI") ?? "" },
+        ...{ periodKey: "2022-07-01/2022-12-31", status: "validado", createdAt: at, updatedAt: at },
+      });
+    const without31 = tree({ without31: true });
+    const preview = await previewParsed(db(), plan, without31);
+    expect(preview.canApply).toBe(false);
+    expect(preview.errors[0]?.message).toBe(
+      "La actividad 3.1 tiene reportes de avance: no se puede quitar del plan. Déjela en el archivo (puede cambiar su texto, su meta o sus fechas) y cargue el archivo de nuevo. Si de verdad sobra, pida a planeación que la quite en una nueva versión del plan.",
+    );
+    const refusal = await apply(plan.id, await newImport(plan.id), without31).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({
+      status: 409,
+      userMessage: expect.stringMatching(/^La actividad 3\.1 tiene/),
+    });
+    expect(await snapshot(plan.id)).toEqual(before);
+    expect(await db().select().from(planReports).where(eq(planReports.planId, plan.id))).toHaveLength(1);
   });
 
   it("refuses a plan that is no longer a draft, and a second click on the same import", async () => {

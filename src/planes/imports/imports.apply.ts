@@ -1,6 +1,7 @@
 // Applying an import: one transaction that brings the plan's items to what the file says — changed items
 // updated, new ones inserted (parents first), missing ones deleted, responsables and periods of touched
 // items replaced — and writes the change log. All or nothing; applying the same file twice changes nothing.
+// An item with progress reports is never removed (its reports would go with it): the file must keep it.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
@@ -15,7 +16,7 @@ import {
   summarize,
 } from "./imports.preview.ts";
 import * as repo from "./imports.repository.ts";
-import { type FlatItem, storedColumnsDiffer } from "./imports.rules.ts";
+import { type FlatItem, reportedRemovalsMessage, storedColumnsDiffer } from "./imports.rules.ts";
 
 export interface Applied {
   added: number;
@@ -107,6 +108,8 @@ export async function applyParsed(
         `Esta carga se revisó para la versión ${readFor} del plan, que ya no es la actual. Cargue el archivo de nuevo para compararlo con la versión ${plan.version}.`,
       );
     const analysis = await previewParsed(tx, plan, read);
+    if (analysis.reportedRemovals.length > 0)
+      throw new AppError("imports.removes_reported", 409, reportedRemovalsMessage(analysis.reportedRemovals));
     if (analysis.errors.length > 0)
       throw new AppError(
         "imports.has_errors",

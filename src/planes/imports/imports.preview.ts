@@ -17,8 +17,10 @@ import {
   type FlatItem,
   flattenTree,
   formatPeriod,
+  type ItemChange,
   type PlanDiff,
   repeatedKeys,
+  reportedRemovalMessage,
 } from "./imports.rules.ts";
 
 export type ReadTree = Extract<ReadPlanResult, { ok: true }>;
@@ -39,6 +41,8 @@ export interface ImportAnalysis {
   unmatched: UnmatchedResponsableView[];
   matched: { text: string; description: string; via: string; rows: number[] }[];
   diff: PlanDiff;
+  /** Removed items that have progress reports: an error each, and «Aplicar» refuses them by name. */
+  reportedRemovals: ItemChange[];
   /** Items the plan has now (0: the import fills an empty plan). */
   currentItems: number;
   /** No errors and nothing left to reconcile. */
@@ -199,6 +203,19 @@ export async function previewParsed(
   const avisos = outside ? [outside, ...fileAvisos] : fileAvisos;
   const { resolutions, unmatched, matched } = await reconcileTree(db, read.tree);
   const current = await loadCurrentItems(db, plan.id);
+  const diff = diffItems(current.flat, items);
+  // Removing an item deletes its reports (and their history) with it: the file must keep it.
+  const reported = diff.removed.length > 0 ? await repo.reportedItemIds(db, plan.id) : new Set<string>();
+  const reportedRemovals = diff.removed.filter((change) => reported.has(current.idOf.get(change.key) ?? ""));
+  errors.unshift(
+    ...reportedRemovals.map(
+      (change): ImportProblem => ({
+        row: 0,
+        severity: "error",
+        message: reportedRemovalMessage(change),
+      }),
+    ),
+  );
   return {
     items,
     counts: countLevels(items),
@@ -207,7 +224,8 @@ export async function previewParsed(
     resolutions,
     unmatched,
     matched,
-    diff: diffItems(current.flat, items),
+    diff,
+    reportedRemovals,
     currentItems: current.flat.length,
     canApply: errors.length === 0 && unmatched.length === 0,
   };

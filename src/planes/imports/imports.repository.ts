@@ -9,6 +9,7 @@ import {
   plans,
   planTypes,
 } from "../plans/plans.table.ts";
+import { planReports } from "../progress/progress.table.ts";
 import type { ImportSummary } from "../sheets/sheets.types.ts";
 import { type ImportStatus, type PlanImport, planImports } from "./imports.table.ts";
 
@@ -167,4 +168,14 @@ export async function replaceLeafDetails(
 
 export async function insertChanges(db: Db, rows: readonly (typeof planChanges.$inferInsert)[]) {
   for (const part of batches(rows)) await db.insert(planChanges).values(part);
+}
+
+/** The plan's items that have progress reports: removing one would delete its reports with it. */
+export async function reportedItemIds(db: Db, planId: string): Promise<Set<string>> {
+  if (!isUuid(planId)) return new Set();
+  const rows = await db
+    .selectDistinct({ itemId: planReports.itemId })
+    .from(planReports)
+    .where(eq(planReports.planId, planId));
+  return new Set(rows.map((row) => row.itemId));
 }

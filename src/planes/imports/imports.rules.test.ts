@@ -8,6 +8,7 @@ import {
   formatPeriod,
   pluralOfLevel,
   repeatedKeys,
+  reportedRemovalsMessage,
   storedColumnsDiffer,
 } from "./imports.rules.ts";
 
@@ -190,5 +191,19 @@ describe("level names in counts", () => {
     ["Acción de mejora", "acciones de mejora"],
   ])("%s → %s", (name, plural) => {
     expect(pluralOfLevel(name)).toBe(plural);
+  });
+});
+
+describe("activities with reports that a file leaves out", () => {
+  it("are named together, by code or by text, at most ten", () => {
+    const changes = [
+      { code: "3.4", label: "Audiencia" },
+      { code: null, label: "Publicar el mapa" },
+    ];
+    expect(reportedRemovalsMessage(changes)).toMatch(
+      /^Las actividades 3\.4 y «Publicar el mapa» tienen reportes de avance: no se pueden quitar del plan\. Déjelas en el archivo/,
+    );
+    const many = Array.from({ length: 12 }, (_, i) => ({ code: `1.${i + 1}`, label: "x" }));
+    expect(reportedRemovalsMessage(many)).toContain("1.9, 1.10 y 2 más tienen");
   });
 });

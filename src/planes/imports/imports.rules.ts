@@ -253,3 +253,21 @@ export function pluralOfLevel(name: string): string {
 }
 
 export const singularOfLevel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+const activityName = (change: Pick<ItemChange, "code" | "label">) => change.code ?? `«${change.label}»`;
+const KEEP_IT =
+  "(puede cambiar su texto, su meta o sus fechas) y cargue el archivo de nuevo. Si de verdad sobra, pida a planeación que la quite en una nueva versión del plan.";
+
+/** Why an activity with progress reports cannot leave the plan, as the preview lists it. */
+export const reportedRemovalMessage = (change: Pick<ItemChange, "code" | "label">) =>
+  `La actividad ${activityName(change)} tiene reportes de avance: no se puede quitar del plan. Déjela en el archivo ${KEEP_IT}`;
+
+/** The same for every such activity at once, for the refusal of «Aplicar» (at most ten named). */
+export function reportedRemovalsMessage(changes: readonly Pick<ItemChange, "code" | "label">[]): string {
+  const first = changes[0];
+  if (changes.length === 1 && first) return reportedRemovalMessage(first);
+  const names = changes.slice(0, 10).map(activityName);
+  if (changes.length > 10) names.push(`${changes.length - 10} más`);
+  const list = new Intl.ListFormat("es", { style: "long", type: "conjunction" }).format(names);
+  return `Las actividades ${list} tienen reportes de avance: no se pueden quitar del plan. Déjelas en el archivo ${KEEP_IT}`;
+}

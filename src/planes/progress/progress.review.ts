@@ -1,14 +1,40 @@
 // Planeación's review of the reports sent (part of progress.service.ts): the queue of a plan, oldest first,
 // and the decision on each — validado (it counts in the roll-up from then) or devuelto with a comment that
-// every responsable de plan of the dependencia receives by e-mail, each in their own message.
+// every responsable de plan of the dependencia receives by e-mail, each in their own message. Nobody reviews
+// a report they wrote or sent (a person may be both planeación and responsable de plan), and nothing is
+// decided once control interno's follow-up covers the period or the plan is no longer under way.
 import { queueEmails } from "../../core/mail/mail.service.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
-import { conflict, notFound } from "../../shared/errors.ts";
+import { AppError, conflict, notFound } from "../../shared/errors.ts";
+import { formatIsoDay } from "../../shared/time.ts";
 import { formatPeriod } from "../plans/plans.rules.ts";
 import * as repo from "./progress.repository.ts";
-import { reportPeriod } from "./progress.rules.ts";
+import { isUnderWay, lockingCut, reportPeriod } from "./progress.rules.ts";
 import type { PlanReport } from "./progress.table.ts";
+
+export const SELF_REVIEW =
+  "Usted abrió o envió este reporte por su dependencia: otra persona de planeación debe validarlo o devolverlo.";
+
+/** Whether this person wrote or sent the report, and so may not review it. */
+export const reviewsOwnReport = (
+  report: Pick<PlanReport, "createdBy" | "submittedBy">,
+  actorId: string | null,
+) => actorId !== null && (report.createdBy === actorId || report.submittedBy === actorId);
+
+/** Why planeación cannot decide on the report now (other than its state), in plain Spanish; undefined when it can. */
+export function reviewLock(
+  report: Pick<PlanReport, "periodEndsOn">,
+  plan: { title: string; status: string; version: number },
+  latestCut: string | null,
+): string | undefined {
+  const cut = lockingCut(report.periodEndsOn, latestCut);
+  if (cut)
+    return `Control interno ya abrió el seguimiento del corte del ${formatIsoDay(cut)}, que cubre este periodo: el reporte quedó como estaba y ya no se puede validar ni devolver.`;
+  if (!isUnderWay(plan))
+    return `El plan «${plan.title}» ya no está en curso: sus reportes ya no se validan ni se devuelven.`;
+  return undefined;
+}
 
 type Decision = { kind: "validar"; comment: string | null } | { kind: "devolver"; comment: string };
 
@@ -26,9 +52,39 @@ async function decide(
   const row = await repo.findReport(db, reportId);
   if (!row) throw notFound("El reporte");
   const status = decision.kind === "validar" ? "validado" : "devuelto";
+  try {
+    return await decideLocked(db, at, audit, row, decision, status, mail);
+  } catch (error) {
+    // The refusal is kept after the transaction rolls back.
+    if (error instanceof AppError && error.code === "plan_report.self_review")
+      await recordAudit(db, at, audit, {
+        action: "access.denied",
+        targetType: "plan_report",
+        targetId: row.report.id,
+        details: {
+          route: decision.kind === "validar" ? "reports.validate" : "reports.return",
+          reason: "self_review",
+        },
+      });
+    throw error;
+  }
+}
+
+async function decideLocked(
+  db: Db,
+  at: Date,
+  audit: AuditContext,
+  row: repo.ReportRow,
+  decision: Decision,
+  status: "validado" | "devuelto",
+  mail: { publicBaseUrl: string },
+): Promise<PlanReport> {
+  const reportId = row.report.id;
   return db.transaction(async (tx) => {
     const locked = await repo.lockReport(tx, reportId);
     if (!locked) throw notFound("El reporte");
+    if (reviewsOwnReport(locked, audit.actorId))
+      throw new AppError("plan_report.self_review", 403, SELF_REVIEW);
     if (locked.status !== "enviado")
       throw conflict(
         "plan_report.not_sent",
@@ -36,6 +92,11 @@ async function decide(
           ? `Este reporte ya fue ${locked.status}: otra persona de planeación lo revisó antes.`
           : "Solo se revisa un reporte que la dependencia ya envió.",
       );
+    // Read under the report's lock: a cut opened or a plan closed since the page was shown.
+    const plan = (await repo.findPlan(tx, locked.planId))?.plan;
+    const latestCut = (await repo.latestCuts(tx, [locked.planId])).get(locked.planId) ?? null;
+    const refusal = plan ? reviewLock(locked, plan, latestCut) : "El plan de este reporte ya no existe.";
+    if (refusal) throw conflict("plan_report.review_locked", refusal);
     const report = await repo.updateReport(tx, reportId, {
       status,
       reviewComment: decision.comment,

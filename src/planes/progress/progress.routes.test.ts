@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { zipSync } from "fflate";
 import sharp from "sharp";
@@ -13,9 +13,10 @@ import { systemAuditContext } from "../../shared/audit.ts";
 import { addEvidence } from "../evidence/evidence.service.ts";
 import { planEvidence } from "../evidence/evidence.table.ts";
 import { planFollowups } from "../followups/followups.table.ts";
+import { plans } from "../plans/plans.table.ts";
 import { planActivityEvents, planReports } from "./progress.table.ts";
 
-// One app for the file; evidence is limited to 1 MB per file so the limit can be crossed cheaply.
+// One app for the file; evidence is limited to 1 MB per file and per report so limits are crossed cheaply.
 let ctx: TestContext;
 let t: Awaited<ReturnType<typeof createPlanWithItems>>;
 let gobierno: TestClient;
@@ -25,7 +26,7 @@ let control: TestClient;
 const FEBRUARY = "2026-02-01/2026-02-28";
 
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { EVIDENCE_MAX_FILE_MB: "1" } });
+  ctx = await createTestApp({ env: { EVIDENCE_MAX_FILE_MB: "1", EVIDENCE_MAX_REPORT_MB: "1" } });
   const g = await makeDependencia(ctx);
   const o = await makeDependencia(ctx);
   t = await createPlanWithItems(db(), { year: 2026, status: "aprobado", gobiernoId: g.id, opgiId: o.id });
@@ -156,15 +157,15 @@ describe("a responsable reports", () => {
         "word/vbaProject.bin": new TextEncoder().encode("VBA"),
       }),
     );
-    const refusedMacro = await gobierno.postFiles(
-      `/reportes/${reportId}`,
-      { percent: "80" },
-      {
-        evidencias: { name: "acta.docm", data: docm, type: "application/octet-stream" },
-      },
-    );
+    const docmFile = { evidencias: { name: "acta.docm", data: docm, type: "application/octet-stream" } };
+    const refusedMacro = await gobierno.postFiles(`/reportes/${reportId}`, { percent: "80" }, docmFile);
     expect(refusedMacro.status).toBe(422);
     expect(await refusedMacro.text()).toContain("macros");
+    const file = (i: number) => [`f${i}`, { name: `a${i}.pdf`, data: pdf, type: "application/pdf" }];
+    const files = Object.fromEntries(Array.from({ length: 21 }, (_, i) => file(i)));
+    const tooMany = await gobierno.postFiles(`/reportes/${reportId}`, { percent: "80" }, files);
+    expect(tooMany.status).toBe(422);
+    expect(await tooMany.text()).toContain("Puede adjuntar como máximo 20 archivos cada vez, y eligió 21.");
     // The route's body limit (64 KB for forms today) stops a large upload before the service: the service's
     // own per-file limit is checked directly.
     const report = (await reportOf(reportId)) as NonNullable<Awaited<ReturnType<typeof reportOf>>>;
@@ -191,7 +192,21 @@ describe("a responsable reports", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "plan_evidence.refused"), eq(auditLog.targetId, reportId)));
-    expect(refusals.length).toBe(3);
+    expect(refusals.length).toBe(4);
+  });
+
+  it("lets one of two uploads at once through when together they pass the owner's total", async () => {
+    const owner = {
+      type: "measurement" as const,
+      id: randomUUID(),
+      planId: null,
+      dependenciaId: t.deps.opgi,
+    };
+    const bytes = Buffer.concat([pdf, Buffer.alloc(600 * 1024)]);
+    const upload = () => addEvidence(ctx.deps, systemAuditContext, owner, [{ fileName: "a.pdf", bytes }]);
+    const results = await Promise.allSettled([upload(), upload()]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await evidenceOf(owner.id)).toHaveLength(1);
   });
 
   it("keeps another dependencia and planeación out of the report, and lets staff only read it", async () => {
@@ -228,19 +243,12 @@ describe("a responsable reports", () => {
     expect(saved.status).toBe(303);
     expect(await reportOf(id)).toMatchObject({ quantity: 2, percent: 100, overMeta: true });
     expect(await (await gobierno.get(`/reportes/${id}`)).text()).toContain("supera la meta");
-    const noEvidence = await gobierno.post(`/reportes/${id}/enviar`, {
-      quantity: "2",
-      narrative: "Dos audiencias.",
-    });
+    const two = { quantity: "2", narrative: "Dos audiencias." };
+    const noEvidence = await gobierno.post(`/reportes/${id}/enviar`, two);
     expect(noEvidence.status).toBe(422);
     expect(await noEvidence.text()).toContain("Adjunte al menos un archivo de evidencia");
-    const sent = await gobierno.postFiles(
-      `/reportes/${id}/enviar`,
-      { quantity: "2", narrative: "Dos audiencias." },
-      {
-        evidencias: { name: "acta.pdf", data: pdf, type: "application/pdf" },
-      },
-    );
+    const acta = { evidencias: { name: "acta.pdf", data: pdf, type: "application/pdf" } };
+    const sent = await gobierno.postFiles(`/reportes/${id}/enviar`, two, acta);
     expect(sent.status).toBe(303);
   });
 });
@@ -297,9 +305,33 @@ describe("planeación reviews", () => {
       (await db().select().from(auditLog).where(eq(auditLog.action, "plan_evidence.downloaded"))).length,
     ).toBe(1);
     expect((await control.post(`/evidencias/${id}/publica`, { publica: "si" })).status).toBe(303);
+    // Public only once the plan is: an approved plan's evidence stays private.
+    expect((await ctx.app.request(`/transparencia/evidencias/${id}`)).status).toBe(404);
+    await db().update(plans).set({ status: "publicado" }).where(eq(plans.id, t.plan.id));
     const open = await ctx.app.request(`/transparencia/evidencias/${id}`);
     expect(open.status).toBe(200);
     expect(open.headers.get("repr-digest")).toBe(staff.headers.get("repr-digest"));
+  });
+
+  it("refuses (403, audited) a planner who opened or sent the report, and hides the buttons", async () => {
+    const roles: ("planeacion" | "responsable_plan")[] = ["planeacion", "responsable_plan"];
+    const both = await signIn(ctx, await makePerson(ctx, { roles, dependenciaId: t.deps.opgi }), "10.1.0.5");
+    const id = await start(both, t.items.activity11, "2026-01-13/2026-01-31");
+    const empty = { quantity: "0", narrative: "Aún nada." };
+    expect((await both.post(`/reportes/${id}/enviar`, empty)).status).toBe(303);
+    const own = await both.post(`/reportes/${id}/validar`, {});
+    expect(own.status).toBe(403);
+    expect(await own.text()).toContain("otra persona de planeación debe validarlo");
+    const page = await (await both.get(`/reportes/${id}`)).text();
+    expect(page).not.toContain(`action="/reportes/${id}/validar"`);
+    expect(page).toContain("Usted abrió o envió este reporte");
+    expect((await both.post(`/reportes/${id}/devolver`, { comment: "Yo mismo" })).status).toBe(403);
+    const denied = await db().select().from(auditLog).where(eq(auditLog.targetId, id));
+    expect(denied.filter((a) => a.action === "access.denied").map((a) => a.details)).toEqual([
+      { route: "reports.validate", reason: "self_review" },
+      { route: "reports.return", reason: "self_review" },
+    ]);
+    expect((await planner.post(`/reportes/${id}/validar`, {})).status).toBe(303);
   });
 
   it("shows the activity's reports and its whole history, OCI's verification included, oldest first", async () => {
@@ -340,6 +372,9 @@ describe("a period a follow-up covers", () => {
       opgiId: t.deps.opgi,
     });
     const draft = await start(gobierno, plan.items.activity12, FEBRUARY, plan.plan.id);
+    const sent = await start(opgi, plan.items.activity12, FEBRUARY, plan.plan.id);
+    const nothing = { percent: "0", narrative: "Nada." };
+    expect((await opgi.post(`/reportes/${sent}/enviar`, nothing)).status).toBe(303);
     await db()
       .insert(planFollowups)
       .values({ planId: plan.plan.id, cutOn: "2026-02-28", dueOn: "2026-03-13", openedAt: ctx.clock.now() });
@@ -351,5 +386,10 @@ describe("a period a follow-up covers", () => {
     });
     expect(late.status).toBe(409);
     expect((await reportOf(draft))?.percent).toBeNull();
+    // Nor does planeación decide on a report of that period any more.
+    const review = await planner.post(`/reportes/${sent}/validar`, {});
+    expect([review.status, (await reportOf(sent))?.status]).toEqual([409, "enviado"]);
+    expect(await review.text()).toContain("ya no se puede validar ni devolver");
+    expect(await (await planner.get(`/reportes/${sent}`)).text()).not.toContain(`/reportes/${sent}/validar"`);
   });
 });

@@ -20,6 +20,7 @@ import {
 import { findNode, loadTree } from "../plans/plans.trees.ts";
 import { concerns, isLeaf, type TreeNode } from "../plans/tree.rules.ts";
 import * as repo from "./progress.repository.ts";
+import { reviewLock, reviewsOwnReport, SELF_REVIEW } from "./progress.review.ts";
 import {
   countsQuantity,
   isEditable,
@@ -281,10 +282,18 @@ export async function removeReportEvidence(
 export function reportAbilities(user: ReportUser, loaded: LoadedReport) {
   const { report, plan } = loaded.row;
   const refusal = editRefusal(report, plan, loaded.latestCut);
+  const reviews = user.roles.includes("planeacion") && report.status === "enviado";
+  // Said instead of the buttons: why this person cannot validate or return it now.
+  const reviewRefusal = !reviews
+    ? undefined
+    : reviewsOwnReport(report, user.id)
+      ? SELF_REVIEW
+      : reviewLock(report, plan, loaded.latestCut);
   return {
     canEdit: writesFor(user, report.dependenciaId) && !refusal,
     refusal,
-    canReview: user.roles.includes("planeacion") && report.status === "enviado",
+    canReview: reviews && !reviewRefusal,
+    reviewRefusal,
     canPublishEvidence: user.roles.includes("control_interno") && report.status === "validado",
     countsQuantity: countsQuantity(loaded.item),
   };

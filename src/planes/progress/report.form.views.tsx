@@ -3,7 +3,7 @@
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { CsrfField } from "../../shared/views/components.tsx";
 import { formatNumber } from "../../shared/words.ts";
-import { formatFileSize } from "../evidence/evidence.checks.ts";
+import { formatFileSize, MAX_FILES_PER_UPLOAD } from "../evidence/evidence.checks.ts";
 import type { TreeNode } from "../plans/tree.rules.ts";
 import { countsQuantity } from "./progress.rules.ts";
 import { NARRATIVE_MAX } from "./progress.schemas.ts";
@@ -144,7 +144,7 @@ export function ReportForm(props: {
       <Frame
         id="evidencias"
         label="Agregar archivos de evidencia"
-        hint={`Puede elegir varios a la vez. Se aceptan ${props.limits.types}. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)} y todos los del reporte hasta ${formatFileSize(props.limits.maxReportBytes)}. Las fotos se guardan sin sus datos de ubicación.${errors ? " Si el formulario tuvo un error, elija de nuevo los archivos." : ""}`}
+        hint={`Puede elegir hasta ${MAX_FILES_PER_UPLOAD} a la vez. Se aceptan ${props.limits.types}. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)} y todos los del reporte hasta ${formatFileSize(props.limits.maxReportBytes)}. Las fotos se guardan sin sus datos de ubicación.${errors ? " Si el formulario tuvo un error, elija de nuevo los archivos." : ""}`}
         error={errors?.evidencias}
         control={(aria) => (
           <input

@@ -254,6 +254,14 @@ export function ReportPage(props: {
           values={props.values}
         />
       )}
+      {abilities.reviewRefusal && (
+        <section class="section">
+          <h2 class="heading-m">Revisión de planeación</h2>
+          <Notice>
+            <p>{abilities.reviewRefusal}</p>
+          </Notice>
+        </section>
+      )}
       {abilities.canReview && (
         <ReviewForms
           reportId={report.id}
