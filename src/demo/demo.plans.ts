@@ -1,54 +1,45 @@
 // The plans of the demo, done as OPGI does them: the real PAAC 2022 imported from the spreadsheet the project
 // ships, its responsables reconciled once, approved and published, then adjusted as version 2 with its change
-// log; the real Matriz operativa 2026 imported and approved; a closed improvement plan of 2025 and a 2026 one
-// still in draft with an upload waiting for reconciliation. Every step goes through the same services as the
-// pages, dated when OPGI would have done it.
+// log, and its year of progress around it (reports, reviews and control interno's three follow-ups,
+// demo.paac.ts); the PTEP 2026 with this year's reports (demo.ptep.ts); the real Matriz operativa 2026
+// imported and approved; a closed improvement plan of 2025 and a 2026 one still in draft with an upload
+// waiting for reconciliation; the MIPG indicators (demo.indicators.ts). Every step goes through the same
+// services as the pages, dated when its people would have done it.
 import { readFile } from "node:fs/promises";
 import type { Config } from "../config.ts";
 import { findDependenciaByName } from "../core/dependencias/dependencias.service.ts";
+import { deliverDue } from "../core/mail/mail.service.ts";
 import { findPersonByDocument } from "../core/people/people.service.ts";
 import type { Storage } from "../core/storage/storage.types.ts";
-import type { Database } from "../db/client.ts";
-import {
-  applyImport,
-  findPlansOfYear,
-  type ImportDeps,
-  startImport,
-  viewImport,
-} from "../planes/imports/imports.service.ts";
+import type { Database, Db } from "../db/client.ts";
+import { findPlansOfYear, startImport } from "../planes/imports/imports.service.ts";
 import { createPlan } from "../planes/plans/plans.service.ts";
-import { approvePlan, closePlan, publishPlan, startNewVersion } from "../planes/plans/plans.transitions.ts";
-import { renderPublicationFiles } from "../planes/publication/publication.files.ts";
-import { mapAlias, normalizeResponsable } from "../planes/responsables/responsables.service.ts";
-import type { AuditContext } from "../shared/audit.ts";
+import { closePlan, startNewVersion } from "../planes/plans/plans.transitions.ts";
 import { bogotaDay } from "../shared/time.ts";
+import { tellIndicators } from "./demo.indicators.ts";
+import { tellStretch } from "./demo.paac.ts";
 import {
-  DEMO_ALIASES,
   DEMO_IMPROVEMENT_2025,
   DEMO_IMPROVEMENT_2026,
   demoFollowUp,
   paacVersion2,
 } from "./demo.plans.data.ts";
+import { approve, day, importDeps, importInto, type PlanSetting, publish } from "./demo.plans.steps.ts";
+import type { ProgressSetting } from "./demo.progress.ts";
+import { createPtep, tellPtepProgress } from "./demo.ptep.ts";
+import { appointResponsables } from "./demo.responsables.ts";
 import { buildMatrizWorkbook, workbookBuffer } from "./plans/plans.workbook.ts";
 
 const SHIPPED = new URL("./plans/", import.meta.url);
 const PLANEACION_DOCUMENT = "9000000005";
+const WEEK_MS = 7 * 86_400_000;
 
-interface PlanSetting {
-  database: Database;
-  storage: Storage;
-  config: Config;
-  audit: AuditContext;
-  ownerId: string;
+/** What the demo's plans hold once loaded (all zero when they were there already). */
+export interface DemoPlansLoaded {
+  plans: number;
+  reports: number;
+  indicatorMeasurements: number;
 }
-
-/** Bogotá noon of a day, so the date reads the same in every time zone. */
-const day = (iso: string) => new Date(`${iso}T12:00:00-05:00`);
-const importDeps = (s: PlanSetting, at: Date): ImportDeps => ({
-  database: s.database,
-  storage: s.storage,
-  clock: { now: () => at },
-});
 
 /** Loads the demo plans once: nothing is written when the PAAC 2022 is already there. */
 export async function loadDemoPlans(
@@ -56,76 +47,67 @@ export async function loadDemoPlans(
   storage: Storage,
   config: Config,
   at: Date,
-): Promise<number> {
+): Promise<DemoPlansLoaded> {
+  const none = { plans: 0, reports: 0, indicatorMeasurements: 0 };
   const db = database.db;
-  if ((await findPlansOfYear(db, "paac", 2022)).length > 0) return 0;
+  if ((await findPlansOfYear(db, "paac", 2022)).length > 0) return none;
   const planner = await findPersonByDocument(db, PLANEACION_DOCUMENT);
   const owner = await findDependenciaByName(db, "Oficina de Planeación de Gestión Institucional");
-  if (!planner || !owner) return 0;
+  if (!planner || !owner) return none;
+  return tellPlans(database, storage, config, at, planner.id, owner.id);
+}
+
+async function tellPlans(
+  database: Database,
+  storage: Storage,
+  config: Config,
+  at: Date,
+  plannerId: string,
+  ownerId: string,
+): Promise<DemoPlansLoaded> {
+  const db = database.db;
   const s: PlanSetting = {
     database,
     storage,
     config,
-    audit: { actorId: planner.id, ip: null, requestId: null },
-    ownerId: owner.id,
+    audit: { actorId: plannerId, ip: null, requestId: null },
+    ownerId,
   };
-  await tellPaac2022(s);
+  const cast = await appointResponsables(db, at, s.audit);
+  const progress: ProgressSetting = { database, storage, config, cast };
+  const T =
+    (globalThis as any).__T ?? ((globalThis as any).__T = { t: performance.now(), c: process.cpuUsage() });
+  const lapT = (k: string) => {
+    const c = process.cpuUsage(T.c);
+    console.log("LAP", k, Math.round(performance.now() - T.t), Math.round((c.user + c.system) / 1000));
+    T.t = performance.now();
+    T.c = process.cpuUsage();
+  };
+  lapT("cast");
+  let reports = await tellPaac2022(s, progress);
+  lapT("paac");
   await tellMatriz2026(s);
+  const ptep = await createPtep(s);
+  lapT("ptep create");
+  reports += await tellPtepProgress(progress, ptep, at);
+  lapT("ptep reports");
   await tellFollowUp(s, at);
   await tellImprovementPlans(s);
-  return 5;
+  const indicatorMeasurements = await tellIndicators(progress, at);
+  await deliverOldMail(db, at, config.mailFrom);
+  return { plans: 6, reports, indicatorMeasurements };
 }
 
-/** Creates a plan and applies a file to it, reconciling what the demo's aliases say. */
-async function importInto(s: PlanSetting, planId: string, file: Buffer, fileName: string, at: Date) {
-  const deps = importDeps(s, at);
-  const started = await startImport(deps, s.audit, planId, file, fileName);
-  if (!started.ok) throw new Error(`demo plan ${fileName} refused: ${started.message}`);
-  await reconcile(s, deps, planId, started.import.id, at);
-  return applyImport(deps, s.audit, planId, started.import.id);
+// The demo has no mail server: what the plans' story sent more than a week ago (planeación's returns) is
+// marked delivered through the outbox's own code with a transport that drops it, as the cards' story does.
+async function deliverOldMail(db: Db, at: Date, from: string) {
+  const before = new Date(at.getTime() - WEEK_MS);
+  for (let round = 0; round < 100; round++)
+    if ((await deliverDue(db, before, { send: async () => {} }, from, 200)) === 0) return;
 }
 
-/** Maps every responsable the import could not match, as OPGI would; a text without a demo alias is a bug. */
-async function reconcile(s: PlanSetting, deps: ImportDeps, planId: string, importId: string, at: Date) {
-  const view = await viewImport(deps, planId, importId);
-  for (const unmatched of view.analysis?.unmatched ?? []) {
-    const alias = DEMO_ALIASES.find((a) =>
-      a.texts.some((t) => normalizeResponsable(t) === normalizeResponsable(unmatched.text)),
-    );
-    if (!alias) throw new Error(`demo has no alias for «${unmatched.text}»`);
-    const dependenciaIds: string[] = [];
-    for (const name of alias.dependencias) {
-      const found = await findDependenciaByName(s.database.db, name);
-      if (!found) throw new Error(`demo alias names an unknown dependencia «${name}»`);
-      dependenciaIds.push(found.id);
-    }
-    const mapped = await mapAlias(s.database.db, at, s.audit, {
-      written: unmatched.text,
-      kind: alias.kind,
-      dependenciaIds,
-      team: alias.team ?? null,
-    });
-    if (!mapped.ok) throw new Error(`demo alias for «${unmatched.text}»: ${mapped.message}`);
-  }
-}
-
-/** The Comité Institucional de Gestión y Desempeño approves the plan on `isoDay` in its act. */
-const approve = (s: PlanSetting, planId: string, isoDay: string, act: string) =>
-  approvePlan(s.database.db, day(isoDay), s.audit, planId, { committee: "", act, approvedOn: isoDay });
-
-/** Publishing renders the version's PDF and xlsx; here they are rendered at once, as the job would. */
-async function publish(s: PlanSetting, planId: string, at: Date) {
-  const render = {
-    send: async (_name: string, data: object) => {
-      const { planId: id, version } = data as { planId: string; version: number };
-      await renderPublicationFiles(s.database.db, s.storage, s.config, id, version);
-      return null;
-    },
-  };
-  await publishPlan(s.database.db, render, at, s.audit, planId);
-}
-
-async function tellPaac2022(s: PlanSetting) {
+/** The PAAC 2022 and its year: each stretch of reports and its cut's follow-up, the June adjustment between. */
+async function tellPaac2022(s: PlanSetting, progress: ProgressSetting): Promise<number> {
   const db = s.database.db;
   const plan = await createPlan(db, day("2022-01-11"), s.audit, {
     typeKey: "paac",
@@ -133,10 +115,12 @@ async function tellPaac2022(s: PlanSetting) {
     ownerDependenciaId: s.ownerId,
     title: "Plan Anticorrupción y de Atención al Ciudadano 2022",
   });
+  const paac = { id: plan.id, title: plan.title, year: 2022 };
   const file = await readFile(new URL("paac-2022.xlsx", SHIPPED));
   await importInto(s, plan.id, file, "Anexo 1 PAAC 2022.xlsx", day("2022-01-21"));
   await approve(s, plan.id, "2022-01-28", "Acta 001 de 2022");
   await publish(s, plan.id, day("2022-01-31"));
+  let reports = await tellStretch(progress, paac, 0);
   // Version 2: the committee extends the territorial dialogues and adds the evaluation of the strategy.
   await startNewVersion(
     db,
@@ -148,6 +132,9 @@ async function tellPaac2022(s: PlanSetting) {
   await importInto(s, plan.id, await paacVersion2(), "Anexo 1 PAAC 2022 ajustado.xlsx", day("2022-06-14"));
   await approve(s, plan.id, "2022-06-24", "Acta 006 de 2022");
   await publish(s, plan.id, day("2022-06-30"));
+  reports += await tellStretch(progress, paac, 1);
+  reports += await tellStretch(progress, paac, 2);
+  return reports;
 }
 
 async function tellMatriz2026(s: PlanSetting) {

@@ -1,5 +1,6 @@
 // Bulk writes for the demo's background crowd: the same rows the services write one at a time (photos,
-// card moves, their transitions and audit rows), hundreds per statement so the demo loads in seconds.
+// card moves, their transitions and audit rows; control interno's verifications), hundreds per statement so
+// the demo loads in seconds.
 import { and, eq, inArray, like } from "drizzle-orm";
 import type { CardState } from "../carnetizacion/cards/cards.rules.ts";
 import { cards } from "../carnetizacion/cards/cards.table.ts";
@@ -8,6 +9,8 @@ import { passwords } from "../core/auth/auth.table.ts";
 import { outbox } from "../core/mail/mail.table.ts";
 import { people } from "../core/people/people.table.ts";
 import type { Db } from "../db/client.ts";
+import { planFollowupItems } from "../planes/followups/followups.table.ts";
+import { planActivityEvents } from "../planes/progress/progress.table.ts";
 import { auditLog } from "../shared/audit.table.ts";
 import { stateTransitions } from "../shared/transitions.table.ts";
 
@@ -24,6 +27,21 @@ export async function countDemoPeople(db: Db, prefix: string): Promise<number> {
       .from(people)
       .where(like(people.documentNumber, `${prefix}%`))
   ).length;
+}
+
+/** The roster's active people, by document number: the demo picks its responsables de plan among them. */
+export function findActiveDemoPeople(db: Db, prefix: string) {
+  return db
+    .select({
+      id: people.id,
+      firstNames: people.firstNames,
+      lastNames: people.lastNames,
+      dependenciaId: people.dependenciaId,
+      vinculacion: people.vinculacion,
+    })
+    .from(people)
+    .where(and(like(people.documentNumber, `${prefix}%`), eq(people.status, "activo")))
+    .orderBy(people.documentNumber);
 }
 
 /** A password nobody knows (its plain text was thrown away): these people already activated their account. */
@@ -140,4 +158,68 @@ export async function insertSentMessages(
       })),
     ),
   );
+}
+
+export interface VerificationRow {
+  planId: string;
+  followupId: string;
+  cutOn: string;
+  itemId: string;
+  code: string | null;
+  verifiedPercent: number;
+  realized: string | null;
+  observations: string | null;
+  verifiedBy: string | null;
+  at: Date;
+}
+
+/**
+ * Control interno's verification of every activity of a cut, as followups.service's verifyActivity writes
+ * one (the verification, the activity's history event and the audit row), in three statements: the service
+ * reads the whole plan's progress for each activity, which made the demo's three follow-ups the slowest
+ * part of its first start.
+ */
+export async function insertVerifications(db: Db, rows: VerificationRow[]) {
+  await inChunks(rows, async (chunk) => {
+    await db.insert(planFollowupItems).values(
+      chunk.map((r) => ({
+        followupId: r.followupId,
+        itemId: r.itemId,
+        verifiedPercent: r.verifiedPercent,
+        realized: r.realized,
+        observations: r.observations,
+        verifiedBy: r.verifiedBy,
+        verifiedAt: r.at,
+      })),
+    );
+    await db.insert(planActivityEvents).values(
+      chunk.map((r) => ({
+        planId: r.planId,
+        itemId: r.itemId,
+        followupId: r.followupId,
+        kind: "verificacion_oci" as const,
+        actorId: r.verifiedBy,
+        percent: r.verifiedPercent,
+        comment: r.observations,
+        details: { cutOn: r.cutOn, realized: r.realized },
+        at: r.at,
+      })),
+    );
+    await db.insert(auditLog).values(
+      chunk.map((r) => ({
+        at: r.at,
+        actorId: r.verifiedBy,
+        action: "plan_followup.verified",
+        targetType: "plan_followup",
+        targetId: r.followupId,
+        details: {
+          itemId: r.itemId,
+          code: r.code,
+          verifiedPercent: { before: null, after: r.verifiedPercent },
+        },
+        ip: null,
+        requestId: null,
+      })),
+    );
+  });
 }

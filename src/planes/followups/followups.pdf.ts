@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { inflateSync } from "node:zlib";
 import PDFDocument from "pdfkit";
 import { formatIsoDay } from "../../shared/time.ts";
 import { formatNumber } from "../../shared/words.ts";
@@ -17,21 +18,37 @@ const FONT_DIR = path.join(path.dirname(require.resolve("@fontsource/work-sans/p
 const WEIGHTS = { Regular: 400, SemiBold: 600, Bold: 700 } as const;
 type Face = keyof typeof WEIGHTS;
 let fontFiles: [Face, Buffer][] | undefined;
-const fonts = () => {
-  fontFiles ??= Object.entries(WEIGHTS).map(([face, weight]) => [
+const fonts = () =>
+  (fontFiles ??= Object.entries(WEIGHTS).map(([face, weight]) => [
     face as Face,
-    readFileSync(path.join(FONT_DIR, `work-sans-latin-${weight}-normal.woff`)),
-  ]);
-  return fontFiles;
-};
+    sfntOf(readFileSync(path.join(FONT_DIR, `work-sans-latin-${weight}-normal.woff`))),
+  ]));
 
-const BLUE = "#004884";
-const TEXT = "#1f1f1f";
-const MUTED = "#4d4d4d";
-const LIGHT = "#e6effd";
-const MARGIN = 36;
-const PAD = 4;
-const SIZE = 8;
+/** The TrueType font a WOFF file wraps, unpacked once: fontkit inflates a WOFF's whole glyph table again for
+ *  every glyph it reads (about a third of a second per report). */
+function sfntOf(woff: Buffer): Buffer {
+  const count = woff.readUInt16BE(12);
+  const power = 2 ** Math.floor(Math.log2(count));
+  const header = Buffer.alloc(12 + 16 * count);
+  header.writeUInt32BE(woff.readUInt32BE(4), 0); // the wrapped font's own version (flavor)
+  for (const [i, v] of [count, power * 16, Math.log2(power), (count - power) * 16].entries())
+    header.writeUInt16BE(v, 4 + 2 * i);
+  const parts: Buffer[] = [header];
+  for (let i = 0, at = 44, offset = header.length; i < count; i++, at += 20) {
+    const [tag, start, packed, length, checksum] = [0, 4, 8, 12, 16].map((d) => woff.readUInt32BE(at + d));
+    const raw = woff.subarray(start, (start ?? 0) + (packed ?? 0));
+    const data = (packed ?? 0) < (length ?? 0) ? inflateSync(raw) : raw;
+    for (const [j, v] of [tag, checksum, offset, data.length].entries())
+      header.writeUInt32BE(v ?? 0, 12 + 16 * i + 4 * j);
+    parts.push(data, Buffer.alloc((4 - (data.length % 4)) % 4)); // tables start on 4-byte boundaries
+    offset += data.length + ((4 - (data.length % 4)) % 4);
+  }
+  return Buffer.concat(parts);
+}
+
+const [BLUE, TEXT, MUTED, LIGHT] = ["#004884", "#1f1f1f", "#4d4d4d", "#e6effd"];
+/** Page margin, cell padding and the tables' font size, in points. */
+const [MARGIN, PAD, SIZE] = [36, 4, 8];
 
 type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -56,68 +73,106 @@ function artifact(pdf: Pdf, type: "Layout" | "Pagination", draw: () => void) {
   pdf.endMarkedContent();
 }
 
-interface Column {
-  title: string;
-  width: number;
-}
+type Column = { title: string; width: number };
+type Line = { text: string; width: number };
 
 const bottom = (pdf: Pdf) => pdf.page.height - MARGIN - 14;
 
-/** Whether the text fits on one line of the cell: most cells do, and need no line wrapping at all. */
-const oneLine = (pdf: Pdf, text: string, width: number) =>
-  !text.includes("\n") && pdf.widthOfString(text) <= width - 2 * PAD;
+// Per document: each word's width, and each cell's lines (subcomponents, metas, responsables repeat).
+const measures = new WeakMap<Pdf, { words: Map<string, number>; cells: Map<string, Line[]> }>();
+// pdfkit's breaks: after spaces and dashes, after a hyphen or slash in a word unless a digit follows.
+const BREAKS = /(?<=\s|[—–])(?=\S)|(?<=[^\s-]-)(?=[^\s\d-])|(?<=\/)(?=[^\s\d/])/;
 
-function rowHeight(pdf: Pdf, cells: string[], columns: Column[], face: Face) {
-  pdf.font(face).fontSize(SIZE);
-  const line = pdf.currentLineHeight(true);
-  const heights = cells.map((cell, i) => {
-    const width = columns[i]?.width ?? 0;
-    return oneLine(pdf, cell, width) ? line : pdf.heightOfString(cell || " ", { width: width - 2 * PAD });
-  });
-  return Math.max(...heights) + 2 * PAD;
+/** A cell's lines in this width, broken greedily like pdfkit's line wrapper, which cuts a word too long. */
+function linesOf(pdf: Pdf, face: Face, text: string, width: number): Line[] {
+  const cache = measures.get(pdf) ?? { words: new Map<string, number>(), cells: new Map<string, Line[]>() };
+  measures.set(pdf, cache);
+  const known = cache.cells.get(`${face}|${width}|${text}`);
+  if (known) return known;
+  const measure = (word: string, key = `${face}|${word}`) =>
+    cache.words.get(key) ?? cache.words.set(key, pdf.widthOfString(word)).get(key) ?? 0;
+  // Widths are whole thousandths of an em (0.008 pt): a smaller excess is rounding, and fits as in pdfkit.
+  const fits = (used: number, w: number) => used + w <= width + 0.001;
+  const lines: Line[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = { text: "", width: 0 };
+    for (let word of paragraph.split(BREAKS)) {
+      let w = measure(word);
+      if (line.text && fits(0, w) && !fits(line.width, w)) {
+        lines.push(line);
+        line = { text: "", width: 0 };
+      }
+      // Wider than the cell: it fills the rest of the line, then whole lines (at least a letter on each).
+      while (!fits(line.width, w)) {
+        const room = (n: number) => fits(line.width, pdf.widthOfString(word.slice(0, n)));
+        let cut = Math.min(word.length, Math.ceil((word.length * (width - line.width)) / w));
+        while (cut > 0 && !room(cut)) cut--;
+        while (cut < word.length && room(cut + 1)) cut++;
+        if (cut === 0 && !line.text) cut = 1;
+        const part = word.slice(0, cut);
+        lines.push({ text: line.text + part, width: line.width + pdf.widthOfString(part) });
+        line = { text: "", width: 0 };
+        word = word.slice(cut);
+        w = measure(word);
+      }
+      line = { text: line.text + word, width: line.width + w };
+    }
+    lines.push(line);
+  }
+  cache.cells.set(`${face}|${width}|${text}`, lines);
+  return lines;
 }
+
+// A row laid out once, measured and drawn from the same lines: heightOfString and text() wrapped it twice.
+function layoutRow(pdf: Pdf, cells: string[], columns: Column[], face: Face) {
+  pdf.font(face).fontSize(SIZE);
+  const lines = cells.map((text, i) => linesOf(pdf, face, text, (columns[i]?.width ?? 0) - 2 * PAD));
+  const height = Math.max(...lines.map((l) => l.length)) * pdf.currentLineHeight(true) + 2 * PAD;
+  return { cells, face, lines, height };
+}
+// textWidth: pdfkit would measure each line again only for links and underlines (none here).
+const lineOptions = (line: Line) =>
+  ({ lineBreak: false, textWidth: line.width, wordCount: 1 }) as PDFKit.Mixins.TextOptions;
 
 /** One row; `fills` colours single cells (a zone), `fill` the whole row (the header). */
 function drawRow(
   pdf: Pdf,
-  cells: string[],
   columns: Column[],
-  face: Face,
-  measured: number,
+  layout: ReturnType<typeof layoutRow>,
   tags: { table: Struct; cell: "TH" | "TD" } | undefined,
   fill?: string,
   fills: (string | undefined)[] = [],
 ) {
+  const { cells, face, lines, height: measured } = layout;
   const height = Math.min(measured, bottom(pdf) - MARGIN - 30);
   // Only a row taller than a page is cut (with an ellipsis); the others are drawn as measured.
   const clipped = height < measured;
   const y = pdf.y;
-  const row = tags ? pdf.struct("TR") : undefined;
-  if (tags && row) tags.table.add(row);
-  let x = MARGIN;
-  for (const [i, column] of columns.entries()) {
-    const left = x;
-    const draw = () => {
-      pdf.font(face).fontSize(SIZE).fillColor(TEXT);
-      const text = cells[i] ?? "";
-      const width = column.width - 2 * PAD;
-      if (oneLine(pdf, text, column.width)) pdf.text(text, left + PAD, y + PAD, { lineBreak: false });
-      else
-        pdf.text(
-          text,
-          left + PAD,
-          y + PAD,
-          clipped ? { width, height: height - 2 * PAD, ellipsis: true } : { width },
-        );
-    };
-    artifact(pdf, "Layout", () => {
+  const lefts = columns.map((_, i) => MARGIN + columns.slice(0, i).reduce((sum, c) => sum + c.width, 0));
+  // The row's backgrounds and borders in one artifact, all borders in one stroke.
+  artifact(pdf, "Layout", () => {
+    for (const [i, column] of columns.entries()) {
       const background = fills[i] ?? fill;
-      if (background) pdf.rect(left, y, column.width, height).fill(background);
-      pdf.rect(left, y, column.width, height).lineWidth(0.5).stroke("#b3b3b3");
-    });
-    if (tags && row) tagged(pdf, row, tags.cell, draw);
+      if (background) pdf.rect(lefts[i] ?? 0, y, column.width, height).fill(background);
+    }
+    for (const [i, column] of columns.entries()) pdf.rect(lefts[i] ?? 0, y, column.width, height);
+    pdf.lineWidth(0.5).stroke("#b3b3b3");
+  });
+  pdf.font(face).fontSize(SIZE).fillColor(TEXT);
+  const step = pdf.currentLineHeight(true);
+  const row = tags && pdf.struct("TR");
+  if (row) tags.table.add(row);
+  for (const [i, column] of columns.entries()) {
+    const left = (lefts[i] ?? 0) + PAD;
+    const draw = () => {
+      const box = { width: column.width - 2 * PAD, height: height - 2 * PAD, ellipsis: true };
+      if (clipped) pdf.text(cells[i] ?? "", left, y + PAD, box);
+      else
+        for (const [n, line] of (lines[i] ?? []).entries())
+          if (line.text) pdf.text(line.text, left, y + PAD + n * step, lineOptions(line));
+    };
+    if (row) tagged(pdf, row, tags.cell, draw);
     else artifact(pdf, "Pagination", draw);
-    x += column.width;
   }
   row?.end();
   pdf.x = MARGIN;
@@ -132,19 +187,18 @@ async function table(
   rows: { cells: string[]; fills?: (string | undefined)[]; bold?: boolean }[],
 ) {
   const header = columns.map((c) => c.title);
-  const headerHeight = rowHeight(pdf, header, columns, "SemiBold");
-  if (pdf.y + headerHeight + 30 > bottom(pdf)) pdf.addPage();
+  const headerLayout = layoutRow(pdf, header, columns, "SemiBold");
+  if (pdf.y + headerLayout.height + 30 > bottom(pdf)) pdf.addPage();
   const element = pdf.struct("Table");
   parent.add(element);
-  drawRow(pdf, header, columns, "SemiBold", headerHeight, { table: element, cell: "TH" }, LIGHT);
+  drawRow(pdf, columns, headerLayout, { table: element, cell: "TH" }, LIGHT);
   for (const [index, row] of rows.entries()) {
-    const face = row.bold ? "SemiBold" : "Regular";
-    const height = rowHeight(pdf, row.cells, columns, face);
-    if (pdf.y + height > bottom(pdf)) {
+    const layout = layoutRow(pdf, row.cells, columns, row.bold ? "SemiBold" : "Regular");
+    if (pdf.y + layout.height > bottom(pdf)) {
       pdf.addPage();
-      drawRow(pdf, header, columns, "SemiBold", headerHeight, undefined, LIGHT);
+      drawRow(pdf, columns, headerLayout, undefined, LIGHT);
     }
-    drawRow(pdf, row.cells, columns, face, height, { table: element, cell: "TD" }, undefined, row.fills);
+    drawRow(pdf, columns, layout, { table: element, cell: "TD" }, undefined, row.fills);
     // A 2,000-activity report takes a while: the server answers other requests in between.
     if (index % 25 === 24) await new Promise(setImmediate);
   }
@@ -171,24 +225,26 @@ function paragraph(pdf: Pdf, parent: Struct, label: string, value: string) {
 
 const fillOf = (zone: ZoneKey) => `#${ZONE_FILLS[zone]}`;
 const zoneCell = (percent: number, zone: ZoneKey) => `${percentText(percent)}\n${ZONE_LABELS[zone]}`;
+const scoreText = (score: number, zone: ZoneKey) =>
+  `${percentText(score)} (${ZONE_LABELS[zone].toLowerCase()})`;
+const DRAFT = "Borrador: el seguimiento sigue en curso; las actividades sin verificar cuentan 0 %.";
 
-function matrixColumns(pdf: Pdf): Column[] {
-  const widths: [string, number][] = [
-    ["Subcomponente", 95],
-    ["Actividades programadas", 140],
-    ["Actividades realizadas", 125],
-    ["Meta/producto", 95],
-    ["Responsable", 80],
-    ["Fecha programada", 70],
-    ["% de avance", 50],
-    ["Observaciones", 0],
-  ];
-  const used = widths.reduce((sum, [, w]) => sum + w, 0);
-  return widths.map(([title, width]) => ({
+// OCI's matrix; «Observaciones» takes the rest of the page's width.
+const MATRIX: [string, number][] = [
+  ["Subcomponente", 95],
+  ["Actividades programadas", 140],
+  ["Actividades realizadas", 125],
+  ["Meta/producto", 95],
+  ["Responsable", 80],
+  ["Fecha programada", 70],
+  ["% de avance", 50],
+  ["Observaciones", 0],
+];
+const matrixColumns = (pdf: Pdf): Column[] =>
+  MATRIX.map(([title, width]) => ({
     title,
-    width: width || pdf.page.width - 2 * MARGIN - used,
+    width: width || pdf.page.width - 2 * MARGIN - MATRIX.reduce((sum, [, w]) => sum + w, 0),
   }));
-}
 
 const rowCells = (row: FollowupReportRow) => [
   row.subcomponent,
@@ -201,6 +257,16 @@ const rowCells = (row: FollowupReportRow) => [
   row.observations,
 ];
 
+/** A section (Sect) with its H2 heading and a bookmark. */
+async function section(pdf: Pdf, root: Struct, title: string, fill: (section: Struct) => Promise<void>) {
+  const element = pdf.struct("Sect");
+  root.add(element);
+  pdf.outline.addItem(title);
+  heading(pdf, element, "H2", title, 12);
+  await fill(element);
+  element.end();
+}
+
 async function body(pdf: Pdf, root: Struct, report: FollowupReport, draft: boolean) {
   tagged(pdf, root, "H1", () =>
     pdf.font("Bold").fontSize(18).fillColor(BLUE).text(`Informe de seguimiento: ${report.plan.title}`),
@@ -211,121 +277,85 @@ async function body(pdf: Pdf, root: Struct, report: FollowupReport, draft: boole
   paragraph(pdf, root, "Periodo", report.periodLabel);
   paragraph(pdf, root, "Fecha de seguimiento", dayText(report.followupOn));
   paragraph(pdf, root, "Fecha de corte", dayText(report.cutOn));
-  paragraph(
-    pdf,
-    root,
-    "Calificación del plan",
-    `${percentText(report.score)} (${ZONE_LABELS[report.zone].toLowerCase()})`,
-  );
-  if (draft)
-    paragraph(
-      pdf,
-      root,
-      "Estado",
-      "Borrador: el seguimiento sigue en curso; las actividades sin verificar cuentan 0 %.",
-    );
+  paragraph(pdf, root, "Calificación del plan", scoreText(report.score, report.zone));
+  if (draft) paragraph(pdf, root, "Estado", DRAFT);
   pdf.moveDown(0.6);
   const columns = matrixColumns(pdf);
-  for (const component of report.components) {
-    const section = pdf.struct("Sect");
-    root.add(section);
-    pdf.outline.addItem(component.name);
-    heading(pdf, section, "H2", component.name, 12);
-    paragraph(
-      pdf,
-      section,
-      "Calificación del componente",
-      `${percentText(component.score)} (${ZONE_LABELS[component.zone].toLowerCase()})`,
-    );
-    await table(
-      pdf,
-      section,
-      columns,
-      component.rows.map((row) => ({
+  for (const component of report.components)
+    await section(pdf, root, component.name, async (element) => {
+      paragraph(pdf, element, "Calificación del componente", scoreText(component.score, component.zone));
+      const rows = component.rows.map((row) => ({
         cells: rowCells(row),
         fills: rowCells(row).map((_, i) => (i === 6 ? fillOf(row.zone) : undefined)),
-      })),
-    );
-    section.end();
-  }
+      }));
+      await table(pdf, element, columns, rows);
+    });
 }
 
 async function summary(pdf: Pdf, root: Struct, report: FollowupReport) {
-  const section = pdf.struct("Sect");
-  root.add(section);
-  pdf.outline.addItem("Resumen");
-  heading(pdf, section, "H2", "Resumen", 12);
-  const columns = [
-    { title: "Componente", width: 420 },
-    { title: "Calificación", width: 90 },
-    { title: "Zona", width: 90 },
-  ];
-  await table(pdf, section, columns, [
-    ...report.components.map((c) => ({
-      cells: [c.name, percentText(c.score), ZONE_LABELS[c.zone]],
-      fills: [undefined, fillOf(c.zone), fillOf(c.zone)],
-    })),
-    {
-      cells: ["Calificación del plan", percentText(report.score), ZONE_LABELS[report.zone]],
-      fills: [undefined, fillOf(report.zone), fillOf(report.zone)],
-      bold: true,
-    },
-  ]);
-  for (const zone of ["bajo", "medio", "alto"] as const)
-    tagged(pdf, section, "P", () =>
-      pdf.font("Regular").fontSize(9).fillColor(TEXT).text(zoneLegend(zone, report.zones), MARGIN, pdf.y),
-    );
-  section.end();
+  await section(pdf, root, "Resumen", async (element) => {
+    const columns = [
+      { title: "Componente", width: 420 },
+      { title: "Calificación", width: 90 },
+      { title: "Zona", width: 90 },
+    ];
+    const row = (name: string, score: number, zone: ZoneKey) => ({
+      cells: [name, percentText(score), ZONE_LABELS[zone]],
+      fills: [undefined, fillOf(zone), fillOf(zone)],
+    });
+    await table(pdf, element, columns, [
+      ...report.components.map((c) => row(c.name, c.score, c.zone)),
+      { ...row("Calificación del plan", report.score, report.zone), bold: true },
+    ]);
+    for (const zone of ["bajo", "medio", "alto"] as const)
+      tagged(pdf, element, "P", () =>
+        pdf.font("Regular").fontSize(9).fillColor(TEXT).text(zoneLegend(zone, report.zones), MARGIN, pdf.y),
+      );
+  });
 }
 
 async function annex(pdf: Pdf, root: Struct, report: FollowupReport) {
   pdf.addPage();
-  const section = pdf.struct("Sect");
-  root.add(section);
-  pdf.outline.addItem("Anexo: evidencias");
-  heading(pdf, section, "H2", "Anexo: evidencias", 12);
-  if (report.evidence.length === 0) {
-    tagged(pdf, section, "P", () =>
-      pdf.font("Regular").fontSize(10).fillColor(TEXT).text("No se presentaron evidencias para este corte."),
-    );
-    section.end();
-    return;
-  }
-  const columns = [
-    { title: "Archivo", width: 250 },
-    { title: "Actividad", width: 60 },
-    { title: "Tamaño (bytes)", width: 75 },
-    { title: "SHA-256", width: pdf.page.width - 2 * MARGIN - 385 },
-  ];
-  await table(
-    pdf,
-    section,
-    columns,
-    report.evidence.map((e) => ({
+  await section(pdf, root, "Anexo: evidencias", async (element) => {
+    if (report.evidence.length === 0) {
+      tagged(pdf, element, "P", () =>
+        pdf
+          .font("Regular")
+          .fontSize(10)
+          .fillColor(TEXT)
+          .text("No se presentaron evidencias para este corte."),
+      );
+      return;
+    }
+    const columns = [
+      { title: "Archivo", width: 250 },
+      { title: "Actividad", width: 60 },
+      { title: "Tamaño (bytes)", width: 75 },
+      { title: "SHA-256", width: pdf.page.width - 2 * MARGIN - 385 },
+    ];
+    const rows = report.evidence.map((e) => ({
       cells: [e.fileName, e.activityCode ?? "", formatNumber(e.size), e.sha256],
-    })),
-  );
-  section.end();
+    }));
+    await table(pdf, element, columns, rows);
+  });
 }
 
 function footers(pdf: Pdf, report: FollowupReport) {
   const range = pdf.bufferedPageRange();
+  const width = pdf.page.width - 2 * MARGIN;
+  const base = `Seguimiento ${report.plan.title}, corte ${formatIsoDay(report.cutOn)}`;
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
+    const text = `${base} · Página ${i + 1} de ${range.count}`;
+    const y = pdf.page.height - MARGIN + 8;
     const { bottom: saved } = pdf.page.margins;
     pdf.page.margins.bottom = 0;
-    artifact(pdf, "Pagination", () =>
-      pdf
-        .font("Regular")
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(
-          `Seguimiento ${report.plan.title}, corte ${formatIsoDay(report.cutOn)} · Página ${i + 1} de ${range.count}`,
-          MARGIN,
-          pdf.page.height - MARGIN + 8,
-          { width: pdf.page.width - 2 * MARGIN, align: "right", lineBreak: false },
-        ),
-    );
+    artifact(pdf, "Pagination", () => {
+      // Aligned right by hand when it fits: pdfkit's alignment runs its line wrapper on every page.
+      const shift = width - pdf.font("Regular").fontSize(8).fillColor(MUTED).widthOfString(text);
+      if (shift >= 0) pdf.text(text, MARGIN + shift, y, { lineBreak: false });
+      else pdf.text(text, MARGIN, y, { width, align: "right", lineBreak: false });
+    });
     pdf.page.margins.bottom = saved;
   }
 }
