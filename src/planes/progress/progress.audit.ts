@@ -34,6 +34,8 @@ export const PROGRESS_VOCABULARY: AuditVocabulary = {
     status: "Estado",
   },
   values: {
+    self_review: "Quien reportó no puede validar su propio reporte",
+    too_many_files: "Demasiados archivos en un envío",
     borrador: "Borrador",
     enviado: "Enviado",
     devuelto: "Devuelto",
