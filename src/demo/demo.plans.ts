@@ -75,22 +75,10 @@ async function tellPlans(
   };
   const cast = await appointResponsables(db, at, s.audit);
   const progress: ProgressSetting = { database, storage, config, cast };
-  const T =
-    (globalThis as any).__T ?? ((globalThis as any).__T = { t: performance.now(), c: process.cpuUsage() });
-  const lapT = (k: string) => {
-    const c = process.cpuUsage(T.c);
-    console.log("LAP", k, Math.round(performance.now() - T.t), Math.round((c.user + c.system) / 1000));
-    T.t = performance.now();
-    T.c = process.cpuUsage();
-  };
-  lapT("cast");
   let reports = await tellPaac2022(s, progress);
-  lapT("paac");
   await tellMatriz2026(s);
   const ptep = await createPtep(s);
-  lapT("ptep create");
   reports += await tellPtepProgress(progress, ptep, at);
-  lapT("ptep reports");
   await tellFollowUp(s, at);
   await tellImprovementPlans(s);
   const indicatorMeasurements = await tellIndicators(progress, at);
