@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // that starts them is collected on the PostgreSQL run only. The restart-after-kill test runs the embedded
 // `npm start` (PGlite and a data directory), so it belongs to the PGlite run, as does the plans:import command
 // (the CLI on a fresh data directory). Reading plan spreadsheets touches no database at all: those tests (and
-// their LibreOffice conversions) run once, in the PGlite run. No run reports a skip.
+// their LibreOffice conversions) run once, in the PGlite run, as do the pure rules. No run reports a skip.
 const postgresOnly = ["test/two-instances.test.ts"];
 const pgliteOnly = [
   "test/jobs.process.test.ts",
@@ -12,6 +12,9 @@ const pgliteOnly = [
   "src/cli/plans.test.ts",
   "src/planes/sheets/*.test.ts",
   "test/plans.seeds*.test.ts",
+  // Pure rules and file checks: no database, no storage.
+  "src/**/*.rules.test.ts",
+  "src/planes/evidence/evidence.checks.test.ts",
 ];
 
 export default defineConfig({
