@@ -13,8 +13,8 @@ import {
 import { expectedOfPeriod } from "../planes/progress/rollup.rules.ts";
 import type { AuditContext } from "../shared/audit.ts";
 import { hashOf } from "./demo.evidence.ts";
-import { NARRATIVES, OCI_REALIZED, OCI_SAYS } from "./demo.progress.data.ts";
-import { addDays, bogotaAt, type DemoPlan, type ProgressSetting, pick } from "./demo.progress.ts";
+import { OCI_REALIZED, OCI_SAYS } from "./demo.progress.data.ts";
+import { addDays, bogotaAt, type DemoPlan, ownWords, type ProgressSetting, pick } from "./demo.progress.ts";
 import { insertVerifications } from "./demo.repository.ts";
 
 export interface CutStory {
@@ -35,10 +35,8 @@ export function verificationOf(activity: SheetActivity, cutOn: string, component
   const key = `${componentCode}:${leaf.code ?? ""}`;
   const seed = hashOf(`${cutOn}|${key}`);
   const realizedOf = () =>
-    (NARRATIVES[key] ?? `Producto verificado: ${leaf.product ?? leaf.meta ?? leaf.text}`).replaceAll(
-      "{year}",
-      cutOn.slice(0, 4),
-    );
+    ownWords(key, Number(cutOn.slice(0, 4))) ??
+    `Producto verificado: ${leaf.product ?? leaf.meta ?? leaf.text}`;
   if (reported !== null) {
     if (seed % 11 === 4 && reported >= 60)
       return {

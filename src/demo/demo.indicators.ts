@@ -3,10 +3,9 @@
 // with the analysis the policy asks for. 2025 is measured whole (results in every zone); 2026 up to the day
 // the demo is loaded. Fictitious figures, realistic for a municipality of Pasto's size.
 import { findDependenciaByName } from "../core/dependencias/dependencias.service.ts";
-import { findPeriod } from "../planes/indicators/indicators.rules.ts";
+import { findPeriod, formatWithUnit } from "../planes/indicators/indicators.rules.ts";
 import type { IndicatorInput } from "../planes/indicators/indicators.schemas.ts";
 import { createIndicator, recordMeasurement } from "../planes/indicators/indicators.service.ts";
-import type { AuditContext } from "../shared/audit.ts";
 import { bogotaDay } from "../shared/time.ts";
 import { progressPdf } from "./demo.evidence.ts";
 import { addDays, bogotaAt, minDay, type ProgressSetting } from "./demo.progress.ts";
@@ -196,7 +195,10 @@ const INDICATORS: DemoIndicator[] = [
   },
 ];
 
-/** Defines the indicators and records every measurement whose period ended at least a week before `at`. */
+/**
+ * Defines the indicators and records each measurement 6 to 9 days after its period ends, as the process
+ * closes its figures; a period that ends too close to `at` (or after it) is not measured yet.
+ */
 export async function tellIndicators(s: ProgressSetting, at: Date): Promise<number> {
   const db = s.database.db;
   const today = bogotaDay(at);
@@ -224,13 +226,13 @@ export async function tellIndicators(s: ProgressSetting, at: Date): Promise<numb
           ? [
               {
                 fileName: demo.evidence,
-                bytes: await measurementPdf(s, demo, reporter.name, periodKey, value, analysis, on),
+                bytes: await measurementPdf(s, demo, reporter.name, period.label, value, analysis, on),
               },
             ]
           : [];
       await recordMeasurement(
         { database: s.database, storage: s.storage, config: s.config, clock: { now: () => when } },
-        reporter.audit as AuditContext,
+        reporter.audit,
         reporter.user,
         indicator.id,
         { periodKey, value, analysis, replace: false },
@@ -246,19 +248,20 @@ function measurementPdf(
   s: ProgressSetting,
   demo: DemoIndicator,
   author: string,
-  periodKey: string,
+  periodLabel: string,
   value: number,
   analysis: string,
   on: string,
 ) {
+  const { unit, target } = demo.input;
   return progressPdf({
     title: `Informe del indicador «${demo.input.name}»`,
     entity: s.config.entity.name,
     plan: `Medición de indicadores de gestión ${demo.input.year} – ${demo.input.process}`,
     activity: demo.input.formula,
     dependencia: demo.dependencia,
-    period: periodKey,
-    figures: `${String(value).replace(".", ",")} ${demo.input.unit} (meta ${demo.input.target} ${demo.input.unit})`,
+    period: periodLabel,
+    figures: `${formatWithUnit(value, unit)} (meta: ${formatWithUnit(target, unit)})`,
     narrative: analysis,
     author,
     writtenOn: on,

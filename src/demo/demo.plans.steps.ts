@@ -65,14 +65,18 @@ async function reconcile(s: PlanSetting, deps: ImportDeps, planId: string, impor
 export const approve = (s: PlanSetting, planId: string, isoDay: string, act: string) =>
   approvePlan(s.database.db, day(isoDay), s.audit, planId, { committee: "", act, approvedOn: isoDay });
 
-/** Publishing renders the version's PDF and xlsx; here they are rendered at once, as the job would. */
-export async function publish(s: PlanSetting, planId: string, at: Date) {
-  const render = {
+/**
+ * Publishing renders the version's PDF and xlsx; here they are rendered at once, as the job would — or,
+ * with `render` false, left to the first download, which renders what storage lacks (seconds of CPU saved
+ * on the demo's first start).
+ */
+export async function publish(s: PlanSetting, planId: string, at: Date, render = true) {
+  const jobs = {
     send: async (_name: string, data: object) => {
       const { planId: id, version } = data as { planId: string; version: number };
-      await renderPublicationFiles(s.database.db, s.storage, s.config, id, version);
+      if (render) await renderPublicationFiles(s.database.db, s.storage, s.config, id, version);
       return null;
     },
   };
-  await publishPlan(s.database.db, render, at, s.audit, planId);
+  await publishPlan(s.database.db, jobs, at, s.audit, planId);
 }

@@ -297,6 +297,7 @@ describe("the demo plans", () => {
       .where(eq(planFollowups.planId, paac?.id ?? ""));
     const [indicator] = await db().select().from(planIndicators);
     for (const url of [
+      "/",
       `/planes/${paac?.id}`,
       `/planes/${paac?.id}/monitoreo`,
       `/planes/${ptep?.id}/monitoreo`,
@@ -315,6 +316,7 @@ describe("the demo plans", () => {
       ctx,
       await makePerson(ctx, { roles: ["servidor", "responsable_plan"], dependenciaId: salud?.id }),
     );
+    expect((await responsable.get("/")).status).toBe(200);
     const inbox = await (await responsable.get("/mis-actividades")).text();
     for (const heading of ["Devueltas por planeación", "Vencidas sin reporte", "Por reportar"])
       expect(inbox).toContain(heading);

@@ -54,7 +54,9 @@ export async function loadDemoPlans(
   const planner = await findPersonByDocument(db, PLANEACION_DOCUMENT);
   const owner = await findDependenciaByName(db, "Oficina de Planeación de Gestión Institucional");
   if (!planner || !owner) return none;
-  return tellPlans(database, storage, config, at, planner.id, owner.id);
+  return db.transaction((tx) =>
+    tellPlans({ ...database, db: tx }, storage, config, at, planner.id, owner.id),
+  );
 }
 
 async function tellPlans(

@@ -57,7 +57,7 @@ export const ALL_DEPENDENCIAS_REPORTS: Record<string, readonly string[]> = {
   "4:2.4": ["Secretaría de Hacienda", "Secretaría de Salud"],
 };
 
-/** What was done, in the office's words, for the activities that have their own ({year}: the plan's). */
+/** What was done, in the office's words, for the activities that have their own ({plan}: «PAAC 2022», «PTEP 2026»). */
 export const NARRATIVES: Record<string, string> = {
   "1:1.1":
     "Se socializó la Política de administración de riesgos de corrupción en la reunión de líderes de proceso del SGC MIPG, con asistencia de los líderes y enlaces de las dependencias.",
@@ -68,11 +68,11 @@ export const NARRATIVES: Record<string, string> = {
   "1:2.2":
     "La dependencia revisó sus procesos y no identificó hechos de corrupción materializados en el periodo; el informe de análisis se remitió a la OPGI.",
   "1:3.1":
-    "Se consolidaron las propuestas de la ciudadanía y de las dependencias recibidas en la consulta pública y se ajustó el plan {year}.",
+    "Se consolidaron las propuestas de la ciudadanía y de las dependencias recibidas en la consulta pública y se ajustó el {plan}.",
   "1:3.2":
-    "El plan {year} se presentó ante el Comité Institucional de Gestión y Desempeño, que lo aprobó según consta en el acta.",
+    "El {plan} se presentó ante el Comité Institucional de Gestión y Desempeño, que lo aprobó según consta en el acta.",
   "1:3.3":
-    "El plan {year} y sus anexos se publicaron en la sección Transparencia del portal web de la Alcaldía de Pasto.",
+    "El {plan} y sus anexos se publicaron en la sección Transparencia del portal web de la Alcaldía de Pasto.",
   "1:3.4":
     "Se socializaron los mapas de riesgos de corrupción en reuniones con los equipos de los procesos y por correo institucional a todos los niveles de la entidad.",
   "1:3.5":
@@ -171,7 +171,6 @@ export const OCI_REALIZED = {
 /** Planeación returns one report of the PAAC 2022 that is never corrected (the cut closes it as it is). */
 export const RETURNED_2022 = {
   key: "3:1.7",
-  dependencia: "Oficina de Comunicación Social",
   comment:
     "La cantidad reportada no coincide con la evidencia: la planilla adjunta solo soporta los ejemplares entregados en las comunas. Adjunte las planillas de distribución de los corregimientos o ajuste la cantidad.",
 };
@@ -179,7 +178,6 @@ export const RETURNED_2022 = {
 /** …and one that the office corrects and sends again the same week. */
 export const CORRECTED_2022 = {
   key: "4:3.4",
-  dependencia: "Unidad de Atención al Ciudadano",
   comment:
     "Falta el acta de apertura del buzón firmada por la Oficina de Control Interno. Adjúntela y envíe de nuevo el reporte.",
   again:

@@ -51,7 +51,8 @@ export interface Slot {
 }
 
 const DAY_MS = 86_400_000;
-const MAX_REPORTERS = 2;
+/** Activities several dependencias share whose reports the demo shows side by side (two of them). */
+const SHARED = new Set(["3:1.6", "3:2.7", "3:2.8", "4:1.1", "4:4.3", "5:1.3", "5:1.7"]);
 export const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 export const minDay = (a: string, b: string) => (a < b ? a : b);
@@ -78,7 +79,8 @@ export function slotsOf(tree: readonly TreeNode[], cast: PlanCast, year: number)
       const forAll = leaf.responsables.some((r) => r.all)
         ? (ALL_DEPENDENCIAS_REPORTS[key] ?? []).map((name) => idOf.get(name) ?? "")
         : [];
-      // Of several dependencias named together, two at most report (the others are late every time).
+      // Of several dependencias named together, one reports (two where the demo shows a shared activity):
+      // the others are late every time, as in the offices' real matrices.
       const reporters = [
         ...[...new Set(named)]
           .flatMap((id) => {
@@ -86,7 +88,7 @@ export function slotsOf(tree: readonly TreeNode[], cast: PlanCast, year: number)
             return reporter ? [reporter] : [];
           })
           .sort((a, b) => hashOf(`${key}|${a.dependencia}`) - hashOf(`${key}|${b.dependencia}`))
-          .slice(0, MAX_REPORTERS),
+          .slice(0, SHARED.has(key) ? 2 : 1),
         ...forAll.flatMap((id) => {
           const reporter = named.includes(id) ? undefined : cast.reporters.get(id);
           return reporter ? [reporter] : [];
@@ -139,7 +141,7 @@ export function timesOf(slot: Slot, readyOn: string, lastDay: string): ReportTim
     reviewDay === sentDay
       ? new Date(sentAt.getTime() + 2 * 3_600_000)
       : bogotaAt(reviewDay, 8 + ((seed >>> 4) % 9), (seed >>> 9) % 60);
-  const draftAt = (seed >>> 11) % 8 === 0 ? new Date(openedAt.getTime() + 40 * 60_000) : undefined;
+  const draftAt = (seed >>> 11) % 12 === 0 ? new Date(openedAt.getTime() + 40 * 60_000) : undefined;
   return { openedAt, draftAt, sentAt, reviewedAt };
 }
 
@@ -167,16 +169,20 @@ export function figuresOf(slot: Slot, percent: number, extra = 0) {
   return { percent, quantity: null, complete: percent === 100, text: `${percent} %` };
 }
 
+/** The office's own words for an activity, when the demo has them; since Ley 2195 de 2022 the PAAC is the PTEP. */
+export function ownWords(key: string, year: number): string | undefined {
+  return NARRATIVES[key]?.replaceAll("{plan}", `${year < 2023 ? "PAAC" : "PTEP"} ${year}`);
+}
+
 /** What the office writes: its own words where the demo has them, else around the product. */
 export function narrativeOf(slot: Slot, year: number, figures: ReturnType<typeof figuresOf>): string {
-  const own = NARRATIVES[slot.key];
+  const own = ownWords(slot.key, year);
   const product = (slot.leaf.product ?? slot.leaf.meta ?? slot.leaf.text).trim();
   const done = own ?? pick(DONE_TEMPLATES, slot.seed >>> 3).replace("{product}", product);
   const quantity = figures.quantity === null ? "" : ` Cantidad lograda a la fecha: ${figures.text}.`;
-  const text = figures.complete
-    ? `${done}${quantity}`
-    : `${own ?? `Se avanzó en la actividad; producto en elaboración: ${product}`}${quantity} Avance parcial: ${pick(PENDING, slot.seed >>> 6)}.`;
-  return text.replaceAll("{year}", String(year));
+  if (figures.complete) return `${done}${quantity}`;
+  const begun = own ?? `Se avanzó en la actividad; producto en elaboración: ${product}`;
+  return `${begun}${quantity} Avance parcial: ${pick(PENDING, slot.seed >>> 6)}.`;
 }
 
 export interface ReportStory {

@@ -58,7 +58,7 @@ export async function createPtep(s: PlanSetting): Promise<DemoPlan> {
   });
   await importInto(s, plan.id, await ptepWorkbook(), "Anexo 1 PTEP 2026.xlsx", day("2026-01-20"));
   await approve(s, plan.id, "2026-01-27", "Acta 002 de 2026");
-  await publish(s, plan.id, day(READY_ON));
+  await publish(s, plan.id, day(READY_ON), false);
   return { id: plan.id, title: plan.title, year: 2026 };
 }
 
@@ -100,9 +100,9 @@ function storiesOf(slots: Slot[], today: string, saludId: string | undefined) {
         story: { times: { openedAt: bogotaAt(minDay(openDay, lastDay), 10) }, percent: 60 },
       });
     } else if (ends < queueFrom) {
-      // Salud reported every other period that ended; the others of one in six.
+      // Salud reported every other period that ended; the other dependencias three in four.
       const skip =
-        slot.reporter.dependenciaId === saludId ? saludEnded.indexOf(slot) % 2 === 1 : slot.seed % 6 === 0;
+        slot.reporter.dependenciaId === saludId ? saludEnded.indexOf(slot) % 2 === 1 : slot.seed % 4 === 0;
       if (skip) continue;
       const times = timesOf(slot, READY_ON, minDay(addDays(ends, 8), lastDay));
       stories.push({ slot, story: { times, percent, review: { kind: "validar", comment: null } } });

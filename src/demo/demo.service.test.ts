@@ -45,16 +45,18 @@ beforeAll(async () => {
     `demo data loaded in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU); steps in ms:`,
     loaded.story?.steps,
   );
-}, 120_000);
+}, 240_000);
 afterAll(() => database.close());
 
 describe("the demo data", () => {
-  // A few seconds on an idle machine. The bounds are generous because this 2-core machine is often shared
-  // (27 s of wall time was seen with a load average of 6.5); the CPU time says whether the work itself grew.
-  it("loads in seconds: under 40 s even on a busy machine, and under 20 s of CPU", () => {
+  // Seconds on an idle machine: about 16 s of CPU for the people and their cards, and 12–18 s more for the
+  // plans' years of reports and follow-ups (each report goes through the report services, some 35 queries).
+  // The bounds are generous because this 2-core machine is often shared (100 s of wall time and 35 s of CPU
+  // were seen with a load average of 9); the CPU time says whether the work itself grew.
+  it("loads in seconds: under 150 s even on a busy machine, and under 45 s of CPU", () => {
     expect(loaded.story?.people).toBeGreaterThanOrEqual(300);
-    expect(seconds).toBeLessThan(40);
-    expect(cpuSeconds).toBeLessThan(20);
+    expect(seconds).toBeLessThan(150);
+    expect(cpuSeconds).toBeLessThan(45);
   });
 
   it("registers a few hundred fictitious people, none with a document number a real person could have", async () => {
