@@ -51,12 +51,12 @@ afterAll(() => database.close());
 describe("the demo data", () => {
   // Seconds on an idle machine: about 16 s of CPU for the people and their cards, and 12–18 s more for the
   // plans' years of reports and follow-ups (each report goes through the report services, some 35 queries).
-  // The bounds are generous because this 2-core machine is often shared (100 s of wall time and 35 s of CPU
+  // The bounds are generous because this 2-core machine is often shared (100 s of wall time and 38 s of CPU
   // were seen with a load average of 9); the CPU time says whether the work itself grew.
-  it("loads in seconds: under 150 s even on a busy machine, and under 45 s of CPU", () => {
+  it("loads in seconds: under 150 s even on a busy machine, and under 50 s of CPU", () => {
     expect(loaded.story?.people).toBeGreaterThanOrEqual(300);
     expect(seconds).toBeLessThan(150);
-    expect(cpuSeconds).toBeLessThan(45);
+    expect(cpuSeconds).toBeLessThan(50);
   });
 
   it("registers a few hundred fictitious people, none with a document number a real person could have", async () => {
