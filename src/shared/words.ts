@@ -22,3 +22,8 @@ export function pluralize(count: number, singular: string, plural: string): stri
 export function formatMegabytes(bytes: number): string {
   return `${decimals.format(bytes / 1_000_000)} MB`;
 }
+
+/** A phrase without its closing stop, so a sentence built around it never reads «..» or «.:». */
+export function withoutFinalStop(text: string): string {
+  return text.replace(/[\s.;:]+$/u, "");
+}

@@ -41,6 +41,10 @@ function sendFile(c: AppContext, evidence: PlanEvidence, stream: Readable, cache
   return c.body(toWebStream(stream));
 }
 
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** Back to the follow-up sheet (and its activity) when OCI marked the file there; only that exact shape. */
+const FOLLOWUP_RETURN = new RegExp(`^/seguimientos/${UUID}(\\?componente=${UUID})?(#a-${UUID})?$`);
+
 export function evidenceRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -56,7 +60,8 @@ export function evidenceRoutes() {
 
   mount(app, "evidence.makePublic", async (c) => {
     const { database, clock } = c.var.deps;
-    const makePublic = (await readForm(c)).publica !== "no";
+    const form = await readForm(c);
+    const makePublic = form.publica !== "no";
     const { evidence, reportId } = await setEvidencePublic(
       database.db,
       clock.now(),
@@ -66,7 +71,7 @@ export function evidenceRoutes() {
     );
     return redirectWithFlash(
       c,
-      `/reportes/${reportId}`,
+      FOLLOWUP_RETURN.test(form.volver ?? "") ? (form.volver as string) : `/reportes/${reportId}`,
       makePublic
         ? `«${evidence.fileName}» quedó pública: se podrá descargar desde el seguimiento publicado del plan.`
         : `«${evidence.fileName}» ya no es pública.`,

@@ -3,7 +3,7 @@
 // file public) and control interno's verification form.
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
-import { Button, CsrfField } from "../../shared/views/components.tsx";
+import { Button, CsrfField, FieldFrame } from "../../shared/views/components.tsx";
 import { formatMegabytes, formatNumber } from "../../shared/words.ts";
 import { PeriodsText, ResponsablesText } from "../plans/plans.views.tsx";
 import { REPORT_STATUS_LABELS } from "../progress/progress.types.ts";
@@ -24,19 +24,19 @@ const size = (bytes: number) =>
 function EvidenceList(props: { evidence: SheetEvidence[]; canAct: boolean; csrf: string; back: string }) {
   if (props.evidence.length === 0) return <p class="hint">Sin evidencias en los reportes hasta el corte.</p>;
   return (
-    <ul>
+    <ul class="evidence-list">
       {props.evidence.map((e) => (
         <li>
           <a href={`/evidencias/${e.id}`}>{e.fileName}</a> <span class="hint">({size(e.size)})</span>{" "}
-          <span class="details">
+          <div class="details">
             SHA-256: <code>{e.sha256}</code>
-          </span>
+          </div>
           {e.isPublic ? (
             <strong class="tag tag--hecho">Pública</strong>
           ) : (
             props.canAct &&
             e.validated && (
-              <form method="post" action={`/evidencias/${e.id}/publica`} class="inline-form">
+              <form method="post" action={`/evidencias/${e.id}/publica`}>
                 <CsrfField token={props.csrf} />
                 <input type="hidden" name="volver" value={props.back} />
                 <Button variant="secondary">
@@ -100,33 +100,15 @@ function VerifyForm(props: {
   const prefill =
     typed?.verifiedPercent ??
     (v ? String(v.verifiedPercent) : activity.reported !== null ? String(Math.round(activity.reported)) : "");
-  const field = (name: string, label: string, hint: string, multiline: boolean, value: string) => {
-    const error = errors[name];
-    const described = [`${fieldId(id, name)}-hint`, error ? `${fieldId(id, name)}-error` : ""]
-      .filter(Boolean)
-      .join(" ");
-    return (
-      <div class={error ? "field field--error" : "field"}>
-        <label for={fieldId(id, name)}>{label}</label>
-        <p class="hint" id={`${fieldId(id, name)}-hint`}>
-          {hint}
-        </p>
-        {error && (
-          <p class="field-error" id={`${fieldId(id, name)}-error`}>
-            <span class="visually-hidden">Error: </span>
-            {error}
-          </p>
-        )}
-        {multiline ? (
-          <textarea
-            class="textarea"
-            id={fieldId(id, name)}
-            name={name}
-            rows={3}
-            maxlength={4000}
-            aria-describedby={described}
-            aria-invalid={error ? "true" : undefined}
-          >
+  const field = (name: string, label: string, hint: string, multiline: boolean, value: string) => (
+    <FieldFrame
+      id={fieldId(id, name)}
+      label={label}
+      hint={hint}
+      error={errors[name]}
+      control={(aria) =>
+        multiline ? (
+          <textarea class="textarea" id={fieldId(id, name)} name={name} rows={3} maxlength={4000} {...aria}>
             {value}
           </textarea>
         ) : (
@@ -136,13 +118,12 @@ function VerifyForm(props: {
             name={name}
             inputmode="decimal"
             value={value}
-            aria-describedby={described}
-            aria-invalid={error ? "true" : undefined}
+            {...aria}
           />
-        )}
-      </div>
-    );
-  };
+        )
+      }
+    />
+  );
   return (
     <form method="post" action={`/seguimientos/${props.followupId}/actividades/${id}`} novalidate>
       <CsrfField token={props.csrf} />
@@ -183,6 +164,7 @@ export function Activity(props: {
   canAct: boolean;
   csrf: string;
   problem: VerifyProblem | undefined;
+  componentId: string;
 }) {
   const { activity, sheet } = props;
   const { leaf, verification } = activity;
@@ -244,7 +226,7 @@ export function Activity(props: {
         evidence={activity.evidence}
         canAct={props.canAct}
         csrf={props.csrf}
-        back={`/seguimientos/${sheet.followup.id}#a-${leaf.id}`}
+        back={`/seguimientos/${sheet.followup.id}?componente=${props.componentId}#a-${leaf.id}`}
       />
       {props.canAct && open && (
         <VerifyForm

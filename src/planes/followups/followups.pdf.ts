@@ -2,76 +2,27 @@
 // the report's title as H1, the header block as paragraphs, each component as H2 over its table (TH
 // headers, repeated on each page as artifacts), the % cells filled by zone with the zone in words, the
 // summary with the zone legend, and the evidence annex with each file's SHA-256.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { inflateSync } from "node:zlib";
-import PDFDocument from "pdfkit";
+import {
+  artifact,
+  type Face,
+  type Pdf,
+  pageFooters,
+  type Struct,
+  tagged,
+  taggedPdf,
+} from "../../shared/pdf.ts";
 import { formatIsoDay } from "../../shared/time.ts";
 import { formatNumber } from "../../shared/words.ts";
 import { ZONE_FILLS, ZONE_LABELS, type ZoneKey, zoneLegend } from "../progress/zones.rules.ts";
 import { activityCell, dayText } from "./followups.rules.ts";
 import type { FollowupReport, FollowupReportRow } from "./followups.types.ts";
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve("@fontsource/work-sans/package.json")), "files");
-const WEIGHTS = { Regular: 400, SemiBold: 600, Bold: 700 } as const;
-type Face = keyof typeof WEIGHTS;
-let fontFiles: [Face, Buffer][] | undefined;
-const fonts = () =>
-  (fontFiles ??= Object.entries(WEIGHTS).map(([face, weight]) => [
-    face as Face,
-    sfntOf(readFileSync(path.join(FONT_DIR, `work-sans-latin-${weight}-normal.woff`))),
-  ]));
-
-/** The TrueType font a WOFF file wraps, unpacked once: fontkit inflates a WOFF's whole glyph table again for
- *  every glyph it reads (about a third of a second per report). */
-function sfntOf(woff: Buffer): Buffer {
-  const count = woff.readUInt16BE(12);
-  const power = 2 ** Math.floor(Math.log2(count));
-  const header = Buffer.alloc(12 + 16 * count);
-  header.writeUInt32BE(woff.readUInt32BE(4), 0); // the wrapped font's own version (flavor)
-  for (const [i, v] of [count, power * 16, Math.log2(power), (count - power) * 16].entries())
-    header.writeUInt16BE(v, 4 + 2 * i);
-  const parts: Buffer[] = [header];
-  for (let i = 0, at = 44, offset = header.length; i < count; i++, at += 20) {
-    const [tag, start, packed, length, checksum] = [0, 4, 8, 12, 16].map((d) => woff.readUInt32BE(at + d));
-    const raw = woff.subarray(start, (start ?? 0) + (packed ?? 0));
-    const data = (packed ?? 0) < (length ?? 0) ? inflateSync(raw) : raw;
-    for (const [j, v] of [tag, checksum, offset, data.length].entries())
-      header.writeUInt32BE(v ?? 0, 12 + 16 * i + 4 * j);
-    parts.push(data, Buffer.alloc((4 - (data.length % 4)) % 4)); // tables start on 4-byte boundaries
-    offset += data.length + ((4 - (data.length % 4)) % 4);
-  }
-  return Buffer.concat(parts);
-}
-
 const [BLUE, TEXT, MUTED, LIGHT] = ["#004884", "#1f1f1f", "#4d4d4d", "#e6effd"];
 /** Page margin, cell padding and the tables' font size, in points. */
 const [MARGIN, PAD, SIZE] = [36, 4, 8];
 
-type Pdf = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-
 /** «85 %»: a whole number, or one decimal when the score has one. */
 export const percentText = (value: number) => `${formatNumber(value, 1)} %`;
-
-function tagged(pdf: Pdf, parent: Struct, type: string, draw: () => void) {
-  const options = type === "TH" ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {};
-  const element = pdf.struct(type, options);
-  parent.add(element);
-  const content = pdf.markStructureContent(type);
-  draw();
-  pdf.endMarkedContent();
-  element.add(content);
-  element.end();
-}
-
-function artifact(pdf: Pdf, type: "Layout" | "Pagination", draw: () => void) {
-  pdf.markContent("Artifact", { type });
-  draw();
-  pdf.endMarkedContent();
-}
 
 type Column = { title: string; width: number };
 type Line = { text: string; width: number };
@@ -340,61 +291,20 @@ async function annex(pdf: Pdf, root: Struct, report: FollowupReport) {
   });
 }
 
-function footers(pdf: Pdf, report: FollowupReport) {
-  const range = pdf.bufferedPageRange();
-  const width = pdf.page.width - 2 * MARGIN;
-  const base = `Seguimiento ${report.plan.title}, corte ${formatIsoDay(report.cutOn)}`;
-  for (let i = range.start; i < range.start + range.count; i++) {
-    pdf.switchToPage(i);
-    const text = `${base} · Página ${i + 1} de ${range.count}`;
-    const y = pdf.page.height - MARGIN + 8;
-    const { bottom: saved } = pdf.page.margins;
-    pdf.page.margins.bottom = 0;
-    artifact(pdf, "Pagination", () => {
-      // Aligned right by hand when it fits: pdfkit's alignment runs its line wrapper on every page.
-      const shift = width - pdf.font("Regular").fontSize(8).fillColor(MUTED).widthOfString(text);
-      if (shift >= 0) pdf.text(text, MARGIN + shift, y, { lineBreak: false });
-      else pdf.text(text, MARGIN, y, { width, align: "right", lineBreak: false });
-    });
-    pdf.page.margins.bottom = saved;
-  }
-}
-
 /** The PDF of a follow-up report (a draft says so under its title). */
 export async function followupPdf(report: FollowupReport, draft = false): Promise<Buffer> {
-  const day = new Date(`${report.followupOn}T12:00:00Z`);
-  const pdf = new PDFDocument({
-    size: "A4",
-    layout: "landscape",
+  const { pdf, root, bytes } = taggedPdf({
     margin: MARGIN,
-    bufferPages: true,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "es-CO",
-    displayTitle: true,
-    info: {
-      Title: `Informe de seguimiento: ${report.plan.title}, corte del ${dayText(report.cutOn)}`,
-      Author: report.entity,
-      Subject: `${report.plan.typeName} ${report.plan.year}: ${report.periodLabel}`,
-      Creator: "SIPAP",
-      CreationDate: day,
-      ModDate: day,
-    },
+    title: `Informe de seguimiento: ${report.plan.title}, corte del ${dayText(report.cutOn)}`,
+    author: report.entity,
+    subject: `${report.plan.typeName} ${report.plan.year}: ${report.periodLabel}`,
+    date: new Date(`${report.followupOn}T12:00:00Z`),
   });
-  for (const [face, file] of fonts()) pdf.registerFont(face, file);
-  const chunks: Buffer[] = [];
-  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
-  const root = pdf.struct("Document");
-  pdf.addStructure(root);
   await body(pdf, root, report, draft);
   await summary(pdf, root, report);
   await annex(pdf, root, report);
   root.end();
-  footers(pdf, report);
+  pageFooters(pdf, MARGIN, MUTED, `Seguimiento ${report.plan.title}, corte ${formatIsoDay(report.cutOn)}`);
   pdf.end();
-  return finished;
+  return bytes;
 }

@@ -6,7 +6,7 @@ import { formatDate } from "../../shared/time.ts";
 import { BackLink } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import { formatMegabytes, formatNumber } from "../../shared/words.ts";
+import { countOf, formatMegabytes, formatNumber, withoutFinalStop } from "../../shared/words.ts";
 import { ZONE_COLOUR_NAMES, ZONE_LABELS, type ZoneKey, zoneLegend } from "../progress/zones.rules.ts";
 import type { PublicFollowup } from "./followups.public.ts";
 import { activityCell, dayText } from "./followups.rules.ts";
@@ -77,7 +77,9 @@ function ProgressChart({ report }: { report: PublicFollowup["report"] }) {
   const width = 360;
   const barSpace = 240;
   const rowHeight = 54;
-  const description = rows.map((r) => `${r.name}: ${percent(r.score)}, ${zoneWords(r.zone)}`).join(". ");
+  const description = rows
+    .map((r) => `${withoutFinalStop(r.name)}: ${percent(r.score)}, ${zoneWords(r.zone)}`)
+    .join(". ");
   return (
     <svg
       class="chart"
@@ -178,14 +180,13 @@ function Activities({ component }: { component: FollowupReportComponent }) {
   return (
     <details class="section">
       <summary>
-        {component.name}: {formatNumber(component.rows.length)}{" "}
-        {component.rows.length === 1 ? "actividad" : "actividades"}
+        {withoutFinalStop(component.name)}: {countOf(component.rows.length, "actividad", "actividades")}
       </summary>
       <ul>
         {component.rows.map((row) => (
           <li>
-            <strong>{activityCell(row)}</strong>: {percent(row.percent)}, {zoneWords(row.zone)}.
-            {row.realized && <> Realizado: {row.realized}.</>}
+            <strong>{withoutFinalStop(activityCell(row))}</strong>: {percent(row.percent)},{" "}
+            {zoneWords(row.zone)}.{row.realized && <> Realizado: {withoutFinalStop(row.realized)}.</>}
             {row.observations && <> Observaciones: {row.observations}</>}
           </li>
         ))}
@@ -238,8 +239,10 @@ export function PublicFollowupPage({ ctx, followup }: { ctx: PageContext; follow
         <div>
           <ProgressChart report={report} />
           <p class="hint">
-            {report.components.map((c) => `${c.name}: ${percent(c.score)}, ${zoneWords(c.zone)}`).join(". ")}.
-            Todo el plan: {percent(report.score)}, {zoneWords(report.zone)}.
+            {report.components
+              .map((c) => `${withoutFinalStop(c.name)}: ${percent(c.score)}, ${zoneWords(c.zone)}`)
+              .join(". ")}
+            . Todo el plan: {percent(report.score)}, {zoneWords(report.zone)}.
           </p>
         </div>
         <ComponentTable components={report.components} report={report} />

@@ -115,8 +115,9 @@ export async function findTypeSettings(db: Db, typeKey: string) {
 }
 
 /**
- * The evidence of the plan's reports whose period ends by the cut (drafts left out: never presented), with
- * the report it belongs to. The annex of the follow-up, and what OCI may make public.
+ * The evidence of the plan's reports whose period started by the cut — the periods the follow-up counts as
+ * reported (rules.reportedAtCut) — drafts left out (never presented), with the report it belongs to. The
+ * annex of the follow-up, and what OCI may make public.
  */
 export function evidenceUpToCut(db: Db, planId: string, cutOn: string) {
   return db
@@ -136,7 +137,7 @@ export function evidenceUpToCut(db: Db, planId: string, cutOn: string) {
       and(
         eq(planEvidence.ownerType, "report"),
         eq(planReports.planId, planId),
-        lte(planReports.periodEndsOn, cutOn),
+        lte(sql`coalesce(${planReports.periodStartsOn}, ${planReports.periodEndsOn})`, cutOn),
         ne(planReports.status, "borrador"),
       ),
     )

@@ -17,7 +17,7 @@ import { auditLog } from "../../shared/audit.table.ts";
 import { planEvidence } from "../evidence/evidence.table.ts";
 import { planActivityEvents, planReports } from "../progress/progress.table.ts";
 import { warnFollowupDeadlines } from "./followups.deadline.ts";
-import { planFollowups } from "./followups.table.ts";
+import { planFollowupItems, planFollowups } from "./followups.table.ts";
 
 const run = promisify(execFile);
 let ctx: TestContext;
@@ -213,17 +213,39 @@ describe("verifying and closing", () => {
     expect(body).toContain("faltan por verificar 1 actividad");
     expect(body).not.toContain("1.1 Socializar la política de administración del riesgo;");
 
+    // The shortcut verifies the pending one at what was reported (60 % of 2 periods: 30), 1.1 keeps 90.
+    const asReported = `/seguimientos/${followupId}/componentes/${tree.items.component1}/como-reportado`;
+    expect((await planner.post(asReported, {})).status).toBe(403);
+    const shortcut = await oci.post(asReported, {});
+    expect(shortcut.headers.get("location")).toBe(
+      `/seguimientos/${followupId}?componente=${tree.items.component1}`,
+    );
+    const verified = await db().select().from(planFollowupItems);
+    expect(Object.fromEntries(verified.map((v) => [v.itemId, v.verifiedPercent]))).toEqual({
+      [tree.items.activity11]: 90,
+      [tree.items.activity12]: 30,
+    });
+    const sheet = await text(
+      await oci.get(`/seguimientos/${followupId}?componente=${tree.items.component1}`),
+    );
+    expect(sheet).toContain("2 de 2 actividades verificadas");
+    expect(sheet).not.toContain("Verificar con el porcentaje reportado");
+
+    // OCI then corrects what it found different.
     const second = `/seguimientos/${followupId}/actividades/${tree.items.activity12}`;
-    expect((await oci.post(second, { verifiedPercent: "50,0", realized: "", observations: "" })).status).toBe(
-      303,
+    const corrected = await oci.post(second, { verifiedPercent: "50,0", realized: "", observations: "" });
+    expect(corrected.headers.get("location")).toBe(
+      `/seguimientos/${followupId}?componente=${tree.items.component1}#a-${tree.items.activity12}`,
     );
     const audits = await db()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "plan_followup.verified"), eq(auditLog.targetId, followupId)));
-    expect(audits).toHaveLength(2);
-    // OCI makes an evidence of a validated report public (helper A's route).
-    expect((await oci.post(`/evidencias/${publicEvidenceId}/publica`, {})).status).toBe(303);
+    expect(audits).toHaveLength(3);
+    // OCI makes an evidence of a validated report public from the sheet, and comes back to the activity.
+    const back = `/seguimientos/${followupId}?componente=${tree.items.component1}#a-${tree.items.activity11}`;
+    const marked = await oci.post(`/evidencias/${publicEvidenceId}/publica`, { volver: back });
+    expect(marked.headers.get("location")).toBe(back);
   });
 
   it("closes and freezes the report with scores and zones", async () => {

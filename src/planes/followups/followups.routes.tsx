@@ -11,6 +11,7 @@ import { parseForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
+import { countOf } from "../../shared/words.ts";
 import {
   publicFollowup,
   publicReportFile,
@@ -28,6 +29,7 @@ import {
   openFollowup,
   publishFollowup,
   verifyActivity,
+  verifyComponentAsReported,
 } from "./followups.service.ts";
 import { FollowupPage, type VerifyProblem } from "./followups.sheet.views.tsx";
 import { CutsPage } from "./followups.views.tsx";
@@ -51,6 +53,10 @@ async function renderCuts(c: AppContext, problem?: string) {
   );
 }
 
+/** The sheet's address showing one component (and, after a save, the activity). */
+const sheetOf = (id: string, componentId: string, itemId?: string) =>
+  `/seguimientos/${id}?componente=${componentId}${itemId ? `#a-${itemId}` : ""}`;
+
 async function renderSheet(
   c: AppContext,
   refused?: { missing?: { code: string | null; label: string }[]; problem?: VerifyProblem },
@@ -61,6 +67,7 @@ async function renderSheet(
       ctx={pageContext(c)}
       sheet={sheet}
       canAct={isControl(c)}
+      componentId={c.req.query("componente")}
       missing={refused?.missing}
       problem={refused?.problem}
     />,
@@ -172,7 +179,7 @@ export function followupsRoutes() {
     const form = await parseForm(c, verifySchema);
     if (!form.ok) return renderSheet(c, { problem: { itemId, errors: form.errors, values: form.values } });
     const { database, clock } = c.var.deps;
-    const { leaf } = await verifyActivity(
+    const { leaf, componentId } = await verifyActivity(
       database.db,
       clock.now(),
       auditContext(c),
@@ -182,8 +189,26 @@ export function followupsRoutes() {
     );
     return redirectWithFlash(
       c,
-      `/seguimientos/${followupId(c)}#a-${itemId}`,
+      sheetOf(followupId(c), componentId, itemId),
       `Verificación de la actividad ${leaf.code ?? ""} guardada.`.replace("  ", " "),
+    );
+  });
+
+  mount(app, "followups.verifyAsReported", async (c) => {
+    const { database, clock } = c.var.deps;
+    const { component, count } = await verifyComponentAsReported(
+      database.db,
+      clock.now(),
+      auditContext(c),
+      followupId(c),
+      c.req.param("componentId") ?? "",
+    );
+    return redirectWithFlash(
+      c,
+      sheetOf(followupId(c), component.id),
+      count === 0
+        ? "No quedaban actividades con avance validado sin verificar en este componente."
+        : `${countOf(count, "actividad verificada", "actividades verificadas")} con el porcentaje reportado. Revise y corrija las que no coincidan con lo que encontró.`,
     );
   });
 

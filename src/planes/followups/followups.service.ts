@@ -8,7 +8,6 @@ import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import { AppError, isUniqueViolation, notFound } from "../../shared/errors.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { findPlan, nodeLabel } from "../plans/plans.service.ts";
-import { loadPlanProgress } from "../progress/rollup.service.ts";
 import { cutPeriodLabel, cutsOfYear, publicationDueOn } from "./cuts.rules.ts";
 import * as repo from "./followups.repository.ts";
 import {
@@ -18,10 +17,8 @@ import {
   deadlineWarning,
   openProblem,
   publishedLate,
-  scheduledUpTo,
 } from "./followups.rules.ts";
-import type { VerifyInput } from "./followups.schemas.ts";
-import { currentReport, followupOr404, leavesUnder } from "./followups.sheet.ts";
+import { currentReport, followupOr404 } from "./followups.sheet.ts";
 import type { PlanFollowup } from "./followups.table.ts";
 
 export {
@@ -33,6 +30,7 @@ export {
   type SheetReport,
 } from "./followups.sheet.ts";
 export type { PlanFollowup, PlanFollowupItem } from "./followups.table.ts";
+export { verifyActivity, verifyComponentAsReported } from "./followups.verify.ts";
 
 export interface CutRow {
   cutOn: string;
@@ -130,61 +128,6 @@ export async function openFollowup(db: Db, at: Date, audit: AuditContext, planId
       );
     throw error;
   }
-}
-
-/** OCI records what it verified of one activity of the cut; only while the follow-up is open. */
-export async function verifyActivity(
-  db: Db,
-  at: Date,
-  audit: AuditContext,
-  followupId: string,
-  itemId: string,
-  input: VerifyInput,
-) {
-  return db.transaction(async (tx) => {
-    const followup = await repo.lockFollowup(tx, followupId);
-    if (!followup) throw notFound("El seguimiento");
-    const progress = await loadPlanProgress(tx, followup.planId, bogotaDay(at));
-    const leaf = leavesUnder(scheduledUpTo(progress.tree, followup.cutOn)).find((l) => l.id === itemId);
-    if (!leaf) throw notFound("La actividad de este seguimiento");
-    if (followup.status !== "abierto")
-      throw new AppError(
-        "followups.not_open",
-        409,
-        "Este seguimiento ya está cerrado: sus verificaciones no se pueden cambiar.",
-      );
-    const before = await repo.findVerification(tx, followup.id, itemId);
-    await repo.saveVerification(tx, {
-      followupId: followup.id,
-      itemId,
-      verifiedPercent: input.verifiedPercent,
-      realized: input.realized,
-      observations: input.observations,
-      verifiedBy: audit.actorId,
-      verifiedAt: at,
-    });
-    await repo.insertVerificationEvent(tx, {
-      planId: followup.planId,
-      itemId,
-      followupId: followup.id,
-      actorId: audit.actorId,
-      percent: input.verifiedPercent,
-      comment: input.observations,
-      details: { cutOn: followup.cutOn, realized: input.realized },
-      at,
-    });
-    await recordAudit(tx, at, audit, {
-      action: "plan_followup.verified",
-      targetType: "plan_followup",
-      targetId: followup.id,
-      details: {
-        itemId,
-        code: leaf.code,
-        verifiedPercent: { before: before?.verifiedPercent ?? null, after: input.verifiedPercent },
-      },
-    });
-    return { leaf, followup };
-  });
 }
 
 export type CloseResult = { ok: true } | { ok: false; missing: { code: string | null; label: string }[] };

@@ -6,9 +6,10 @@ import { formatDateTime } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, Notice } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import { formatNumber } from "../../shared/words.ts";
+import { countOf, formatNumber, withoutFinalStop } from "../../shared/words.ts";
 import { headingOf } from "../plans/tree.rules.ts";
 import { Activity, fieldId, type VerifyProblem } from "./followups.activity.views.tsx";
+import { AsReportedForm, ComponentNav, selectedGroup } from "./followups.components.views.tsx";
 import { dayText } from "./followups.rules.ts";
 import type { FollowupSheet } from "./followups.service.ts";
 import { CutStateTag, DeadlineWarning, Score } from "./followups.views.tsx";
@@ -51,15 +52,16 @@ export function FollowupPage(props: {
   /** Activities that keep it from closing (a refused close). */
   missing?: { code: string | null; label: string }[];
   problem?: VerifyProblem;
+  /** The component to show (`?componente=`); see selectedGroup. */
+  componentId?: string;
 }) {
   const { ctx, sheet } = props;
   const { followup, plan } = sheet;
   const levels = plan.levelNames;
+  const group = selectedGroup(sheet, props.componentId, props.problem);
   const errors: FormErrors = {};
   if (props.missing?.length)
-    errors._form = `No se puede cerrar: faltan por verificar ${formatNumber(props.missing.length)} ${
-      props.missing.length === 1 ? "actividad" : "actividades"
-    }: ${props.missing.map((m) => m.label).join("; ")}.`;
+    errors._form = `No se puede cerrar: faltan por verificar ${countOf(props.missing.length, "actividad", "actividades")}: ${props.missing.map((m) => withoutFinalStop(m.label)).join("; ")}.`;
   for (const [field, message] of Object.entries(props.problem?.errors ?? {}))
     errors[fieldId(props.problem?.itemId ?? "", field)] = message;
   const title = `Seguimiento del corte del ${dayText(followup.cutOn)}`;
@@ -143,11 +145,13 @@ export function FollowupPage(props: {
         </Notice>
       )}
       {props.canAct && <Actions sheet={sheet} csrf={ctx.csrfToken} />}
-      <h2 class="heading-m">Actividades programadas hasta el corte</h2>
+      <p class="lead section">Actividades programadas hasta el corte, por {levels[0].toLowerCase()}:</p>
       {sheet.total === 0 && <p>Ninguna actividad del plan empezaba antes del corte.</p>}
-      {sheet.groups.map((group) => (
+      <ComponentNav sheet={sheet} selected={group} />
+      {group && (
         <section class="section" aria-labelledby={`c-${group.component.id}`}>
           <h2 id={`c-${group.component.id}`}>{headingOf(group.component, levels[0])}</h2>
+          {props.canAct && <AsReportedForm sheet={sheet} group={group} csrf={ctx.csrfToken} />}
           {group.parts.map((part) => (
             <>
               {part.heading && <h3>{headingOf(part.heading, levels[1])}</h3>}
@@ -158,12 +162,13 @@ export function FollowupPage(props: {
                   canAct={props.canAct}
                   csrf={ctx.csrfToken}
                   problem={props.problem}
+                  componentId={group.component.id}
                 />
               ))}
             </>
           ))}
         </section>
-      ))}
+      )}
     </Layout>
   );
 }

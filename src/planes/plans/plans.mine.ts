@@ -15,15 +15,8 @@ import { inboxData, type PlanReport } from "../progress/progress.service.ts";
 import { periodKeyOf } from "../progress/progress.types.ts";
 import * as repo from "./plans.repository.ts";
 import { type DueFlags, dueFlags, type PeriodLike } from "./plans.rules.ts";
-import { findNode, loadTrees } from "./plans.trees.ts";
+import { loadBranch, loadTrees } from "./plans.trees.ts";
 import { concerns, headingOf, leavesOf, type TreeNode } from "./tree.rules.ts";
-
-/**
- * Plans whose activities are under way: approved or published ones, and an approved plan being revised as a
- * new version (borrador, version > 1) — its people keep working while OPGI prepares the adjustment. A first
- * borrador is not settled; a cerrado is over (progress.rules.ts, shared with the reports).
- */
-const underWay = isUnderWay;
 
 /** Roles that read every plan; anyone else reads only what concerns their dependencia. */
 const READS_ALL = ["planeacion", "control_interno", "administrador"] as const;
@@ -61,7 +54,7 @@ export async function myDependenciaActivities(
   if (!dependenciaId) return { dueThisMonth: [], plans: [] };
   const planIds = await repo.plansWithResponsable(db, dependenciaId);
   const rows = (await Promise.all(planIds.map((id) => repo.findPlanRow(db, id)))).filter(
-    (row): row is repo.PlanWithNames => Boolean(row && underWay(row.plan)),
+    (row): row is repo.PlanWithNames => Boolean(row && isUnderWay(row.plan)),
   );
   const trees = await loadTrees(
     db,
@@ -100,8 +93,8 @@ export async function myDependenciaActivities(
 export async function readItemAs(db: Db, user: CurrentUser, planId: string, itemId: string): Promise<void> {
   if (readsAll(user)) return;
   const row = await repo.findPlanRow(db, planId);
-  if (!row || !underWay(row.plan) || !user.dependenciaId) throw notFound("La actividad");
-  const found = findNode((await loadTrees(db, [planId])).get(planId) ?? [], itemId);
+  if (!row || !isUnderWay(row.plan) || !user.dependenciaId) throw notFound("La actividad");
+  const found = await loadBranch(db, planId, itemId);
   const isOwn =
     found &&
     leavesOf([found.node]).some(
@@ -132,6 +125,7 @@ const ORDER: Record<InboxSection, (a: InboxLine, b: InboxLine) => number> = {
   por_reportar: (a, b) => (a.period.endsOn ?? "9999").localeCompare(b.period.endsOn ?? "9999"),
   proxima: (a, b) => (a.period.startsOn ?? "9999").localeCompare(b.period.startsOn ?? "9999"),
   al_dia: (a, b) => (b.period.endsOn ?? "").localeCompare(a.period.endsOn ?? ""),
+  cerrada: (a, b) => (b.period.endsOn ?? "").localeCompare(a.period.endsOn ?? ""),
 };
 
 /**
@@ -153,6 +147,7 @@ export async function myInbox(db: Db, user: CurrentUser, today: string) {
       activity.leaf.periods.map((period) => {
         const periodKey = periodKeyOf(period);
         const report = reportOf.get(`${activity.leaf.id}|${periodKey}`);
+        const lockedBy = lockingCut(period.endsOn, cuts.get(plan.planId) ?? null);
         return {
           planId: plan.planId,
           planTitle: plan.title,
@@ -160,9 +155,9 @@ export async function myInbox(db: Db, user: CurrentUser, today: string) {
           path: activity.path,
           period,
           periodKey,
-          section: inboxSectionOf(period, report?.status, today),
+          section: inboxSectionOf(period, report?.status, today, lockedBy),
           report,
-          lockedBy: lockingCut(period.endsOn, cuts.get(plan.planId) ?? null),
+          lockedBy,
           daysLeft: daysLeft(period, today),
         };
       }),

@@ -160,8 +160,32 @@ export function listItems(db: Db, planIds: string[]) {
     .orderBy(asc(planItems.level), asc(planItems.position));
 }
 
-/** Responsables of every item of the plans, with the names they were reconciled to. */
-export function listResponsables(db: Db, planIds: string[]) {
+/** The plans' items, or only those named (a branch of one plan). */
+const itemsOf = (planIds: string[], itemIds?: readonly string[]) =>
+  itemIds
+    ? and(inArray(planItems.planId, planIds), inArray(planItems.id, [...itemIds]))
+    : inArray(planItems.planId, planIds);
+
+/** One item of the plan (undefined when the plan has no such item). */
+export async function findItemInPlan(db: Db, planId: string, itemId: string) {
+  const [row] = await db
+    .select()
+    .from(planItems)
+    .where(itemsOf([planId], [itemId]));
+  return row;
+}
+
+export async function hasChildren(db: Db, itemId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: planItems.id })
+    .from(planItems)
+    .where(eq(planItems.parentId, itemId))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Responsables of every item of the plans (or of the items named), with the names they were reconciled to. */
+export function listResponsables(db: Db, planIds: string[], itemIds?: readonly string[]) {
   if (planIds.length === 0) return Promise.resolve([]);
   return db
     .select({
@@ -177,12 +201,12 @@ export function listResponsables(db: Db, planIds: string[]) {
     .from(planItemResponsables)
     .innerJoin(planItems, eq(planItems.id, planItemResponsables.itemId))
     .leftJoin(dependencias, eq(dependencias.id, planItemResponsables.dependenciaId))
-    .where(inArray(planItems.planId, planIds))
+    .where(itemsOf(planIds, itemIds))
     .orderBy(asc(planItemResponsables.itemId), asc(planItemResponsables.position));
 }
 export type ResponsableRow = Awaited<ReturnType<typeof listResponsables>>[number];
 
-export function listPeriods(db: Db, planIds: string[]) {
+export function listPeriods(db: Db, planIds: string[], itemIds?: readonly string[]) {
   if (planIds.length === 0) return Promise.resolve([]);
   return db
     .select({
@@ -194,7 +218,7 @@ export function listPeriods(db: Db, planIds: string[]) {
     })
     .from(planItemPeriods)
     .innerJoin(planItems, eq(planItems.id, planItemPeriods.itemId))
-    .where(inArray(planItems.planId, planIds))
+    .where(itemsOf(planIds, itemIds))
     .orderBy(asc(planItemPeriods.itemId), asc(planItemPeriods.position));
 }
 export type PeriodRow = Awaited<ReturnType<typeof listPeriods>>[number];

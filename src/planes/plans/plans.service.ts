@@ -9,7 +9,7 @@ import * as repo from "./plans.repository.ts";
 import { INITIAL_VERSION_REASON, type PeriodLike, slugFor } from "./plans.rules.ts";
 import type { PlanCreateInput, PlanTypeInput } from "./plans.schemas.ts";
 import type { PlanChange, PlanVersion } from "./plans.table.ts";
-import { findNode, loadTree, nodeLabel } from "./plans.trees.ts";
+import { loadBranch, loadTree, nodeLabel } from "./plans.trees.ts";
 import { countTree, filterTree, leavesOf, type TreeFilters, type TreeNode } from "./tree.rules.ts";
 
 export { type MyActivities, type MyActivity, myDependenciaActivities, readItemAs } from "./plans.mine.ts";
@@ -190,8 +190,7 @@ const changeView = (row: Awaited<ReturnType<typeof repo.listChanges>>[number]): 
 /** One node of a plan with the nodes above it and its change history (every version). */
 export async function findItem(db: Db, planId: string, itemId: string) {
   const plan = await planOr404(db, planId);
-  const tree = await loadTree(db, planId);
-  const found = findNode(tree, itemId);
+  const found = await loadBranch(db, planId, itemId);
   if (!found) throw notFound("La actividad");
   const history = (await repo.listChanges(db, planId, { itemKey: found.node.itemKey })).map(changeView);
   return { plan, item: found.node, parents: found.parents, history };

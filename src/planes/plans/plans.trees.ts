@@ -1,7 +1,9 @@
 // Loading a plan's rows as its tree, and finding a node in it: shared by the pages, the transitions
 // (the published snapshot) and «Actividades de mi dependencia».
 import type { Db } from "../../db/client.ts";
+import { isUuid } from "../../shared/ids.ts";
 import * as repo from "./plans.repository.ts";
+import type { PlanItem } from "./plans.table.ts";
 import { buildTree, type TreeNode } from "./tree.rules.ts";
 
 /** Every node of the plans' trees, keyed by plan. */
@@ -45,4 +47,25 @@ export function findNode(
     if (below) return below;
   }
   return undefined;
+}
+
+/**
+ * One node with its ancestors, as findNode gives it from the whole tree, from a few rows: the pages and the
+ * reports about one activity need not load a 2,000-activity plan. A node with children (not an activity)
+ * comes from the whole tree, which its children need.
+ */
+export async function loadBranch(db: Db, planId: string, itemId: string) {
+  if (!isUuid(itemId)) return undefined;
+  const chain: PlanItem[] = [];
+  for (let id: string | null = itemId; id; ) {
+    const item = await repo.findItemInPlan(db, planId, id);
+    if (!item) return undefined;
+    chain.unshift(item);
+    id = item.parentId;
+  }
+  if (await repo.hasChildren(db, itemId)) return findNode(await loadTree(db, planId), itemId);
+  const ids = chain.map((item) => item.id);
+  const responsables = await repo.listResponsables(db, [planId], ids);
+  const periods = await repo.listPeriods(db, [planId], ids);
+  return findNode(buildTree(chain, responsables, periods), itemId);
 }

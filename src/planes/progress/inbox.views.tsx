@@ -7,7 +7,7 @@ import { countOf } from "../../shared/words.ts";
 import type { InboxLine } from "../plans/plans.mine.ts";
 import { formatPeriod } from "../plans/plans.rules.ts";
 import { percentText, ReportStatusTag, StartReportForm } from "./history.views.tsx";
-import { INBOX_SECTIONS, SOON_DAYS } from "./progress.rules.ts";
+import { INBOX_SECTIONS, type InboxSection, SOON_DAYS } from "./progress.rules.ts";
 
 const activityTitle = (leaf: { code: string | null; text: string }) =>
   leaf.code && !leaf.text.startsWith(leaf.code) ? `${leaf.code} ${leaf.text}` : leaf.text;
@@ -36,7 +36,9 @@ function Line({ line, csrfToken }: { line: InboxLine; csrfToken: string }) {
     <li class="task">
       <a href={`/planes/${line.planId}/actividades/${line.leaf.id}`}>{title}</a>{" "}
       {line.report && <ReportStatusTag status={line.report.status} />}
-      {due && line.section !== "vencida" && <strong class="tag tag--siguiente">{due}</strong>}
+      {due && line.section !== "vencida" && line.section !== "cerrada" && (
+        <strong class="tag tag--siguiente">{due}</strong>
+      )}
       <p class="hint">
         {line.planTitle} · {line.path.join(" › ")}
       </p>
@@ -45,7 +47,7 @@ function Line({ line, csrfToken }: { line: InboxLine; csrfToken: string }) {
         {line.report?.percent !== null &&
           line.report?.percent !== undefined &&
           ` · Avance: ${percentText(line.report.percent)}`}
-        {line.section === "vencida" && due && ` · ${due}`}
+        {(line.section === "vencida" || line.section === "cerrada") && due && ` · ${due}`}
       </p>
       {line.section === "devuelta" && line.report?.reviewComment && (
         <p>
@@ -79,13 +81,29 @@ function Line({ line, csrfToken }: { line: InboxLine; csrfToken: string }) {
   );
 }
 
+const FOLDED_WHEN_EMPTY: InboxSection[] = ["devuelta", "vencida", "cerrada"];
+
 export function InboxSections({ lines, csrfToken }: { lines: InboxLine[]; csrfToken: string }) {
   return (
     <>
       {INBOX_SECTIONS.map((section) => {
         const mine = lines.filter((line) => line.section === section.key);
-        // Nothing returned is good news, not a heading: empty «Devueltas» and «Vencidas» are left out.
-        if (mine.length === 0 && (section.key === "devuelta" || section.key === "vencida")) return null;
+        // Nothing returned is good news, not a heading: those sections are left out when empty.
+        if (mine.length === 0 && FOLDED_WHEN_EMPTY.includes(section.key)) return null;
+        // Closed periods are past help: folded, so the phone shows first what can still be done.
+        if (section.key === "cerrada")
+          return (
+            <details class="section">
+              <summary>
+                {section.title}: {countOf(mine.length, "periodo", "periodos")}
+              </summary>
+              <ul class="task-list">
+                {mine.map((line) => (
+                  <Line line={line} csrfToken={csrfToken} />
+                ))}
+              </ul>
+            </details>
+          );
         return (
           <section class="section">
             <h2 class="heading-m">{section.title}</h2>

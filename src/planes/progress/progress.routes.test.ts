@@ -304,7 +304,12 @@ describe("planeación reviews", () => {
     expect(
       (await db().select().from(auditLog).where(eq(auditLog.action, "plan_evidence.downloaded"))).length,
     ).toBe(1);
-    expect((await control.post(`/evidencias/${id}/publica`, { publica: "si" })).status).toBe(303);
+    // Back to the report, whatever else `volver` names: never a redirect off the follow-up sheets.
+    const marked = await control.post(`/evidencias/${id}/publica`, {
+      publica: "si",
+      volver: "//evil.example",
+    });
+    expect(marked.headers.get("location")).toBe(`/reportes/${report?.id}`);
     // Public only once the plan is: an approved plan's evidence stays private.
     expect((await ctx.app.request(`/transparencia/evidencias/${id}`)).status).toBe(404);
     await db().update(plans).set({ status: "publicado" }).where(eq(plans.id, t.plan.id));

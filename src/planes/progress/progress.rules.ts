@@ -60,7 +60,7 @@ export function submitProblems(state: SubmitState, quantityField: boolean): Reco
 }
 
 /** Where a period of an activity stands for the dependencia that reports it. */
-export type InboxSection = "por_reportar" | "vencida" | "devuelta" | "proxima" | "al_dia";
+export type InboxSection = "por_reportar" | "vencida" | "devuelta" | "proxima" | "al_dia" | "cerrada";
 
 export const INBOX_SECTIONS: { key: InboxSection; title: string; empty: string }[] = [
   {
@@ -84,20 +84,27 @@ export const INBOX_SECTIONS: { key: InboxSection; title: string; empty: string }
     title: "Enviadas y validadas",
     empty: "Todavía no ha enviado reportes.",
   },
+  {
+    key: "cerrada",
+    title: "Cerradas sin reporte",
+    empty: "Ningún seguimiento ha cerrado periodos sin su reporte.",
+  },
 ];
 
 /**
  * A returned report comes first whatever its dates; a sent or validated one is up to date; otherwise the
- * dates decide: ended (vencida), not started (próxima), or under way (por reportar). A period without
- * readable dates is under way.
+ * dates decide: ended (vencida, or cerrada once a follow-up closed it and nothing can be done), not started
+ * (próxima), or under way (por reportar). A period without readable dates is under way.
  */
 export function inboxSectionOf(
   period: PeriodLike,
   status: ReportStatus | undefined,
   today: string,
+  lockedBy?: string,
 ): InboxSection {
   if (status === "devuelto") return "devuelta";
   if (status === "enviado" || status === "validado") return "al_dia";
+  if (lockedBy) return "cerrada";
   if (period.endsOn && period.endsOn < today) return "vencida";
   if (period.startsOn && period.startsOn > today) return "proxima";
   return "por_reportar";

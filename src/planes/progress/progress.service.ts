@@ -17,7 +17,7 @@ import {
   removeEvidence,
   withEvidence,
 } from "../evidence/evidence.service.ts";
-import { findNode, loadTree } from "../plans/plans.trees.ts";
+import { loadBranch } from "../plans/plans.trees.ts";
 import { concerns, isLeaf, type TreeNode } from "../plans/tree.rules.ts";
 import * as repo from "./progress.repository.ts";
 import { reviewLock, reviewsOwnReport, SELF_REVIEW } from "./progress.review.ts";
@@ -53,7 +53,7 @@ export async function loadReport(db: Db, user: ReportUser, reportId: string) {
   const row = await repo.findReport(db, reportId);
   if (!row || !(readsAllReports(user) || writesFor(user, row.report.dependenciaId)))
     throw notFound("El reporte");
-  const found = findNode(await loadTree(db, row.report.planId), row.report.itemId);
+  const found = await loadBranch(db, row.report.planId, row.report.itemId);
   if (!found) throw notFound("El reporte");
   const latestCut = (await repo.latestCuts(db, [row.report.planId])).get(row.report.planId) ?? null;
   const evidence = await evidenceOf(db, "report", [row.report.id]);
@@ -107,7 +107,7 @@ export async function startReport(
     throw forbidden("Su cuenta no tiene una dependencia asignada: pida a sistemas que la registre.");
   const plan = await repo.findPlan(db, target.planId);
   if (!plan || !isUnderWay(plan.plan)) throw notFound("La actividad");
-  const node = findNode(await loadTree(db, target.planId), target.itemId)?.node;
+  const node = (await loadBranch(db, target.planId, target.itemId))?.node;
   if (!node || !isLeaf(node) || !concerns(node, dependenciaId)) throw notFound("La actividad");
   const period = node.periods.find((p) => periodKeyOf(p) === target.periodKey);
   if (!period)

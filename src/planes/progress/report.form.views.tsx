@@ -1,7 +1,7 @@
 // The responsable's form of a report: one multipart form that works without JavaScript, with two buttons —
 // «Guardar borrador» posts to the report, «Enviar a planeación» to its «enviar» address (formaction).
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
-import { CsrfField } from "../../shared/views/components.tsx";
+import { CsrfField, FieldFrame } from "../../shared/views/components.tsx";
 import { formatNumber } from "../../shared/words.ts";
 import { formatFileSize, MAX_FILES_PER_UPLOAD } from "../evidence/evidence.checks.ts";
 import type { TreeNode } from "../plans/tree.rules.ts";
@@ -9,38 +9,6 @@ import { countsQuantity } from "./progress.rules.ts";
 import { NARRATIVE_MAX } from "./progress.schemas.ts";
 import type { PlanReport } from "./progress.service.ts";
 import type { EvidenceLimits } from "./report.views.tsx";
-
-function Frame(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  control: (aria: object) => unknown;
-}) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const aria = {
-    "aria-invalid": props.error ? "true" : undefined,
-    "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
-  };
-  return (
-    <div class={props.error ? "field field--error" : "field"}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={errorId}>
-          <span class="visually-hidden">Error: </span>
-          {props.error}
-        </p>
-      )}
-      {props.control(aria)}
-    </div>
-  );
-}
 
 /** A labelled textarea; `id` tells apart fields of the same name in two forms of one page. */
 export function TextArea(props: {
@@ -54,7 +22,7 @@ export function TextArea(props: {
   maxlength?: number;
 }) {
   return (
-    <Frame
+    <FieldFrame
       id={props.id}
       label={props.label}
       hint={props.hint}
@@ -77,7 +45,7 @@ export function TextArea(props: {
 
 function NumberInput(props: { id: string; label: string; hint: string; error?: string; value: string }) {
   return (
-    <Frame
+    <FieldFrame
       id={props.id}
       label={props.label}
       hint={props.hint}
@@ -141,7 +109,7 @@ export function ReportForm(props: {
         rows={6}
         maxlength={NARRATIVE_MAX}
       />
-      <Frame
+      <FieldFrame
         id="evidencias"
         label="Agregar archivos de evidencia"
         hint={`Puede elegir hasta ${MAX_FILES_PER_UPLOAD} a la vez. Se aceptan ${props.limits.types}. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)} y todos los del reporte hasta ${formatFileSize(props.limits.maxReportBytes)}. Las fotos se guardan sin sus datos de ubicación.${errors ? " Si el formulario tuvo un error, elija de nuevo los archivos." : ""}`}

@@ -118,7 +118,7 @@ function ReviewForms(props: {
           Validar
         </button>
       </form>
-      <form method="post" action={`/reportes/${props.reportId}/devolver`} novalidate>
+      <form method="post" action={`/reportes/${props.reportId}/devolver`} class="section" novalidate>
         <CsrfField token={props.csrfToken} />
         <TextArea
           id="comment"

@@ -4,10 +4,15 @@
 // Tagged (PDF/UA-style structure, pdfkit ≥ 0.13): a screen reader gets the title as H1, components and
 // subcomponents as H2/H3, each table as Table/TR/TH/TD, the rest as paragraphs, in Spanish (es-CO); cell
 // borders, fills, repeated headers and page footers are artifacts it skips.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import PDFDocument from "pdfkit";
+import {
+  artifact,
+  type Face,
+  type Pdf,
+  pageFooters,
+  type Struct,
+  tagged,
+  taggedPdf,
+} from "../../shared/pdf.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import type { PlanSnapshot, SnapshotItem } from "../plans/plans.types.ts";
 import type { PublicLinks } from "./publication.exports.ts";
@@ -26,20 +31,6 @@ import {
   writtenTexts,
 } from "./publication.rules.ts";
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve("@fontsource/work-sans/package.json")), "files");
-const WEIGHTS = { Regular: 400, SemiBold: 600, Bold: 700 } as const;
-type Face = keyof typeof WEIGHTS;
-let fontFiles: [Face, Buffer][] | undefined;
-/** Read once per process; pdfkit embeds the subset each PDF uses. */
-const fonts = () => {
-  fontFiles ??= Object.entries(WEIGHTS).map(([face, weight]) => [
-    face as Face,
-    readFileSync(path.join(FONT_DIR, `work-sans-latin-${weight}-normal.woff`)),
-  ]);
-  return fontFiles;
-};
-
 const BLUE = "#004884";
 const TEXT = "#1f1f1f";
 const MUTED = "#4d4d4d";
@@ -48,34 +39,7 @@ const MARGIN = 40;
 const PAD = 4;
 const SIZE = 8.5;
 
-type Pdf = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-
 const bogotaDayOf = (iso: string) => bogotaDay(new Date(iso));
-
-/**
- * Draws as the content of a new structure element of `type` («H1», «P», «TD»…) under `parent`. A page
- * break inside the drawing (a long text) carries the marking over; explicit page breaks stay outside.
- */
-function tagged(pdf: Pdf, parent: Struct, type: string, draw: () => void): Struct {
-  // A header cell heads its column (pdfkit writes the scope; its types do not list the option).
-  const options = type === "TH" ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {};
-  const element = pdf.struct(type, options);
-  parent.add(element);
-  const content = pdf.markStructureContent(type);
-  draw();
-  pdf.endMarkedContent();
-  element.add(content);
-  element.end();
-  return element;
-}
-
-/** Drawing that carries no meaning (borders, fills, a repeated header, page numbers): skipped when read aloud. */
-function artifact(pdf: Pdf, type: "Layout" | "Pagination", draw: () => void) {
-  pdf.markContent("Artifact", { type });
-  draw();
-  pdf.endMarkedContent();
-}
 
 function titlePage(pdf: Pdf, root: Struct, snapshot: PlanSnapshot, links: PublicLinks) {
   tagged(pdf, root, "P", () => pdf.font("SemiBold").fontSize(11).fillColor(MUTED).text(links.entityName));
@@ -323,70 +287,24 @@ function changeLog(pdf: Pdf, root: Struct, snapshot: PlanSnapshot, keys: ChangeK
   section.end();
 }
 
-/** Page numbers and the plan's name in each page's foot, once every page exists. */
-function footers(pdf: Pdf, snapshot: PlanSnapshot) {
-  const range = pdf.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    pdf.switchToPage(i);
-    // Writing below the bottom margin would make pdfkit open a new page.
-    const { bottom: saved } = pdf.page.margins;
-    pdf.page.margins.bottom = 0;
-    artifact(pdf, "Pagination", () =>
-      pdf
-        .font("Regular")
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(
-          `${snapshot.title} – versión ${snapshot.version} · Página ${i + 1} de ${range.count}`,
-          MARGIN,
-          pdf.page.height - MARGIN + 8,
-          { width: pdf.page.width - 2 * MARGIN, align: "right", lineBreak: false },
-        ),
-    );
-    pdf.page.margins.bottom = saved;
-  }
-}
-
 export async function planPdf(
   snapshot: PlanSnapshot,
   links: PublicLinks,
   changeKeys: ChangeKeys = [],
 ): Promise<Buffer> {
-  const published = new Date(snapshot.publishedAt);
-  const pdf = new PDFDocument({
-    size: "A4",
-    layout: "landscape",
+  const { pdf, root, bytes } = taggedPdf({
     margin: MARGIN,
-    bufferPages: true,
-    // PDF 1.5 at least for a structure tree; tagged: the structure below, read in order by screen readers.
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "es-CO",
-    displayTitle: true,
-    info: {
-      Title: `${snapshot.title} – versión ${snapshot.version}`,
-      Author: links.entityName,
-      Subject: snapshot.type.name,
-      Creator: "SIPAP",
-      CreationDate: published,
-      ModDate: published,
-    },
+    title: `${snapshot.title} – versión ${snapshot.version}`,
+    author: links.entityName,
+    subject: snapshot.type.name,
+    date: new Date(snapshot.publishedAt),
   });
-  for (const [face, file] of fonts()) pdf.registerFont(face, file);
-  const chunks: Buffer[] = [];
-  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
-  const root = pdf.struct("Document");
-  pdf.addStructure(root);
   titlePage(pdf, root, snapshot, links);
   pdf.addPage();
   await structure(pdf, root, snapshot);
   changeLog(pdf, root, snapshot, changeKeys);
   root.end();
-  footers(pdf, snapshot);
+  pageFooters(pdf, MARGIN, MUTED, `${snapshot.title} – versión ${snapshot.version}`);
   pdf.end();
-  return finished;
+  return bytes;
 }

@@ -215,6 +215,11 @@ export const ROUTES = {
     path: "/seguimientos/:followupId/actividades/:itemId",
     access: CONTROL,
   },
+  "followups.verifyAsReported": {
+    method: "POST",
+    path: "/seguimientos/:followupId/componentes/:componentId/como-reportado",
+    access: CONTROL,
+  },
   "followups.close": { method: "POST", path: "/seguimientos/:followupId/cerrar", access: CONTROL },
   "followups.publish": { method: "POST", path: "/seguimientos/:followupId/publicar", access: CONTROL },
   "followups.xlsx": { method: "GET", path: "/seguimientos/:followupId/informe.xlsx", access: PLAN_READERS },

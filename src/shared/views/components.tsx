@@ -42,22 +42,23 @@ interface FieldProps {
 }
 
 /** Label, hint and error of one form control, and the ids that tie them to it. */
-function FieldFrame(props: {
-  name: string;
+/** A form field's label, hint and error around any control, tied to it by `id` for screen readers. */
+export function FieldFrame(props: {
+  id: string;
   label: string;
   hint?: string;
   error?: string;
   control: (aria: object) => Child;
 }) {
-  const hintId = props.hint ? `${props.name}-hint` : undefined;
-  const errorId = props.error ? `${props.name}-error` : undefined;
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
   const aria = {
     "aria-invalid": props.error ? "true" : undefined,
     "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
   };
   return (
     <div class={props.error ? "field field--error" : "field"}>
-      <label for={props.name}>{props.label}</label>
+      <label for={props.id}>{props.label}</label>
       {props.hint && (
         <p class="hint" id={hintId}>
           {props.hint}
@@ -77,7 +78,7 @@ function FieldFrame(props: {
 export function Field(props: FieldProps) {
   return (
     <FieldFrame
-      name={props.name}
+      id={props.name}
       label={props.label}
       hint={props.hint}
       error={props.errors?.[props.name]}
@@ -108,7 +109,7 @@ export function FileField(props: {
 }) {
   return (
     <FieldFrame
-      name={props.name}
+      id={props.name}
       label={props.label}
       hint={props.hint}
       error={props.error}
@@ -140,7 +141,7 @@ export function Select(props: SelectProps) {
   const selected = props.values?.[props.name] ?? "";
   return (
     <FieldFrame
-      name={props.name}
+      id={props.name}
       label={props.label}
       hint={props.hint}
       error={props.errors?.[props.name]}
