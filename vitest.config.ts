@@ -17,10 +17,23 @@ const pgliteOnly = [
   "src/planes/evidence/evidence.checks.test.ts",
 ];
 
+// Files that replace modules or spy on them (vi.mock, vi.spyOn): each runs in a fresh module graph. Every other
+// file shares its worker's modules with the files before it — none keeps state in a module between tests —
+// which saves re-importing the application for each of a hundred files (some 400 s of a CI run).
+const isolated = [
+  "test/permissions.test.ts",
+  "src/core/auth/auth.throttle.test.ts",
+  "src/core/auth/auth.timing.test.ts",
+  "src/planes/publication/publication.cache.test.ts",
+  "src/carnetizacion/lists/lists.sheets.test.ts",
+  "src/carnetizacion/lists/lists.template.test.ts",
+  "src/carnetizacion/lists/lists.columns.test.ts",
+  "src/planes/sheets/*.test.ts",
+];
+const excluded = ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? pgliteOnly : postgresOnly)];
+
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
-    exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? pgliteOnly : postgresOnly)],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Many files wait on other
@@ -28,5 +41,17 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+          exclude: [...excluded, ...isolated],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: isolated, exclude: excluded } },
+    ],
   },
 });
