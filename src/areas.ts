@@ -4,7 +4,9 @@
 // import it, and so does any test that calls a core service without the app (docs/ARCHITECTURE.md,
 // "Areas and core"). A new area (planes, comunicaciones) adds its install call below.
 import { installCarnetizacion } from "./carnetizacion/carnetizacion.area.ts";
+import { installComunicaciones } from "./comunicaciones/comunicaciones.area.ts";
 import { installPlanes } from "./planes/planes.area.ts";
 
 installCarnetizacion();
 installPlanes();
+installComunicaciones();

@@ -126,6 +126,15 @@ const settings = {
     doc: "Sitio web de la entidad.",
     schema: z.string().url().default("https://www.pasto.gov.co"),
   },
+  COMM_ALLOWED_DOMAINS: {
+    doc: "Dominios de correo (separados por comas) a los que Comunicaciones envía; cualquier otra dirección se descarta (por defecto ENTITY_EMAIL_DOMAIN).",
+    schema: z
+      .string()
+      .regex(/^\s*[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*[a-z0-9.-]+\.[a-z]{2,}\s*)*$/i, {
+        message: "escriba dominios separados por comas, por ejemplo pasto.gov.co,educacion.pasto.gov.co",
+      })
+      .optional(),
+  },
 } satisfies Record<string, { doc: string; schema: z.ZodType }>;
 
 type Settings = typeof settings;
@@ -160,6 +169,8 @@ export interface Config {
   mailFrom: string;
   cards: { plantaValidUntil: string | undefined };
   verification: { showPhoto: boolean; ratePerMinute: number };
+  /** Comunicaciones: the only e-mail domains it sends to. */
+  comm: { allowedDomains: string[] };
   entity: {
     name: string;
     nit: string;
@@ -215,6 +226,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: v.MAIL_FROM ?? `SIPAP <intranet@${v.ENTITY_EMAIL_DOMAIN}>`,
     cards: { plantaValidUntil: v.CARD_VALID_UNTIL_PLANTA },
     verification: { showPhoto: v.VERIFY_SHOW_PHOTO, ratePerMinute: v.VERIFY_RATE_LIMIT },
+    comm: {
+      allowedDomains: (v.COMM_ALLOWED_DOMAINS ?? v.ENTITY_EMAIL_DOMAIN)
+        .split(",")
+        .map((d) => d.trim().toLowerCase())
+        .filter(Boolean),
+    },
     entity: {
       name: v.ENTITY_NAME,
       nit: v.ENTITY_NIT,

@@ -9,6 +9,16 @@ export { cardDesigns } from "../carnetizacion/designs/designs.table.ts";
 export { photos } from "../carnetizacion/photos/photos.table.ts";
 export { rejectionReasons } from "../carnetizacion/review/review.table.ts";
 export { signingKeys } from "../carnetizacion/verification/verification.table.ts";
+export { commConsultations } from "../comunicaciones/consultations/consultations.table.ts";
+export { documents } from "../comunicaciones/library/library.table.ts";
+export { pubRequests } from "../comunicaciones/publications/publications.table.ts";
+export {
+  commAttachments,
+  commListEntries,
+  commRequestEvents,
+  commRequests,
+} from "../comunicaciones/requests/requests.table.ts";
+export { commDeliveries } from "../comunicaciones/sending/sending.table.ts";
 export { initialCredentials, loginThrottle, passwords, sessions } from "../core/auth/auth.table.ts";
 export { dependencias } from "../core/dependencias/dependencias.table.ts";
 export { outbox } from "../core/mail/mail.table.ts";

@@ -28,13 +28,16 @@ const reset = (client: TestClient, target: { id: string }, entrega?: string) =>
 // Who may reset whom, role by role (the rule's own unit test walks the same table).
 const MAY_RESET: Record<Role, readonly Role[]> = {
   administrador: ROLES,
-  operador_ssi: ["servidor", "enlace", "responsable_plan"],
+  operador_ssi: ["servidor", "enlace", "responsable_plan", "jefe_dependencia"],
   servidor: [],
   enlace: [],
   comunicaciones: [],
   planeacion: [],
   control_interno: [],
   responsable_plan: [],
+  jefe_dependencia: [],
+  despacho: [],
+  talento_humano: [],
 };
 
 describe("credential reset: who may reset whom", () => {

@@ -59,13 +59,16 @@ describe("people rules", () => {
 // anyone, an SSI operator only people without staff roles, everyone else nobody.
 const MAY_MANAGE: Record<Role, readonly Role[]> = {
   administrador: ROLES,
-  operador_ssi: ["servidor", "enlace", "responsable_plan"],
+  operador_ssi: ["servidor", "enlace", "responsable_plan", "jefe_dependencia"],
   servidor: [],
   enlace: [],
   comunicaciones: [],
   planeacion: [],
   control_interno: [],
   responsable_plan: [],
+  jefe_dependencia: [],
+  despacho: [],
+  talento_humano: [],
 };
 
 const pairs = ROLES.flatMap((actor) =>

@@ -55,15 +55,15 @@ export function formatDocument(type: DocumentType, number: string): string {
 }
 
 /** Roles that give no power over other people's data: an SSI operator manages people who hold only these. */
-export const ORDINARY_ROLES: readonly Role[] = ["servidor", "enlace", "responsable_plan"];
+export const ORDINARY_ROLES: readonly Role[] = ["servidor", "enlace", "responsable_plan", "jefe_dependencia"];
 
 export const holdsOnlyOrdinaryRoles = (roles: readonly Role[]) =>
   roles.every((r) => ORDINARY_ROLES.includes(r));
 
 /**
  * May this staff member change that person's record (data, credential)? An administrator manages anyone;
- * an SSI operator only people who hold no role beyond servidor, enlace and responsable de plan, so an
- * operator never acts on another operator, an administrator or other staff. Returns why not, in Spanish.
+ * an SSI operator only people who hold no role beyond servidor, enlace, responsable de plan and jefe de
+ * dependencia, so an operator never acts on another operator, an administrator or other staff. Returns why not, in Spanish.
  */
 export function refuseToManage(
   actorRoles: readonly Role[],

@@ -25,6 +25,14 @@ const REPORTERS: readonly Role[] = ["responsable_plan", "planeacion"];
 const REPORT_READERS: readonly Role[] = [...PLAN_READERS, "responsable_plan"];
 // Control interno (OCI) runs the follow-up of each cut and publishes its report.
 const CONTROL: readonly Role[] = ["control_interno"];
+// Comunicaciones (Circular 004 de 2021): a dependencia's liaison or head files requests; OCS reviews them;
+// OCS or the Despacho approves by class; Talento Humano and SSI are consulted. The service checks dependencia
+// and a sensitive notice's readers.
+const COMM_REQUESTERS: readonly Role[] = ["enlace", "jefe_dependencia"];
+const OCS: readonly Role[] = ["comunicaciones"];
+const COMM_APPROVERS: readonly Role[] = ["comunicaciones", "despacho"];
+const COMM_CONSULTED: readonly Role[] = ["talento_humano", "operador_ssi"];
+const COMM_READERS: readonly Role[] = [...COMM_REQUESTERS, ...COMM_APPROVERS, ...COMM_CONSULTED];
 const PUBLIC_PAGE = { access: "public", beforeOnboarding: true } as const;
 
 export const ROUTES = {
@@ -258,6 +266,30 @@ export const ROUTES = {
     ...PUBLIC_PAGE,
   },
   "transparency.evidence": { method: "GET", path: "/transparencia/evidencias/:evidenceId", ...PUBLIC_PAGE },
+  "comm.mine": { method: "GET", path: "/comunicaciones/mis-solicitudes", access: COMM_REQUESTERS },
+  "comm.new": { method: "GET", path: "/comunicaciones/solicitudes/nueva", access: COMM_REQUESTERS },
+  "comm.create": { method: "POST", path: "/comunicaciones/solicitudes", access: COMM_REQUESTERS },
+  "comm.show": { method: "GET", path: "/comunicaciones/solicitudes/:id", access: COMM_READERS },
+  "comm.edit": {
+    method: "GET",
+    path: "/comunicaciones/solicitudes/:id/editar",
+    access: [...COMM_REQUESTERS, ...OCS],
+  },
+  "comm.update": {
+    method: "POST",
+    path: "/comunicaciones/solicitudes/:id/editar",
+    access: [...COMM_REQUESTERS, ...OCS],
+  },
+  "comm.resubmit": {
+    method: "POST",
+    path: "/comunicaciones/solicitudes/:id/reenviar",
+    access: COMM_REQUESTERS,
+  },
+  "comm.queue": { method: "GET", path: "/comunicaciones/bandeja", access: COMM_APPROVERS },
+  "comm.take": { method: "POST", path: "/comunicaciones/solicitudes/:id/revisar", access: OCS },
+  "comm.return": { method: "POST", path: "/comunicaciones/solicitudes/:id/devolver", access: OCS },
+  "comm.reject": { method: "POST", path: "/comunicaciones/solicitudes/:id/rechazar", access: COMM_APPROVERS },
+  "comm.approve": { method: "POST", path: "/comunicaciones/solicitudes/:id/aprobar", access: COMM_APPROVERS },
   "mail.outbox": { method: "GET", path: "/admin/correos", access: ADMIN },
   "jobs.list": { method: "GET", path: "/admin/tareas", access: ADMIN },
   "jobs.retry": { method: "POST", path: "/admin/tareas/:id/reintentar", access: ADMIN },

@@ -7,6 +7,9 @@ export const ROLES = [
   "planeacion",
   "control_interno",
   "responsable_plan",
+  "jefe_dependencia",
+  "despacho",
+  "talento_humano",
   "administrador",
 ] as const;
 
@@ -20,6 +23,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   planeacion: "Planeación (OPGI)",
   control_interno: "Control interno (OCI)",
   responsable_plan: "Responsable de plan",
+  jefe_dependencia: "Jefe de dependencia",
+  despacho: "Despacho del Alcalde (aprueba comunicaciones)",
+  talento_humano: "Talento Humano (consultas de comunicaciones)",
   administrador: "Administrador",
 };
 

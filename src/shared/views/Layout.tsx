@@ -26,6 +26,8 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "indicators.list", label: "Indicadores" },
   { id: "responsables.list", label: "Responsables de planes" },
   { id: "plans.types", label: "Tipos de plan" },
+  { id: "comm.mine", label: "Mis solicitudes" },
+  { id: "comm.queue", label: "Comunicaciones" },
   { id: "dependencias.list", label: "Dependencias" },
   { id: "audit.search", label: "Auditoría" },
   { id: "mail.outbox", label: "Correos" },

@@ -1,0 +1,268 @@
+// «Mis solicitudes» (a dependencia's communication requests) and the request form, which works without
+// JavaScript: the audience is chosen with radios, and the fields of each choice are always on the page.
+import type { FormErrors, FormValues } from "../../shared/forms.ts";
+import { formatDateTime } from "../../shared/time.ts";
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FieldFrame,
+  Notice,
+  Select,
+} from "../../shared/views/components.tsx";
+import { Layout } from "../../shared/views/Layout.tsx";
+import type { PageContext } from "../../shared/views/page.ts";
+import { TEMPLATE_FIELDS } from "../messages/messages.rules.ts";
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, STATE_LABELS } from "./requests.rules.ts";
+import type { RequestListItem } from "./requests.service.ts";
+
+export const LABELS: Record<string, string> = {
+  purpose: "Propósito",
+  classification: "Clase de comunicación",
+  audienceKind: "Destinatarios",
+  dependencias: "Dependencias",
+  vinculacion: "Vinculación",
+  personDocument: "Documento de la persona",
+  desiredDate: "Fecha deseada",
+  desiredTime: "Hora deseada",
+  subject: "Asunto",
+  body: "Texto del mensaje",
+};
+
+/** The list of requests: code, subject (or «contenido reservado»), dependencia, state, date. */
+export function RequestTable({ rows, showRequester }: { rows: RequestListItem[]; showRequester?: boolean }) {
+  return (
+    <table class="table table--stack">
+      <thead>
+        <tr>
+          <th scope="col">Solicitud</th>
+          <th scope="col">Asunto</th>
+          <th scope="col">Dependencia</th>
+          {showRequester && <th scope="col">Solicitante</th>}
+          <th scope="col">Estado</th>
+          <th scope="col">Fecha deseada</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <td data-label="Solicitud">
+              <a href={`/comunicaciones/solicitudes/${row.request.id}`}>{row.code}</a>
+            </td>
+            <td data-label="Asunto">{row.subject ?? <em>Aviso individual – contenido reservado</em>}</td>
+            <td data-label="Dependencia">{row.dependenciaName}</td>
+            {showRequester && <td data-label="Solicitante">{row.requesterName}</td>}
+            <td data-label="Estado">{STATE_LABELS[row.request.state]}</td>
+            <td data-label="Fecha deseada">{formatDateTime(row.request.desiredAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function MyRequestsPage({ ctx, rows }: { ctx: PageContext; rows: RequestListItem[] }) {
+  return (
+    <Layout ctx={ctx} title="Mis solicitudes">
+      <h1>Mis solicitudes de comunicación</h1>
+      <p>
+        Las comunicaciones masivas a los servidores las revisa y envía la Oficina de Comunicaciones (Circular
+        004 de 2021). Aquí ve las de su dependencia y en qué van.
+      </p>
+      <p>
+        <a class="button" href="/comunicaciones/solicitudes/nueva">
+          Nueva solicitud
+        </a>
+      </p>
+      {rows.length === 0 ? <p>Su dependencia aún no tiene solicitudes.</p> : <RequestTable rows={rows} />}
+    </Layout>
+  );
+}
+
+function Textarea(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  rows: number;
+  values: FormValues;
+  errors: FormErrors;
+}) {
+  return (
+    <FieldFrame
+      id={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.errors[props.name]}
+      control={(aria) => (
+        <textarea class="textarea" id={props.name} name={props.name} rows={props.rows} {...aria}>
+          {props.values[props.name] ?? ""}
+        </textarea>
+      )}
+    />
+  );
+}
+
+const AUDIENCES = [
+  { value: "todos", label: "Todos los servidores y contratistas activos" },
+  { value: "filtro", label: "Algunas dependencias, o solo planta o solo contratistas" },
+  { value: "persona", label: "Una sola persona (obligatorio para un aviso de interés particular)" },
+];
+
+export interface RequestFormProps {
+  ctx: PageContext;
+  action: string;
+  title: string;
+  values: FormValues;
+  errors: FormErrors;
+  dependencias: { value: string; label: string }[];
+  notice?: string;
+}
+
+export function RequestFormPage(props: RequestFormProps) {
+  const { ctx, values, errors } = props;
+  const checked = new Set((values.dependencias ?? "").split(","));
+  const fields = TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(", ");
+  return (
+    <Layout ctx={ctx} title={props.title}>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <h1>{props.title}</h1>
+      {props.notice && <Notice>{props.notice}</Notice>}
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        {values.rowVersion && <input type="hidden" name="rowVersion" value={values.rowVersion} />}
+        <Textarea
+          name="purpose"
+          label="Propósito"
+          hint="Para qué es la comunicación y por qué debe llegar a estos destinatarios."
+          rows={3}
+          values={values}
+          errors={errors}
+        />
+        <Select
+          name="classification"
+          label="Clase de comunicación"
+          hint="Las de convenios, publicitarias o de otra entidad requieren consulta a Talento Humano o a la Oficina de Sistemas antes de aprobarse."
+          options={CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))}
+          values={values}
+          errors={errors}
+          emptyLabel="Elija una clase"
+        />
+        <fieldset
+          class={errors.audienceKind ? "fieldset field--error" : "fieldset"}
+          id="audienceKind"
+          aria-describedby={errors.audienceKind ? "audienceKind-error" : undefined}
+        >
+          <legend>Destinatarios</legend>
+          {errors.audienceKind && (
+            <p class="field-error" id="audienceKind-error">
+              <span class="visually-hidden">Error: </span>
+              {errors.audienceKind}
+            </p>
+          )}
+          <div class="radios">
+            {AUDIENCES.map((a) => (
+              <div class="radio">
+                <input
+                  type="radio"
+                  id={`audience-${a.value}`}
+                  name="audienceKind"
+                  value={a.value}
+                  checked={values.audienceKind === a.value}
+                />
+                <label for={`audience-${a.value}`}>{a.label}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset
+          class={errors.dependencias ? "fieldset field--error" : "fieldset"}
+          id="dependencias"
+          aria-describedby={errors.dependencias ? "dependencias-error" : "dependencias-hint"}
+        >
+          <legend>Si eligió algunas dependencias: cuáles</legend>
+          <p class="hint" id="dependencias-hint">
+            Sin marcar ninguna, el filtro de vinculación se aplica a todas.
+          </p>
+          {errors.dependencias && (
+            <p class="field-error" id="dependencias-error">
+              <span class="visually-hidden">Error: </span>
+              {errors.dependencias}
+            </p>
+          )}
+          <div class="checkboxes">
+            {props.dependencias.map((d) => (
+              <div class="checkbox">
+                <input
+                  type="checkbox"
+                  id={`dep-${d.value}`}
+                  name="dependencias"
+                  value={d.value}
+                  checked={checked.has(d.value)}
+                />
+                <label for={`dep-${d.value}`}>{d.label}</label>
+              </div>
+            ))}
+          </div>
+          <div class="checkbox">
+            <input
+              type="checkbox"
+              id="includeChildren"
+              name="includeChildren"
+              value="si"
+              checked={values.includeChildren !== "no"}
+            />
+            <label for="includeChildren">Incluir las dependencias que dependen de las marcadas</label>
+          </div>
+        </fieldset>
+        <Select
+          name="vinculacion"
+          label="Vinculación (si eligió algunas dependencias)"
+          options={[
+            { value: "planta", label: "Solo servidores de planta" },
+            { value: "ops", label: "Solo contratistas" },
+          ]}
+          values={values}
+          errors={errors}
+          emptyLabel="Planta y contratistas"
+        />
+        <Field
+          name="personDocument"
+          label="Si eligió una sola persona: su número de documento"
+          inputmode="numeric"
+          width="medium"
+          values={values}
+          errors={errors}
+        />
+        <Field
+          name="desiredDate"
+          label="Fecha deseada de envío"
+          hint="aaaa-mm-dd, por ejemplo 2026-03-15"
+          type="date"
+          width="medium"
+          values={values}
+          errors={errors}
+        />
+        <Field
+          name="desiredTime"
+          label="Hora deseada de envío"
+          hint="hh:mm, hora de Colombia"
+          type="time"
+          width="short"
+          values={values}
+          errors={errors}
+        />
+        <Field name="subject" label="Asunto" values={values} errors={errors} />
+        <Textarea
+          name="body"
+          label="Texto del mensaje"
+          hint={`Deje una línea en blanco entre párrafos. Puede usar **negrita**, _cursiva_, listas con «- » y estos campos, que se llenan para cada destinatario: ${fields}.`}
+          rows={12}
+          values={values}
+          errors={errors}
+        />
+        <Button>Enviar la solicitud</Button>
+      </form>
+    </Layout>
+  );
+}
