@@ -12,6 +12,7 @@ const ONCE = [
   "e2e/staff-pages.test.ts",
   "e2e/cards.test.ts",
   "e2e/campaigns.test.ts",
+  "e2e/comunicaciones.test.ts",
 ];
 
 export default defineConfig({

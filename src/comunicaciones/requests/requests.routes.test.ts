@@ -2,7 +2,7 @@
 // a sensitive notice to a group), the circular's approval rules (never the requester; agreement-class messages
 // only after a consultation), editing after approval, a sensitive notice's content hidden from other readers,
 // and an audit row for every state change.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestClient, type TestContext } from "../../../test/app.ts";
 import { makeDependencia, makePerson, signIn, type TestPerson } from "../../../test/factories.ts";
@@ -75,7 +75,9 @@ async function file(client: TestClient, overrides: Record<string, string | strin
 const stateOf = async (id: string) =>
   (await db().select().from(commRequests).where(eq(commRequests.id, id)))[0]?.state;
 const auditActions = async (id: string) =>
-  (await db().select().from(auditLog).where(eq(auditLog.targetId, id))).map((row) => row.action);
+  (await db().select().from(auditLog).where(eq(auditLog.targetId, id)).orderBy(asc(auditLog.id))).map(
+    (row) => row.action,
+  );
 const act = (client: TestClient, id: string, step: string, body: Record<string, string> = {}) =>
   client.post(`/comunicaciones/solicitudes/${id}/${step}`, body);
 
@@ -153,7 +155,11 @@ describe("review and approval", () => {
       "comm_request.approved",
       "comm_request.back_to_review",
     ]);
-    const events = await db().select().from(commRequestEvents).where(eq(commRequestEvents.requestId, id));
+    const events = await db()
+      .select()
+      .from(commRequestEvents)
+      .where(eq(commRequestEvents.requestId, id))
+      .orderBy(asc(commRequestEvents.id));
     expect(events.map((e) => e.kind)).toEqual(["creado", "tomado", "aprobado", "vuelto_a_revision"]);
   });
 

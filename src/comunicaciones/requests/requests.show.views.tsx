@@ -1,10 +1,12 @@
 // A communication request's page: its data (a sensitive notice's content only for its readers), the
 // audience's counts and dropped addresses, the history of its steps, and the steps the viewer may take.
+
 import type { FormErrors } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { BackLink, Button, CsrfField, ErrorSummary, Notice } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
+import { countOf } from "../../shared/words.ts";
 import { DROP_REASON_LABELS } from "../messages/addresses.rules.ts";
 import { CLASSIFICATION_LABELS, EVENT_LABELS, STATE_LABELS } from "./requests.rules.ts";
 import type { RequestView } from "./requests.service.ts";
@@ -25,7 +27,7 @@ function audienceText(view: RequestView) {
   const parts = [
     r.audienceDependenciaIds.length === 0
       ? "Todas las dependencias"
-      : `${r.audienceDependenciaIds.length} dependencia(s)${r.audienceIncludeChildren ? " con las que dependen de ellas" : ""}`,
+      : `${countOf(r.audienceDependenciaIds.length, "dependencia", "dependencias")}${r.audienceIncludeChildren ? " con las que dependen de ellas" : ""}`,
   ];
   if (r.audienceVinculacion)
     parts.push(r.audienceVinculacion === "planta" ? "solo planta" : "solo contratistas");
@@ -107,7 +109,9 @@ export function RequestPage({
         <Row term="Fecha deseada">{formatDateTime(r.desiredAt)}</Row>
         {view.readable && <Row term="Propósito">{r.purpose}</Row>}
         {view.readable && <Row term="Destinatarios">{audienceText(view)}</Row>}
-        {view.audience && <Row term="Recibirían el mensaje">{`${view.audience.deliverable} persona(s)`}</Row>}
+        {view.audience && (
+          <Row term="Recibirían el mensaje">{countOf(view.audience.deliverable, "persona", "personas")}</Row>
+        )}
       </dl>
       {view.readable && (
         <section aria-labelledby="message-title">
