@@ -292,6 +292,7 @@ describe("the PTEP 2026 from a report on a phone to the published April follow-u
       expect(text).toContain("Seguimiento");
       expect(text).toContain("Servicio al ciudadano");
 
+      await page.getByLabel("Revisé el informe: una vez publicado no se puede retirar ni cambiar.").check();
       await page.getByRole("button", { name: "Publicar el informe" }).click();
       expect(await textOf(page.getByRole("status"))).toContain(
         "Informe publicado en Transparencia, dentro del plazo.",
@@ -325,7 +326,7 @@ describe("the PTEP 2026 from a report on a phone to the published April follow-u
       await page.getByRole("heading", { level: 1, name: PTEP_TITLE }).waitFor();
       const followups = page.getByRole("region", { name: "Seguimientos de control interno" });
       expect(await readOf(followups.locator("tbody"))).toMatch(
-        /^Corte del 30 de abril de 2026 \(Enero a abril de 2026\) 15 de mayo de 2026 5 de mayo de 2026 [\d,]+ %, (bajo|medio|alto)/,
+        /^Corte del 30 de abril de 2026 \(enero a abril de 2026\) 15 de mayo de 2026 5 de mayo de 2026 [\d,]+ %, (bajo|medio|alto)/,
       );
       await seeAccessible(page, "progress-phone-public-plan");
 

@@ -167,6 +167,11 @@ describe("a published plan read by the public and by staff who do not plan", () 
       ).toBe(1);
       await seeAccessible(page, "phone-my-activities");
 
+      // The whole list of each plan is folded under what needs doing now.
+      for (const summary of await page
+        .locator("details > summary", { hasText: "Todas las actividades" })
+        .all())
+        await summary.click();
       await links.filter({ hasText: /^1\.5 .*Secretaría de Salud Municipal/ }).click();
       await page.getByRole("heading", { level: 1, name: /^1\.5 Formular y publicar/ }).waitFor();
       expect(

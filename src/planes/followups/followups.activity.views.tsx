@@ -21,7 +21,14 @@ export const fieldId = (itemId: string, field: string) => `v-${itemId}-${field}`
 const size = (bytes: number) =>
   bytes < 1_000_000 ? `${formatNumber(Math.max(1, Math.round(bytes / 1000)))} kB` : formatMegabytes(bytes);
 
-function EvidenceList(props: { evidence: SheetEvidence[]; canAct: boolean; csrf: string; back: string }) {
+function EvidenceList(props: {
+  evidence: SheetEvidence[];
+  canAct: boolean;
+  csrf: string;
+  back: string;
+  /** Not published yet: a file made public may still be withdrawn. */
+  open: boolean;
+}) {
   if (props.evidence.length === 0) return <p class="hint">Sin evidencias en los reportes hasta el corte.</p>;
   return (
     <ul class="evidence-list">
@@ -32,7 +39,19 @@ function EvidenceList(props: { evidence: SheetEvidence[]; canAct: boolean; csrf:
             SHA-256: <code>{e.sha256}</code>
           </div>
           {e.isPublic ? (
-            <strong class="tag tag--hecho">Pública</strong>
+            <>
+              <strong class="tag tag--hecho">Pública</strong>
+              {props.canAct && props.open && (
+                <form method="post" action={`/evidencias/${e.id}/publica`}>
+                  <CsrfField token={props.csrf} />
+                  <input type="hidden" name="publica" value="no" />
+                  <input type="hidden" name="volver" value={props.back} />
+                  <Button variant="secondary">
+                    Quitar de lo público<span class="visually-hidden">: {e.fileName}</span>
+                  </Button>
+                </form>
+              )}
+            </>
           ) : (
             props.canAct &&
             e.validated && (
@@ -74,7 +93,12 @@ function Reports({ activity }: { activity: SheetActivity }) {
             <td data-label="Periodo">{r.period}</td>
             <td data-label="Estado">
               {REPORT_STATUS_LABELS[r.status]}
-              {r.locked && <strong class="tag tag--pendiente">Bloqueado por el seguimiento</strong>}
+              {r.locked && (
+                <>
+                  {" "}
+                  <strong class="tag tag--pendiente">Bloqueado por el seguimiento</strong>
+                </>
+              )}
             </td>
             <td data-label="Porcentaje" class="numeric">
               {r.percent === null ? "Sin dato" : percent(r.percent)}
@@ -227,6 +251,7 @@ export function Activity(props: {
         canAct={props.canAct}
         csrf={props.csrf}
         back={`/seguimientos/${sheet.followup.id}?componente=${props.componentId}#a-${leaf.id}`}
+        open={sheet.followup.status !== "publicado"}
       />
       {props.canAct && open && (
         <VerifyForm

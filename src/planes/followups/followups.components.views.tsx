@@ -51,7 +51,7 @@ export function ComponentNav(props: { sheet: FollowupSheet; selected: SheetGroup
               <p class="hint">
                 {formatNumber(done)} de{" "}
                 {countOf(activities.length, "actividad verificada", "actividades verificadas")}
-                {current && " · en pantalla"}
+                {current && " · abierto abajo"}
               </p>
             </li>
           );

@@ -46,7 +46,7 @@ export function FollowupsSection({ slug, followups }: { slug: string; followups:
               <tr>
                 <th scope="row">
                   <a href={followupPath(slug, f.cutOn)}>Corte del {dayText(f.cutOn)}</a>
-                  <span class="hint"> ({f.periodLabel})</span>
+                  <span class="hint"> ({f.periodLabel.toLocaleLowerCase("es-CO")})</span>
                 </th>
                 <td data-label="Plazo para publicar">{dayText(f.dueOn)}</td>
                 <td data-label="Publicado el">

@@ -44,6 +44,8 @@ async function setDay(isoDay: string) {
   responsable = await signIn(ctx, people.responsable);
 }
 const text = (response: Response) => response.text();
+const followupRow = async () =>
+  (await db().select().from(planFollowups).where(eq(planFollowups.id, followupId)))[0];
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -135,7 +137,7 @@ describe("opening a follow-up", () => {
     const opened = await oci.post(`/planes/${tree.plan.id}/seguimientos`, { cutOn: "2026-04-30" });
     expect(opened.status).toBe(303);
     followupId = opened.headers.get("location")?.split("/").pop() ?? "";
-    const [row] = await db().select().from(planFollowups).where(eq(planFollowups.id, followupId));
+    const row = await followupRow();
     expect(row).toMatchObject({ cutOn: "2026-04-30", dueOn: "2026-05-15", status: "abierto" });
 
     const second = await oci.post(`/planes/${tree.plan.id}/seguimientos`, { cutOn: "2026-04-30" });
@@ -199,13 +201,8 @@ describe("verifying and closing", () => {
     const events = await db()
       .select()
       .from(planActivityEvents)
-      .where(
-        and(
-          eq(planActivityEvents.itemId, tree.items.activity11),
-          eq(planActivityEvents.kind, "verificacion_oci"),
-        ),
-      );
-    expect(events).toMatchObject([{ followupId, percent: 90, comment: "Acta revisada" }]);
+      .where(eq(planActivityEvents.kind, "verificacion_oci"));
+    expect(events).toMatchObject([{ itemId: tree.items.activity11, percent: 90, comment: "Acta revisada" }]);
 
     const still = await oci.post(`/seguimientos/${followupId}/cerrar`, {});
     expect(still.status).toBe(422);
@@ -250,7 +247,7 @@ describe("verifying and closing", () => {
 
   it("closes and freezes the report with scores and zones", async () => {
     expect((await oci.post(`/seguimientos/${followupId}/cerrar`, {})).status).toBe(303);
-    const [row] = await db().select().from(planFollowups).where(eq(planFollowups.id, followupId));
+    const row = await followupRow();
     expect(row?.status).toBe("cerrado");
     expect(row?.report).toMatchObject({
       cutOn: "2026-04-30",
@@ -355,7 +352,10 @@ describe("the deadline and the publication", () => {
 
   it("publishes after the due date, recorded as late", async () => {
     await setDay("2026-05-20");
-    expect((await oci.post(`/seguimientos/${followupId}/publicar`, {})).status).toBe(303);
+    // Not without saying the report was checked: publishing is for good.
+    await oci.post(`/seguimientos/${followupId}/publicar`, {});
+    expect((await followupRow())?.status).toBe("cerrado");
+    expect((await oci.post(`/seguimientos/${followupId}/publicar`, { confirm: "si" })).status).toBe(303);
     const [audit] = await db()
       .select()
       .from(auditLog)

@@ -7,7 +7,7 @@ import { mount } from "../../shared/auth/guard.ts";
 import { can } from "../../shared/auth/permissions.ts";
 import { AppError } from "../../shared/errors.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { parseForm } from "../../shared/forms.ts";
+import { parseForm, readForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
@@ -231,6 +231,13 @@ export function followupsRoutes() {
 
   mount(app, "followups.publish", async (c) => {
     const { database, clock } = c.var.deps;
+    // Publishing is for good: the form asks control interno to say the report was checked.
+    if ((await readForm(c)).confirm !== "si")
+      return redirectWithFlash(
+        c,
+        `/seguimientos/${followupId(c)}`,
+        "Para publicar, marque la casilla que confirma que revisó el informe: publicado ya no se puede cambiar.",
+      );
     const { late, dueOn } = await publishFollowup(database.db, clock.now(), auditContext(c), followupId(c));
     return redirectWithFlash(
       c,

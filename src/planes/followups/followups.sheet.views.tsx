@@ -39,6 +39,12 @@ function Actions(props: { sheet: FollowupSheet; csrf: string }) {
           El informe quedará en la página pública del plan, en Transparencia, con la fecha de hoy como fecha
           de publicación. Plazo: {dayText(followup.dueOn)}.
         </p>
+        <div class="checkbox form-field">
+          <input type="checkbox" id="confirm-publish" name="confirm" value="si" required />
+          <label for="confirm-publish">
+            Revisé el informe: una vez publicado no se puede retirar ni cambiar.
+          </label>
+        </div>
         <Button>Publicar el informe</Button>
       </form>
     );

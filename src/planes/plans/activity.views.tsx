@@ -215,19 +215,20 @@ export function MyActivitiesPage(props: { ctx: PageContext; inbox: MyInbox; depe
           ) : (
             <InboxSections lines={props.inbox.lines} csrfToken={ctx.csrfToken} />
           )}
+          {/* Folded: what to do now is above; the whole list is for looking something up. */}
           {mine.plans.map((plan) => (
-            <section class="section">
-              <h2 class="heading-m">Todas las actividades: {planTitle(plan)}</h2>
-              <p class="hint">
-                {plan.typeName} · {countOf(plan.activities.length, "actividad", "actividades")}, la más
-                próxima a vencer primero
-              </p>
+            <details class="section">
+              <summary>
+                Todas las actividades: {planTitle(plan)} (
+                {countOf(plan.activities.length, "actividad", "actividades")})
+              </summary>
+              <p class="hint">{plan.typeName} · la más próxima a vencer primero</p>
               <ul class="task-list">
                 {plan.activities.map((a) => (
                   <ActivityCard activity={a} />
                 ))}
               </ul>
-            </section>
+            </details>
           ))}
         </>
       )}

@@ -3,7 +3,7 @@
 // upcoming, sent — each with «Reportar» or a link to its report.
 
 import { formatIsoDay } from "../../shared/time.ts";
-import { countOf } from "../../shared/words.ts";
+import { countOf, withoutFinalStop } from "../../shared/words.ts";
 import type { InboxLine } from "../plans/plans.mine.ts";
 import { formatPeriod } from "../plans/plans.rules.ts";
 import { percentText, ReportStatusTag, StartReportForm } from "./history.views.tsx";
@@ -60,7 +60,7 @@ function Line({ line, csrfToken }: { line: InboxLine; csrfToken: string }) {
             {REPORT_LINKS[line.report.status]}
             <span class="visually-hidden">
               {" "}
-              de {title}, periodo {period}
+              de {withoutFinalStop(title)}, periodo {period}
             </span>
           </a>
         </p>
@@ -74,7 +74,7 @@ function Line({ line, csrfToken }: { line: InboxLine; csrfToken: string }) {
           planId={line.planId}
           itemId={line.leaf.id}
           periodKey={line.periodKey}
-          context={`${title}, periodo ${period}`}
+          context={`${withoutFinalStop(title)}, periodo ${period}`}
         />
       )}
     </li>

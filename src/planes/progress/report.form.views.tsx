@@ -134,7 +134,7 @@ export function ReportForm(props: {
           Enviar a planeación
         </button>
       </div>
-      <p class="hint">
+      <p class="hint hint--after-actions">
         Para enviar hace falta el avance, lo que se hizo y al menos un archivo de evidencia (un reporte de 0 %
         puede ir sin evidencia). Después de enviarlo no se puede cambiar, salvo que planeación lo devuelva.
       </p>
