@@ -8,7 +8,7 @@ import type { CurrentUser } from "../../shared/auth/roles.ts";
 import { AppError } from "../../shared/errors.ts";
 import { audienceProblem, summariseAudience } from "./requests.audience.ts";
 import * as repo from "./requests.repository.ts";
-import { approvalProblem, type Move, STATE_LABELS, targetOf } from "./requests.rules.ts";
+import { approvalProblem, type EventKind, type Move, STATE_LABELS, targetOf } from "./requests.rules.ts";
 import { noticeToRequester, recordStep, requestOr404, stale } from "./requests.service.ts";
 import type { CommRequest } from "./requests.table.ts";
 
@@ -25,22 +25,53 @@ function targetOr409(request: CommRequest, move: Move) {
   return to;
 }
 
-export async function takeRequest(db: Db, now: Date, audit: AuditContext, user: CurrentUser, id: string) {
-  const current = await requestOr404(db, id, user);
-  const to = targetOr409(current, "take");
+interface Step {
+  move: Move;
+  kind: EventKind;
+  action: string;
+  /** Columns set beside the state. */
+  set?: Partial<CommRequest>;
+  comment?: string;
+  rowVersion?: number | undefined;
+  /** What the requester is told by e-mail: «devuelta» and its text. */
+  notice?: { what: string; text: string };
+}
+
+/** One step: the state moves only from the state read (else 409), with its event, audit row and notice. */
+async function move(db: Db, now: Date, audit: AuditContext, current: CommRequest, step: Step) {
+  const to = targetOr409(current, step.move);
   await db.transaction(async (tx) => {
-    const request = await repo.updateRequestIf(tx, current.id, [current.state], undefined, {
+    const request = await repo.updateRequestIf(tx, current.id, [current.state], step.rowVersion, {
+      ...step.set,
       state: to,
-      reviewerId: user.id,
       updatedAt: now,
     });
     if (!request) throw stale();
     await recordStep(tx, now, audit, {
       request,
-      kind: "tomado",
+      kind: step.kind,
       from: current.state,
-      action: "comm_request.taken",
+      comment: step.comment,
+      action: step.action,
     });
+    if (step.notice) await noticeToRequester(tx, now, request, step.notice.what, step.notice.text);
+  });
+}
+
+/** Refused unless the user's role may approve (or reject) this class, and it is not their own request. */
+async function checkApprover(db: Db, user: CurrentUser, current: CommRequest, action: "approve" | "reject") {
+  const consulted = await repo.hasAnsweredConsultation(db, current.id, current.contentVersion);
+  const problem = approvalProblem({ ...current, consulted }, user, action);
+  if (problem) throw refused(problem);
+}
+
+export async function takeRequest(db: Db, now: Date, audit: AuditContext, user: CurrentUser, id: string) {
+  const current = await requestOr404(db, id, user);
+  await move(db, now, audit, current, {
+    move: "take",
+    kind: "tomado",
+    action: "comm_request.taken",
+    set: { reviewerId: user.id },
   });
 }
 
@@ -53,28 +84,17 @@ export async function returnRequest(
   form: { comment: string; rowVersion?: number | undefined },
 ) {
   const current = await requestOr404(db, id, user);
-  const to = targetOr409(current, "return");
-  await db.transaction(async (tx) => {
-    const request = await repo.updateRequestIf(tx, current.id, [current.state], form.rowVersion, {
-      state: to,
-      reviewerId: current.reviewerId ?? user.id,
-      updatedAt: now,
-    });
-    if (!request) throw stale();
-    await recordStep(tx, now, audit, {
-      request,
-      kind: "devuelto",
-      from: current.state,
-      comment: form.comment,
-      action: "comm_request.returned",
-    });
-    await noticeToRequester(
-      tx,
-      now,
-      request,
-      "devuelta",
-      `La Oficina de Comunicaciones devolvió su solicitud con esta observación:\n\n${form.comment}`,
-    );
+  await move(db, now, audit, current, {
+    move: "return",
+    kind: "devuelto",
+    action: "comm_request.returned",
+    set: { reviewerId: current.reviewerId ?? user.id },
+    comment: form.comment,
+    rowVersion: form.rowVersion,
+    notice: {
+      what: "devuelta",
+      text: `La Oficina de Comunicaciones devolvió su solicitud con esta observación:\n\n${form.comment}`,
+    },
   });
 }
 
@@ -87,30 +107,15 @@ export async function rejectRequest(
   form: { comment: string; rowVersion?: number | undefined },
 ) {
   const current = await requestOr404(db, id, user);
-  const to = targetOr409(current, "reject");
-  const consulted = await repo.hasAnsweredConsultation(db, current.id, current.contentVersion);
-  const problem = approvalProblem({ ...current, consulted }, user, "reject");
-  if (problem) throw refused(problem);
-  await db.transaction(async (tx) => {
-    const request = await repo.updateRequestIf(tx, current.id, [current.state], form.rowVersion, {
-      state: to,
-      updatedAt: now,
-    });
-    if (!request) throw stale();
-    await recordStep(tx, now, audit, {
-      request,
-      kind: "rechazado",
-      from: current.state,
-      comment: form.comment,
-      action: "comm_request.rejected",
-    });
-    await noticeToRequester(
-      tx,
-      now,
-      request,
-      "rechazada",
-      `Su solicitud fue rechazada por este motivo:\n\n${form.comment}`,
-    );
+  targetOr409(current, "reject");
+  await checkApprover(db, user, current, "reject");
+  await move(db, now, audit, current, {
+    move: "reject",
+    kind: "rechazado",
+    action: "comm_request.rejected",
+    comment: form.comment,
+    rowVersion: form.rowVersion,
+    notice: { what: "rechazada", text: `Su solicitud fue rechazada por este motivo:\n\n${form.comment}` },
   });
 }
 
@@ -124,37 +129,23 @@ export async function approveRequest(
   form: { rowVersion?: number | undefined },
 ) {
   const current = await requestOr404(db, id, user);
-  const consulted = await repo.hasAnsweredConsultation(db, current.id, current.contentVersion);
-  const problem = approvalProblem({ ...current, consulted }, user, "approve");
-  if (problem) throw refused(problem);
-  const to = targetOr409(current, "approve");
+  await checkApprover(db, user, current, "approve");
+  targetOr409(current, "approve");
   const audienceRefusal = audienceProblem(
     await summariseAudience(db, current, domains),
     current.classification === "sensible",
   );
   if (audienceRefusal) throw refused(audienceRefusal);
-  await db.transaction(async (tx) => {
-    const request = await repo.updateRequestIf(tx, current.id, [current.state], form.rowVersion, {
-      state: to,
-      approvedBy: user.id,
-      approvedAt: now,
-      approvedContentVersion: current.contentVersion,
-      updatedAt: now,
-    });
-    if (!request) throw stale();
-    await recordStep(tx, now, audit, {
-      request,
-      kind: "aprobado",
-      from: current.state,
-      action: "comm_request.approved",
-    });
-    await noticeToRequester(
-      tx,
-      now,
-      request,
-      "aprobada",
-      "Su solicitud fue aprobada. La Oficina de Comunicaciones la programará para su envío.",
-    );
+  await move(db, now, audit, current, {
+    move: "approve",
+    kind: "aprobado",
+    action: "comm_request.approved",
+    set: { approvedBy: user.id, approvedAt: now, approvedContentVersion: current.contentVersion },
+    rowVersion: form.rowVersion,
+    notice: {
+      what: "aprobada",
+      text: "Su solicitud fue aprobada. La Oficina de Comunicaciones la programará para su envío.",
+    },
   });
 }
 
@@ -174,18 +165,10 @@ export async function resubmitRequest(
       403,
       "Solo quien pidió la comunicación puede enviarla de nuevo a revisión.",
     );
-  const to = targetOr409(current, "resubmit");
-  await db.transaction(async (tx) => {
-    const request = await repo.updateRequestIf(tx, current.id, [current.state], form.rowVersion, {
-      state: to,
-      updatedAt: now,
-    });
-    if (!request) throw stale();
-    await recordStep(tx, now, audit, {
-      request,
-      kind: "reenviado",
-      from: current.state,
-      action: "comm_request.resubmitted",
-    });
+  await move(db, now, audit, current, {
+    move: "resubmit",
+    kind: "reenviado",
+    action: "comm_request.resubmitted",
+    rowVersion: form.rowVersion,
   });
 }

@@ -194,6 +194,16 @@ function mayEdit(request: CommRequest, user: CurrentUser) {
   );
 }
 
+function editableOr409(request: CommRequest, user: CurrentUser) {
+  if (!mayEdit(request, user))
+    throw new AppError(
+      "comm.not_editable",
+      409,
+      `Una solicitud ${STATE_LABELS[request.state].toLowerCase()} no puede modificarse ahora.`,
+    );
+  return request;
+}
+
 export async function viewRequest(
   db: Db,
   now: Date,
@@ -236,13 +246,7 @@ export type RequestView = Awaited<ReturnType<typeof viewRequest>>;
 
 /** The form's values of a request being edited (its content must be readable: mayEdit implies it). */
 export async function editableRequest(db: Db, user: CurrentUser, id: string) {
-  const request = await requestOr404(db, id, user);
-  if (!mayEdit(request, user))
-    throw new AppError(
-      "comm.not_editable",
-      409,
-      `Una solicitud ${STATE_LABELS[request.state].toLowerCase()} no puede modificarse ahora.`,
-    );
+  const request = editableOr409(await requestOr404(db, id, user), user);
   const person = await repo.findPersonName(db, request.audiencePersonId);
   return {
     request,
@@ -260,13 +264,7 @@ export async function updateRequest(
   id: string,
   form: RequestForm,
 ): Promise<Outcome> {
-  const current = await requestOr404(db, id, user);
-  if (!mayEdit(current, user))
-    throw new AppError(
-      "comm.not_editable",
-      409,
-      `Una solicitud ${STATE_LABELS[current.state].toLowerCase()} no puede modificarse ahora.`,
-    );
+  const current = editableOr409(await requestOr404(db, id, user), user);
   const { values, errors } = await contentOf(db, now, domains, form);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const backToReview = stateAfterEdit(current.state) !== current.state;
