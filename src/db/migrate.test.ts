@@ -25,7 +25,9 @@ describe("migrations", () => {
         await Promise.all(instances.map((instance) => instance.migrate()));
         expect(await appliedMigrations(instances[0] as Database)).toBe(journal.entries.length);
         const locks = await (instances[1] as Database).db.execute(
-          sql`select count(*)::int as n from pg_locks where locktype = 'advisory'`,
+          // This database's only: the server's other test databases take advisory locks of their own.
+          sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+              where l.locktype = 'advisory' and d.datname = current_database()`,
         );
         expect((locks as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
       } finally {
