@@ -20,13 +20,14 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 async function openForVerifying(tx: Tx, followupId: string, at: Date) {
   const followup = await repo.lockFollowup(tx, followupId);
   if (!followup) throw notFound("El seguimiento");
-  const progress = await loadPlanProgress(tx, followup.planId, bogotaDay(at));
   if (followup.status !== "abierto")
     throw new AppError(
       "followups.not_open",
       409,
       "Este seguimiento ya está cerrado: sus verificaciones no se pueden cambiar.",
     );
+  // Only once it is known to be open: the plan's progress is the costly read.
+  const progress = await loadPlanProgress(tx, followup.planId, bogotaDay(at));
   return { followup, progress, components: scheduledUpTo(progress.tree, followup.cutOn) };
 }
 
@@ -105,10 +106,11 @@ export async function verifyComponentAsReported(
     const component = components.find((c) => c.id === componentId);
     if (!component) throw notFound("El componente de este seguimiento");
     const verified = new Set((await repo.listVerifications(tx, followup.id)).map((v) => v.itemId));
-    const validated = countedOf(progress.reports);
+    const leaves = leavesUnder([component]).filter((leaf) => !verified.has(leaf.id));
+    const pending = new Set(leaves.map((leaf) => leaf.id));
+    const validated = countedOf(progress.reports.filter((r) => pending.has(r.itemId)));
     let count = 0;
-    for (const leaf of leavesUnder([component])) {
-      if (verified.has(leaf.id)) continue;
+    for (const leaf of leaves) {
       const reported = reportedAtCut(
         leaf,
         validated.filter((r) => r.itemId === leaf.id),
