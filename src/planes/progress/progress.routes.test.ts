@@ -274,7 +274,6 @@ describe("planeación reviews", () => {
     expect(mails[0]?.body).toContain("Falta el acta firmada.");
     expect(mails[0]?.body).toContain(`/reportes/${id}`);
     expect((await planner.post(`/reportes/${id}/validar`, {})).status).toBe(409);
-
     const inbox = await (await gobierno.get("/mis-actividades")).text();
     expect(inbox).toContain("Devueltas por planeación");
     expect(inbox).toContain("Falta el acta firmada.");
@@ -305,10 +304,8 @@ describe("planeación reviews", () => {
       (await db().select().from(auditLog).where(eq(auditLog.action, "plan_evidence.downloaded"))).length,
     ).toBe(1);
     // Back to the report, whatever else `volver` names: never a redirect off the follow-up sheets.
-    const marked = await control.post(`/evidencias/${id}/publica`, {
-      publica: "si",
-      volver: "//evil.example",
-    });
+    const publica = `/evidencias/${id}/publica`;
+    const marked = await control.post(publica, { publica: "si", volver: "//evil.example" });
     expect(marked.headers.get("location")).toBe(`/reportes/${report?.id}`);
     // Public only once the plan is: an approved plan's evidence stays private.
     expect((await ctx.app.request(`/transparencia/evidencias/${id}`)).status).toBe(404);
@@ -316,6 +313,9 @@ describe("planeación reviews", () => {
     const open = await ctx.app.request(`/transparencia/evidencias/${id}`);
     expect(open.status).toBe(200);
     expect(open.headers.get("repr-digest")).toBe(staff.headers.get("repr-digest"));
+    // Control interno withdraws it: private again.
+    await control.post(publica, { publica: "no" });
+    expect((await ctx.app.request(`/transparencia/evidencias/${id}`)).status).toBe(404);
   });
 
   it("refuses (403, audited) a planner who opened or sent the report, and hides the buttons", async () => {
