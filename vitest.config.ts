@@ -14,7 +14,7 @@ const pgliteOnly = [
   "test/plans.seeds*.test.ts",
   // Pure rules and file checks: no database, no storage.
   "src/**/*.rules.test.ts",
-  "src/planes/evidence/evidence.checks.test.ts",
+  "src/shared/files/checks.test.ts",
 ];
 
 // Files that replace modules or spy on them (vi.mock, vi.spyOn): each runs in a fresh module graph. Every other

@@ -1,5 +1,5 @@
 // Evidence files of the planes area (a progress report's, an indicator measurement's): every file is checked
-// by content before anything is kept (evidence.checks.ts), images lose their metadata (evidence.image.ts),
+// by content before anything is kept (shared/files/checks.ts), images lose their metadata (shared/files/image.ts),
 // and each is stored privately under planes/evidencias/ with the SHA-256 of the stored bytes. A refused
 // file refuses the whole upload: nothing stored, no row. Downloads are checked object by object.
 import { createHash, randomUUID } from "node:crypto";
@@ -10,22 +10,22 @@ import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import type { CurrentUser } from "../../shared/auth/roles.ts";
 import { AppError, conflict, notFound } from "../../shared/errors.ts";
 import {
-  checkEvidenceFile,
+  checkUploadedFile,
   cleanFileName,
-  type EvidenceKind,
+  type FileKind,
   formatFileSize,
   MAX_FILES_PER_UPLOAD,
-} from "./evidence.checks.ts";
-import { reencodeImage } from "./evidence.image.ts";
+} from "../../shared/files/checks.ts";
+import { reencodeImage } from "../../shared/files/image.ts";
 import * as repo from "./evidence.repository.ts";
 import type { EvidenceOwnerType, PlanEvidence } from "./evidence.table.ts";
 
 export {
-  EVIDENCE_ACCEPT,
-  EVIDENCE_TYPES_TEXT,
+  FILE_ACCEPT,
+  FILE_TYPES_TEXT,
   formatFileSize,
   MAX_FILES_PER_UPLOAD,
-} from "./evidence.checks.ts";
+} from "../../shared/files/checks.ts";
 export type { EvidenceOwnerType, PlanEvidence } from "./evidence.table.ts";
 
 export interface EvidenceUpload {
@@ -53,7 +53,7 @@ const TARGET_TYPES: Record<EvidenceOwnerType, string> = {
 
 interface Prepared {
   fileName: string;
-  kind: EvidenceKind;
+  kind: FileKind;
   contentType: string;
   bytes: Buffer;
   sha256: string;
@@ -101,7 +101,7 @@ async function prepare(
     throw await refuse("total_too_large", null, totalMessage(owner, maxReportBytes, kept, adding), adding);
   const prepared: Prepared[] = [];
   for (const file of files) {
-    const check = await checkEvidenceFile(file.fileName, file.bytes, maxFileBytes);
+    const check = await checkUploadedFile(file.fileName, file.bytes, maxFileBytes);
     if (!check.ok)
       throw await refuse(check.reason, cleanFileName(file.fileName), check.message, file.bytes.length);
     const bytes = check.image ? await reencodeImage(file.bytes, check.kind) : file.bytes;

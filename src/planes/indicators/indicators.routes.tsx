@@ -9,7 +9,7 @@ import { type FormErrors, type FormValues, validateForm } from "../../shared/for
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { bogotaDay } from "../../shared/time.ts";
 import { pageContext } from "../../shared/views/page.ts";
-import { EVIDENCE_ACCEPT, EVIDENCE_TYPES_TEXT } from "../evidence/evidence.service.ts";
+import { FILE_ACCEPT, FILE_TYPES_TEXT } from "../evidence/evidence.service.ts";
 import { IndicatorPage } from "./indicator.views.tsx";
 import { indicatorListQuerySchema, indicatorSchema, measurementSchema } from "./indicators.schemas.ts";
 import {
@@ -65,8 +65,8 @@ async function renderIndicator(
       editing={editing}
       dependencias={editing ? await dependenciaOptions(db) : []}
       upload={{
-        accept: EVIDENCE_ACCEPT,
-        types: EVIDENCE_TYPES_TEXT,
+        accept: FILE_ACCEPT,
+        types: FILE_TYPES_TEXT,
         maxFileBytes: c.var.deps.config.evidence.maxFileBytes,
       }}
       errors={options.errors}

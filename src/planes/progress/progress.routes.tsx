@@ -9,7 +9,7 @@ import { type FormErrors, type FormValues, readForm, validateForm } from "../../
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { countOf, formatNumber } from "../../shared/words.ts";
-import { EVIDENCE_ACCEPT, EVIDENCE_TYPES_TEXT, type EvidenceUpload } from "../evidence/evidence.service.ts";
+import { type EvidenceUpload, FILE_ACCEPT, FILE_TYPES_TEXT } from "../evidence/evidence.service.ts";
 import {
   reportFormSchema,
   returnSchema,
@@ -53,7 +53,7 @@ async function renderReport(
       ctx={pageContext(c)}
       loaded={loaded}
       abilities={abilities}
-      limits={{ accept: EVIDENCE_ACCEPT, types: EVIDENCE_TYPES_TEXT, ...config.evidence }}
+      limits={{ accept: FILE_ACCEPT, types: FILE_TYPES_TEXT, ...config.evidence }}
       back={back}
       errors={extra.errors}
       values={extra.values}

@@ -1,9 +1,10 @@
 // The responsable's form of a report: one multipart form that works without JavaScript, with two buttons —
 // «Guardar borrador» posts to the report, «Enviar a planeación» to its «enviar» address (formaction).
+
+import { formatFileSize, MAX_FILES_PER_UPLOAD } from "../../shared/files/checks.ts";
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { CsrfField, FieldFrame } from "../../shared/views/components.tsx";
 import { formatNumber } from "../../shared/words.ts";
-import { formatFileSize, MAX_FILES_PER_UPLOAD } from "../evidence/evidence.checks.ts";
 import type { TreeNode } from "../plans/tree.rules.ts";
 import { countsQuantity } from "./progress.rules.ts";
 import { NARRATIVE_MAX } from "./progress.schemas.ts";

@@ -1,13 +1,14 @@
 // One progress report (phone first): the activity and period it is about, the form of the responsable
 // (percentage or quantity, narrative, evidence files; save or send), its evidence with hashes, planeación's
 // «Validar» / «Devolver», control interno's publishing of evidence, and the report's own history.
+
+import { formatFileSize } from "../../shared/files/checks.ts";
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import { BackLink, CsrfField, ErrorSummary, Notice } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { formatNumber } from "../../shared/words.ts";
-import { formatFileSize } from "../evidence/evidence.checks.ts";
 import { formatPeriod } from "../plans/plans.rules.ts";
 import { headingOf } from "../plans/tree.rules.ts";
 import { ActivityHistory, percentText, ReportStatusTag } from "./history.views.tsx";

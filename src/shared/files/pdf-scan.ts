@@ -1,9 +1,9 @@
-// What a PDF may carry that runs or opens something when it is read (part of evidence.checks.ts). Viewers
+// What a PDF may carry that runs or opens something when it is read (part of checks.ts). Viewers
 // find objects by their offsets, not by reading the file in order, and since PDF 1.5 keep dictionaries inside
 // compressed object streams; so every «N G obj» is read (a fake one inside a string only adds a reading), every
 // stream's dictionary is read whole, and every stream that is not an image or a font is decoded and looked
 // into too. What SIPAP cannot decode is refused, never trusted; so is a file that decodes to too much.
-import { decode, FILTERS, type Filter, type Reading } from "./evidence.streams.ts";
+import { decode, FILTERS, type Filter, type Reading } from "./pdf-streams.ts";
 
 export type PdfProblem = "active" | "attachment" | "encrypted" | "encoding" | "unreadable";
 

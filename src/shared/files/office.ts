@@ -1,8 +1,8 @@
-// What a Word, Excel, PowerPoint or LibreOffice file carries besides its content (part of evidence.checks.ts):
+// What a Word, Excel, PowerPoint or LibreOffice file carries besides its content (part of checks.ts):
 // macros (VBA, Excel 4.0 sheets, LibreOffice Basic and scripts, script events), objects that run programs
 // (OLE, ActiveX), and links that fetch code or data when the file opens (a remote template or frame, links to
 // other workbooks, DDE). Ordinary hyperlinks and charts with their embedded data are fine.
-import { extractEntries, type ZipEntry } from "../../shared/zip-guard.ts";
+import { extractEntries, type ZipEntry } from "../zip-guard.ts";
 
 export type OfficeProblem = "macros" | "objects" | "links" | "template" | "corrupt" | "too_large";
 

@@ -1,4 +1,4 @@
-// Decoding a PDF stream as a viewer would (part of evidence.pdf.ts): Flate (zlib), ASCIIHex and ASCII85,
+// Decoding a PDF stream as a viewer would (part of pdf-scan.ts): Flate (zlib), ASCIIHex and ASCII85,
 // in the order the dictionary lists them, then a PNG or TIFF predictor. Every other filter is not decoded:
 // the caller refuses what it must read and cannot.
 import { inflateSync } from "node:zlib";

@@ -1,16 +1,17 @@
-// What an evidence file is, read from its bytes and never from its name, and whether SIPAP keeps it. An
-// evidence file is opened later by OPGI, control interno and, once public, by anyone: the checks keep out
+// What an uploaded file is, read from its bytes and never from its name, and whether SIPAP keeps it. Files
+// (plan evidence, message attachments, published documents) are opened later by other staff and often by
+// anyone: the checks keep out
 // what can run code when opened (programs renamed as documents, Office macros, LibreOffice scripts, PDF
 // JavaScript, launch actions or attachments, OLE objects, remote templates, links to other programs) and what
 // cannot be checked (legacy OLE documents, encrypted PDFs, PDFs in encodings SIPAP does not decode).
-// Pure: bytes in, a verdict out (the service stores; sharp re-encodes images in evidence.image.ts).
+// Pure: bytes in, a verdict out (the service stores; sharp re-encodes images in image.ts).
 import { fileTypeFromBuffer } from "file-type";
-import { formatNumber } from "../../shared/words.ts";
-import { inspectZip, type ZipEntry } from "../../shared/zip-guard.ts";
-import { type OfficeProblem, officeProblem } from "./evidence.office.ts";
-import { type PdfProblem, pdfProblem } from "./evidence.pdf.ts";
+import { formatNumber } from "../words.ts";
+import { inspectZip, type ZipEntry } from "../zip-guard.ts";
+import { type OfficeProblem, officeProblem } from "./office.ts";
+import { type PdfProblem, pdfProblem } from "./pdf-scan.ts";
 
-export type EvidenceKind =
+export type FileKind =
   | "pdf"
   | "jpg"
   | "png"
@@ -25,7 +26,7 @@ export type EvidenceKind =
   | "txt";
 
 /** The accepted types: the extension a stored file gets and the content type it is served with. */
-export const EVIDENCE_TYPES: Record<EvidenceKind, { mime: string; label: string }> = {
+export const FILE_TYPES: Record<FileKind, { mime: string; label: string }> = {
   pdf: { mime: "application/pdf", label: "PDF" },
   jpg: { mime: "image/jpeg", label: "Imagen JPEG" },
   png: { mime: "image/png", label: "Imagen PNG" },
@@ -63,12 +64,12 @@ export function formatFileSize(bytes: number): string {
 export const MAX_FILES_PER_UPLOAD = 20;
 
 /** For the file input's `accept` and the hint under it. */
-export const EVIDENCE_ACCEPT =
+export const FILE_ACCEPT =
   ".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.csv,.txt,application/pdf,image/jpeg,image/png,image/webp";
-export const EVIDENCE_TYPES_TEXT =
+export const FILE_TYPES_TEXT =
   "PDF; fotos JPEG, PNG o WebP; documentos de Word, Excel o PowerPoint (.docx, .xlsx, .pptx); de LibreOffice (.odt, .ods, .odp); o texto (.txt, .csv)";
 
-export type EvidenceRefusal =
+export type FileRefusal =
   | "empty"
   | "too_large"
   | "executable"
@@ -81,9 +82,9 @@ export type EvidenceRefusal =
   | "corrupt"
   | "type";
 
-export type EvidenceCheck =
-  | { ok: true; kind: EvidenceKind; contentType: string; fileName: string; image: boolean }
-  | { ok: false; reason: EvidenceRefusal; message: string; detected: string | null };
+export type FileCheck =
+  | { ok: true; kind: FileKind; contentType: string; fileName: string; image: boolean }
+  | { ok: false; reason: FileRefusal; message: string; detected: string | null };
 
 /** Zip-based documents may not declare more than this once inflated (checked before anything inflates). */
 const MAX_DOCUMENT_UNCOMPRESSED = 300 * 1024 * 1024;
@@ -110,7 +111,7 @@ const EXECUTABLES = new Set([
   "vsix",
 ]);
 const MACRO_ENABLED = new Set(["docm", "dotm", "xlsm", "xltm", "pptm", "potm", "ppsm"]);
-const FROM_FILE_TYPE: Record<string, EvidenceKind> = {
+const FROM_FILE_TYPE: Record<string, FileKind> = {
   pdf: "pdf",
   jpg: "jpg",
   png: "png",
@@ -122,12 +123,12 @@ const FROM_FILE_TYPE: Record<string, EvidenceKind> = {
   ods: "ods",
   odp: "odp",
 };
-const ZIP_BASED = new Set<EvidenceKind>(["docx", "xlsx", "pptx", "odt", "ods", "odp"]);
-const IMAGES = new Set<EvidenceKind>(["jpg", "png", "webp"]);
+const ZIP_BASED = new Set<FileKind>(["docx", "xlsx", "pptx", "odt", "ods", "odp"]);
+const IMAGES = new Set<FileKind>(["jpg", "png", "webp"]);
 
 /**
  * The name as uploaded without folders, control or bidirectional-override characters (a «‮fdp.exe» trick),
- * at most 150 characters; "evidencia" when nothing is left.
+ * at most 150 characters; "archivo" when nothing is left.
  */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
@@ -136,7 +137,7 @@ export function cleanFileName(name: string): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "");
-  if (!clean) return "evidencia";
+  if (!clean) return "archivo";
   if (clean.length <= 150) return clean;
   const dot = clean.lastIndexOf(".");
   const ext = dot > 0 && clean.length - dot <= 6 ? clean.slice(dot) : "";
@@ -144,7 +145,7 @@ export function cleanFileName(name: string): string {
 }
 
 /** The name with the extension of what the file is: a PDF called «foto.jpg» downloads as «foto.jpg.pdf». */
-export function withExtension(name: string, kind: EvidenceKind): string {
+export function withExtension(name: string, kind: FileKind): string {
   const lower = name.toLowerCase();
   const same = kind === "jpg" ? [".jpg", ".jpeg"] : [`.${kind}`];
   if (same.some((ext) => lower.endsWith(ext))) return name;
@@ -154,7 +155,7 @@ export function withExtension(name: string, kind: EvidenceKind): string {
 const DAMAGED = "está dañado o incompleto: ábralo en su equipo, guárdelo de nuevo y cárguelo.";
 const REPRINT = "imprímalo de nuevo como PDF (Archivo → Imprimir → Guardar como PDF) y cárguelo";
 
-const PDF_REFUSALS: Record<PdfProblem, { reason: EvidenceRefusal; text: string }> = {
+const PDF_REFUSALS: Record<PdfProblem, { reason: FileRefusal; text: string }> = {
   active: {
     reason: "pdf_active",
     text: `trae código JavaScript, formularios que envían datos o acciones que abren otros programas o archivos: no se acepta. Para quitarlos, ${REPRINT}.`,
@@ -178,7 +179,7 @@ const PDF_REFUSALS: Record<PdfProblem, { reason: EvidenceRefusal; text: string }
 };
 
 /** OLE objects, links and remote templates are recorded as macros are: code that runs from a document. */
-const OFFICE_REASONS: Record<OfficeProblem, EvidenceRefusal> = {
+const OFFICE_REASONS: Record<OfficeProblem, FileRefusal> = {
   macros: "macros",
   objects: "macros",
   links: "macros",
@@ -187,7 +188,7 @@ const OFFICE_REASONS: Record<OfficeProblem, EvidenceRefusal> = {
   too_large: "compressed",
 };
 
-function officeMessage(problem: OfficeProblem, kind: EvidenceKind): string {
+function officeMessage(problem: OfficeProblem, kind: FileKind): string {
   switch (problem) {
     case "macros":
       return kind.startsWith("od")
@@ -208,17 +209,18 @@ function officeMessage(problem: OfficeProblem, kind: EvidenceKind): string {
 
 const refuse = (
   name: string,
-  reason: EvidenceRefusal,
+  reason: FileRefusal,
   text: string,
   detected: string | null = null,
-): EvidenceCheck => ({ ok: false, reason, message: `«${name}» ${text}`, detected });
+): FileCheck => ({ ok: false, reason, message: `«${name}» ${text}`, detected });
 
 /** Checks one file against the size limit, its type by content and what it may carry. */
-export async function checkEvidenceFile(
+export async function checkUploadedFile(
   uploadedName: string,
   bytes: Uint8Array,
   maxFileBytes: number,
-): Promise<EvidenceCheck> {
+  options: { allowed?: readonly FileKind[]; allowedText?: string } = {},
+): Promise<FileCheck> {
   const name = cleanFileName(uploadedName);
   if (bytes.length === 0) return refuse(name, "empty", "está vacío: elija el archivo de nuevo.");
   if (bytes.length > maxFileBytes)
@@ -293,10 +295,17 @@ export async function checkEvidenceFile(
     return refuse(
       name,
       "type",
-      `no es de un tipo aceptado${ext ? ` (es .${ext})` : ""}. Se aceptan: ${EVIDENCE_TYPES_TEXT}.`,
+      `no es de un tipo aceptado${ext ? ` (es .${ext})` : ""}. Se aceptan: ${FILE_TYPES_TEXT}.`,
       ext ?? null,
     );
 
+  if (options.allowed && !options.allowed.includes(kind))
+    return refuse(
+      name,
+      "type",
+      `es de un tipo que aquí no se acepta (${FILE_TYPES[kind].label}). Se aceptan: ${options.allowedText ?? options.allowed.map((k) => FILE_TYPES[k].label).join(", ")}.`,
+      kind,
+    );
   if (ZIP_BASED.has(kind)) {
     const problem = entries ? officeProblem(bytes, entries) : "corrupt";
     if (problem) return refuse(name, OFFICE_REASONS[problem], officeMessage(problem, kind), kind);
@@ -307,8 +316,8 @@ export async function checkEvidenceFile(
   }
   const contentType =
     kind === "csv" || kind === "txt"
-      ? `${EVIDENCE_TYPES[kind].mime}; charset=${isUtf8(bytes) ? "utf-8" : "windows-1252"}`
-      : EVIDENCE_TYPES[kind].mime;
+      ? `${FILE_TYPES[kind].mime}; charset=${isUtf8(bytes) ? "utf-8" : "windows-1252"}`
+      : FILE_TYPES[kind].mime;
   return { ok: true, kind, contentType, fileName: withExtension(name, kind), image: IMAGES.has(kind) };
 }
 
@@ -331,7 +340,7 @@ function isUtf8(bytes: Uint8Array): boolean {
  * Plain text is taken only under a .txt or .csv name and when it reads as text: no NUL bytes nor control
  * characters other than tab, line breaks and form feed (binary data never passes that).
  */
-function textKind(name: string, bytes: Uint8Array): EvidenceKind | undefined {
+function textKind(name: string, bytes: Uint8Array): FileKind | undefined {
   const lower = name.toLowerCase();
   const kind = lower.endsWith(".csv") ? "csv" : lower.endsWith(".txt") ? "txt" : undefined;
   if (!kind) return undefined;

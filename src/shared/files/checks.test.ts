@@ -4,10 +4,10 @@ import { zipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { forgeZip, stored } from "../../../test/zip-forge.ts";
-import { inspectZip } from "../../shared/zip-guard.ts";
-import { checkEvidenceFile, cleanFileName } from "./evidence.checks.ts";
-import { officeProblem } from "./evidence.office.ts";
-import { pdfProblem } from "./evidence.pdf.ts";
+import { inspectZip } from "../zip-guard.ts";
+import { checkUploadedFile, cleanFileName } from "./checks.ts";
+import { officeProblem } from "./office.ts";
+import { pdfProblem } from "./pdf-scan.ts";
 
 const MB = 1024 * 1024;
 const text = (s: string) => new TextEncoder().encode(s);
@@ -57,7 +57,7 @@ function odf(mime: string, parts: Record<string, string> = {}) {
   );
 }
 
-const check = (name: string, bytes: Uint8Array, max = 20 * MB) => checkEvidenceFile(name, bytes, max);
+const check = (name: string, bytes: Uint8Array, max = 20 * MB) => checkUploadedFile(name, bytes, max);
 
 describe("evidence accepted by content", () => {
   it("takes PDFs, Office and LibreOffice documents, images and plain text, and names them after what they are", async () => {
@@ -97,7 +97,7 @@ describe("evidence accepted by content", () => {
     expect(cleanFileName("C:\\Users\\ana\\informe.pdf")).toBe("informe.pdf");
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName("informe\u202Efdp.exe")).toBe("informefdp.exe");
-    expect(cleanFileName(" \u0000 ")).toBe("evidencia");
+    expect(cleanFileName(" \u0000 ")).toBe("archivo");
     expect(cleanFileName(`${"a".repeat(300)}.pdf`)).toHaveLength(150);
   });
 });
@@ -131,6 +131,13 @@ describe("evidence refused", () => {
     const result = await check("grande.pdf", Buffer.concat([pdf(), Buffer.alloc(MB)]), MB);
     expect(result).toMatchObject({ ok: false, reason: "too_large" });
     if (!result.ok) expect(result.message).toContain("como máximo 1 MB");
+  });
+
+  it("refuses a sound file of a kind the caller does not take, naming what it takes", async () => {
+    const result = await checkUploadedFile("foto.pdf", pdf(), MB, { allowed: ["jpg", "png"] });
+    expect(result).toMatchObject({ ok: false, reason: "type", detected: "pdf" });
+    if (!result.ok) expect(result.message).toContain("Imagen JPEG, Imagen PNG");
+    expect(await checkUploadedFile("acta.pdf", pdf(), MB, { allowed: ["pdf"] })).toMatchObject({ ok: true });
   });
 
   it("refuses Office documents with macros, whatever they are named", async () => {
