@@ -347,3 +347,6 @@ export async function documentNames(db: Db, ids: string[]): Promise<[string, str
   const rows = await repo.documentTitles(db, ids);
   return rows.map((r) => [r.id, `${documentLabel(r.docType, r.number, r.year)}: ${r.title}`]);
 }
+
+/** The document at that address, withdrawn or not (the demo's idempotence). */
+export const findLibraryDocumentBySlug = (db: Db, slug: string) => repo.findDocumentBySlug(db, slug);
