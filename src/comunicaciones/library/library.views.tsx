@@ -135,7 +135,8 @@ export function DocumentPage(props: { ctx: PageContext; document: PublicDocument
         </a>
       </p>
       <p class="hint">
-        Huella SHA-256 del archivo, para comprobar que es el publicado: <code>{document.sha256}</code>
+        Huella SHA-256 del archivo, para comprobar que es el publicado:{" "}
+        <code>{(document.sha256.match(/.{1,16}/g) ?? []).join(" ")}</code>
       </p>
     </Layout>
   );

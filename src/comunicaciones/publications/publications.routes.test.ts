@@ -156,6 +156,7 @@ describe("publication requests (GTI-F-020)", () => {
   });
 
   it("with internal distribution, files exactly one communication request with the link, for OCS", async () => {
+    // 300 kB: above the 64 kB of ordinary forms, within the document limit a liaison gets.
     const id = await fileOk(
       form({
         docNumber: "14",
@@ -163,6 +164,7 @@ describe("publication requests (GTI-F-020)", () => {
         target: "intranet",
         internalDistribution: "si",
       }),
+      Buffer.concat([pdf("turnos"), Buffer.alloc(300 * 1024)]),
     );
     expect((await ssi.post(`/publicaciones/solicitudes/${id}/publicar`, {})).status).toBe(303);
     const rows = await db()
