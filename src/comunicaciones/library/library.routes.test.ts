@@ -6,6 +6,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TestClient, type TestContext } from "../../../test/app.ts";
 import { makePerson, signIn } from "../../../test/factories.ts";
+import { systemAuditContext } from "../../shared/audit.ts";
+import { publishDocument } from "./library.service.ts";
 import { documents } from "./library.table.ts";
 
 let ctx: TestContext;
@@ -208,5 +210,32 @@ describe("the documents library", () => {
     expect(await ctx.database.db.select().from(documents).where(eq(documents.docType, "resolucion"))).toEqual(
       [],
     );
+  });
+
+  it("shows 20 documents a page, with a link to the next", async () => {
+    for (let n = 1; n <= 21; n++)
+      await publishDocument(ctx.database.db, ctx.clock.now(), systemAuditContext, {
+        docType: "otro",
+        number: String(n),
+        issuedOn: "2025-05-05",
+        issuingOffice: "Secretaría General",
+        title: `Acta ${n}`,
+        subject: "Acta de reunión",
+        section: null,
+        issuingDependenciaId: null,
+        visibility: "publico",
+        file: {
+          fileName: "acta.pdf",
+          contentType: "application/pdf",
+          size: 1,
+          sha256: "0",
+          storageKey: `k${n}`,
+        },
+      });
+    const first = await listOf(anonymous(), "?tipo=otro");
+    expect(first.match(/href="\/documentos\/otro-/g)).toHaveLength(20);
+    expect(first).toContain("pagina=2");
+    const second = await listOf(anonymous(), "?tipo=otro&pagina=2");
+    expect(second.match(/href="\/documentos\/otro-/g)).toHaveLength(1);
   });
 });

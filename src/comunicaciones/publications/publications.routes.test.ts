@@ -18,6 +18,7 @@ let liaisonPerson: TestPerson;
 let liaison: TestClient;
 let otherLiaison: TestClient;
 let ssi: TestClient;
+let admin: TestClient;
 const db = () => ctx.database.db;
 
 const pdf = (tag: string) =>
@@ -70,6 +71,7 @@ beforeAll(async () => {
   liaison = await signIn(ctx, liaisonPerson);
   otherLiaison = await signIn(ctx, await makePerson(ctx, { roles: ["enlace"] }));
   ssi = await signIn(ctx, await makePerson(ctx, { roles: ["operador_ssi"] }));
+  admin = await signIn(ctx, await makePerson(ctx, { roles: ["administrador"] }));
 });
 afterAll(() => ctx.database.close());
 
@@ -117,6 +119,11 @@ describe("publication requests (GTI-F-020)", () => {
       (r) => r.action,
     );
     expect(actions).toEqual(["pub_request.created", "pub_request.published"]);
+    // The audit page names the request by its code and the document by its number and title.
+    const audit = await (await admin.get("/admin/auditoria?accion=pub_request.published")).text();
+    expect(audit).toMatch(/Solicitud de publicación PUB-2026-\d{4} \(«Calendario escolar 2026»\)/);
+    const documentAudit = await (await admin.get("/admin/auditoria?accion=document.published")).text();
+    expect(documentAudit).toContain("Circular No. 010 de 2026: Calendario escolar 2026");
     // Published once: a second click changes nothing.
     expect((await ssi.post(`/publicaciones/solicitudes/${id}/publicar`, {})).status).toBe(409);
   });
