@@ -89,7 +89,8 @@ export function LibraryAdminPage(props: {
         Las solicitudes de las dependencias (GTI-F-020) llegan a la{" "}
         <a href="/publicaciones/bandeja">bandeja de publicaciones</a>.
       </p>
-      <table class="table table--stack">
+      {rows.length === 0 && <p>Todavía no hay documentos publicados.</p>}
+      <table class="table table--stack" hidden={rows.length === 0}>
         <caption>Documentos de la biblioteca, los más recientes primero</caption>
         <thead>
           <tr>

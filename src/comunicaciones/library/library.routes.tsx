@@ -168,8 +168,7 @@ export function libraryRoutes() {
   mount(app, "library.withdraw", async (c) => {
     const { values } = await readUploadForm(c);
     const form = validateForm(withdrawSchema, values);
-    if (!form.ok)
-      return renderAdmin(c, {}, { reason: form.errors.reason ?? "Escriba el motivo del retiro." });
+    if (!form.ok) return renderAdmin(c, {}, { _form: form.errors.reason ?? "Escriba el motivo del retiro." });
     const { database, clock } = c.var.deps;
     const id = c.req.param("id") ?? "";
     const document = await withdrawDocument(

@@ -107,7 +107,15 @@ export function publicationsRoutes() {
   mount(app, "pubs.file", async (c) => {
     const { request, stream } = await openPubRequestFile(c.var.deps, requireUser(c), requestId(c));
     c.header("Content-Type", request.contentType);
-    c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(request.fileName)}`);
+    const ascii = request.fileName
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[^\x20-\x7e]/g, "_")
+      .replace(/["\\%;]/g, "_");
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(request.fileName)}`,
+    );
     c.header("Content-Length", String(request.size));
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Cache-Control", "private, no-store");
