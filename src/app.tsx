@@ -10,6 +10,8 @@ import { isOwnPhotoUpload, photosRoutes, renderPhotoPage } from "./carnetizacion
 import { reportsRoutes } from "./carnetizacion/reports/reports.routes.tsx";
 import { reviewRoutes } from "./carnetizacion/review/review.routes.tsx";
 import { verificationRoutes } from "./carnetizacion/verification/verification.routes.tsx";
+import { libraryRoutes } from "./comunicaciones/library/library.routes.tsx";
+import { publicationsRoutes } from "./comunicaciones/publications/publications.routes.tsx";
 import { requestsReviewRoutes } from "./comunicaciones/requests/requests.review.routes.tsx";
 import { requestsRoutes } from "./comunicaciones/requests/requests.routes.tsx";
 import { auditRoutes } from "./core/audit/audit.routes.tsx";
@@ -91,6 +93,8 @@ export function createApp(deps: Deps) {
   app.route("/", indicatorsRoutes());
   app.route("/", requestsRoutes());
   app.route("/", requestsReviewRoutes());
+  app.route("/", publicationsRoutes());
+  app.route("/", libraryRoutes());
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());

@@ -30,7 +30,7 @@ const settings = {
       }),
   },
   EVIDENCE_MAX_FILE_MB: {
-    doc: "Tamaño máximo, en megabytes, de cada archivo de evidencia de un reporte de avance o de una medición de indicador.",
+    doc: "Tamaño máximo, en megabytes, de cada archivo de evidencia de un reporte de avance o de una medición de indicador, y de cada documento que se publica (GTI-F-020 y la biblioteca de documentos).",
     schema: z.coerce.number().int().min(1).max(500).default(20),
   },
   EVIDENCE_MAX_REPORT_MB: {

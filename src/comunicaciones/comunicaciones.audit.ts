@@ -1,6 +1,9 @@
 // Comunicaciones' part of the audit log: the Spanish names of its action codes and of the words its details
 // use. Registered by comunicaciones.area.ts.
-import type { AuditVocabulary } from "../core/audit/audit.service.ts";
+import type { AuditSubjectResolver, AuditVocabulary } from "../core/audit/audit.service.ts";
+import { documentNames } from "./library/library.service.ts";
+import { PUB_STATE_LABELS } from "./publications/publications.rules.ts";
+import { pubRequestNames } from "./publications/publications.service.ts";
 import { STATE_LABELS } from "./requests/requests.rules.ts";
 
 export const COMUNICACIONES_VOCABULARY: AuditVocabulary = {
@@ -15,12 +18,56 @@ export const COMUNICACIONES_VOCABULARY: AuditVocabulary = {
     "comm_request.rejected": "Solicitud de comunicación rechazada",
     "comm_request.approved": "Solicitud de comunicación aprobada",
     "comm_request.viewed": "Contenido de un aviso de interés particular consultado",
+    "pub_request.created": "Solicitud de publicación radicada (GTI-F-020)",
+    "pub_request.refused": "Archivo de una solicitud de publicación rechazado",
+    "pub_request.published": "Solicitud de publicación atendida: documento publicado",
+    "pub_request.returned": "Solicitud de publicación devuelta",
+    "document.published": "Documento publicado en la biblioteca",
+    "document.refused": "Archivo de un documento rechazado",
+    "document.withdrawn": "Documento retirado de la biblioteca",
   },
   fields: {
     code: "Solicitud",
     from: "Estado anterior",
     to: "Estado nuevo",
     comment: "Observación",
+    document: "Documento",
+    slug: "Dirección",
+    visibility: "Acceso",
+    distribution: "Solicitud de difusión interna",
+    origin: "Origen",
+    publication: "Solicitud de publicación",
+    reason: "Motivo",
+    fileName: "Archivo",
+    size: "Tamaño (bytes)",
   },
-  values: { ...STATE_LABELS },
+  values: {
+    ...STATE_LABELS,
+    publicado: PUB_STATE_LABELS.publicado,
+    publico: "Público",
+    interno: "Interno",
+    distribucion: "Difusión de un documento publicado",
+  },
+};
+
+/** Names of publication requests (PUB-2026-0003) and library documents on the audit page. */
+export const publicationsAuditSubjects: AuditSubjectResolver = {
+  async resolve(db, { targets }) {
+    const [pubRows, documentRows] = await Promise.all([
+      pubRequestNames(db, targets("pub_request")),
+      documentNames(db, targets("document")),
+    ]);
+    const pubs = new Map(pubRows);
+    const docs = new Map(documentRows);
+    return {
+      owners: [],
+      names: [...pubRows, ...documentRows],
+      subject(type, id) {
+        if (type === "pub_request")
+          return pubs.has(id) ? `Solicitud de publicación ${pubs.get(id)}` : "Solicitud de publicación";
+        if (type === "document") return docs.get(id) ?? "Documento de la biblioteca";
+        return undefined;
+      },
+    };
+  },
 };

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from "../shared/logger.ts";
 import { formatDateTime } from "../shared/time.ts";
 import { tellCardLives } from "./demo.cards.ts";
 import { DEMO_ACCOUNTS, DEMO_STAFF, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";
+import { loadDemoLibrary } from "./demo.library.ts";
 import { openCurrentCampaign, tellCurrentLists, tellPastCampaign } from "./demo.lists.ts";
 import { type DemoPhotoSet, makeDemoPhotos } from "./demo.photos.ts";
 import { loadDemoPlans } from "./demo.plans.ts";
@@ -107,7 +108,8 @@ export async function loadDemoData(
   const refusal = storyLoaded ? undefined : batchUrlRefusal(deps.config);
   if (missingAccounts.length === 0 && (storyLoaded || refusal) && missingDependencias.length === 0) {
     const plans = await loadDemoPlans(database, storage, config, at);
-    return { dependencias: 0, credentials: [], story: undefined, storySkipped: refusal, plans };
+    const library = await loadDemoLibrary(database, storage, config, at);
+    return { dependencias: 0, credentials: [], story: undefined, storySkipped: refusal, plans, library };
   }
 
   // The story's photos are made (much of it on libvips' threads) while the accounts and people are written.
@@ -146,8 +148,10 @@ export async function loadDemoData(
   const people = photosReady && (await loadDemoStory(db, at, audit, deps, photosReady, lap));
   const plans = await loadDemoPlans(database, storage, config, at);
   lap("plans");
+  const library = await loadDemoLibrary(database, storage, config, at);
+  lap("library");
   const story = people ? { people, ms: Math.round(performance.now() - started), steps } : undefined;
-  return { dependencias, credentials, story, storySkipped: refusal, plans };
+  return { dependencias, credentials, story, storySkipped: refusal, plans, library };
 }
 
 const dependenciaNames = (items: SeedDependencia[]): string[] =>

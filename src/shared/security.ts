@@ -121,11 +121,35 @@ function limitEvidence(maxReportBytes: number): MiddlewareHandler<AppEnv> {
   return evidenceLimit.limit;
 }
 
+// Publication requests (GTI-F-020) and SSI's library uploads: one document of up to EVIDENCE_MAX_FILE_MB, for
+// the roles that may send one only (like evidence, so nobody else makes the server read a large body).
+const isDocumentUpload = (path: string) =>
+  path === "/publicaciones/solicitudes" || path === "/admin/documentos";
+const DOCUMENT_SENDERS = ["enlace", "jefe_dependencia", "operador_ssi"];
+let documentLimit: { maxBytes: number; limit: MiddlewareHandler<AppEnv> } | undefined;
+function limitDocument(maxFileBytes: number): MiddlewareHandler<AppEnv> {
+  if (documentLimit?.maxBytes !== maxFileBytes) {
+    const megabytes = Math.round(maxFileBytes / (1024 * 1024));
+    documentLimit = {
+      maxBytes: maxFileBytes,
+      limit: bodyLimit({
+        maxSize: maxFileBytes + 64 * 1024,
+        onError: tooLarge(
+          `El documento pesa más de ${megabytes} MB. Guárdelo como PDF en calidad para web, o divídalo, y cárguelo de nuevo.`,
+        ),
+      }),
+    };
+  }
+  return documentLimit.limit;
+}
+
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   if (isEvidenceUpload(c.req.path) && c.var.user?.roles.some((role) => EVIDENCE_SENDERS.includes(role)))
     return limitEvidence(c.var.deps.config.evidence.maxReportBytes)(c, next);
+  if (isDocumentUpload(c.req.path) && c.var.user?.roles.some((role) => DOCUMENT_SENDERS.includes(role)))
+    return limitDocument(c.var.deps.config.evidence.maxFileBytes)(c, next);
   if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
   if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
   if (isListUpload(c.req.path)) return limitList(c, next);

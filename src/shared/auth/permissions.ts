@@ -34,6 +34,10 @@ const COMM_APPROVERS: readonly Role[] = ["comunicaciones", "despacho"];
 const COMM_CONSULTED: readonly Role[] = ["talento_humano", "operador_ssi"];
 const COMM_READERS: readonly Role[] = [...COMM_REQUESTERS, ...COMM_APPROVERS, ...COMM_CONSULTED];
 const PUBLIC_PAGE = { access: "public", beforeOnboarding: true } as const;
+// Publications (GTI-F-020) and the documents library: SSI publishes; requesters read their dependencia's
+// requests (checked by the service).
+const PUBLISHERS: readonly Role[] = ["operador_ssi"];
+const PUB_READERS: readonly Role[] = [...COMM_REQUESTERS, "operador_ssi"];
 
 export const ROUTES = {
   "home.show": { method: "GET", path: "/", access: "public", beforeOnboarding: true },
@@ -266,6 +270,20 @@ export const ROUTES = {
     ...PUBLIC_PAGE,
   },
   "transparency.evidence": { method: "GET", path: "/transparencia/evidencias/:evidenceId", ...PUBLIC_PAGE },
+  "pubs.mine": { method: "GET", path: "/publicaciones/solicitudes", access: COMM_REQUESTERS },
+  "pubs.new": { method: "GET", path: "/publicaciones/solicitudes/nueva", access: COMM_REQUESTERS },
+  "pubs.create": { method: "POST", path: "/publicaciones/solicitudes", access: COMM_REQUESTERS },
+  "pubs.show": { method: "GET", path: "/publicaciones/solicitudes/:id", access: PUB_READERS },
+  "pubs.file": { method: "GET", path: "/publicaciones/solicitudes/:id/archivo", access: PUB_READERS },
+  "pubs.queue": { method: "GET", path: "/publicaciones/bandeja", access: PUBLISHERS },
+  "pubs.publish": { method: "POST", path: "/publicaciones/solicitudes/:id/publicar", access: PUBLISHERS },
+  "pubs.return": { method: "POST", path: "/publicaciones/solicitudes/:id/devolver", access: PUBLISHERS },
+  "library.list": { method: "GET", path: "/documentos", ...PUBLIC_PAGE },
+  "library.show": { method: "GET", path: "/documentos/:slug", ...PUBLIC_PAGE },
+  "library.file": { method: "GET", path: "/documentos/:slug/archivo", ...PUBLIC_PAGE },
+  "library.manage": { method: "GET", path: "/admin/documentos", access: PUBLISHERS },
+  "library.create": { method: "POST", path: "/admin/documentos", access: PUBLISHERS },
+  "library.withdraw": { method: "POST", path: "/admin/documentos/:id/retirar", access: PUBLISHERS },
   "comm.mine": { method: "GET", path: "/comunicaciones/mis-solicitudes", access: COMM_REQUESTERS },
   "comm.new": { method: "GET", path: "/comunicaciones/solicitudes/nueva", access: COMM_REQUESTERS },
   "comm.create": { method: "POST", path: "/comunicaciones/solicitudes", access: COMM_REQUESTERS },

@@ -32,6 +32,9 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "audit.search", label: "Auditoría" },
   { id: "mail.outbox", label: "Correos" },
   { id: "jobs.list", label: "Tareas" },
+  { id: "pubs.queue", label: "Publicaciones" },
+  { id: "pubs.mine", label: "Publicaciones", hideFor: ["operador_ssi"] },
+  { id: "library.list", label: "Documentos" },
 ];
 
 function Navigation({ ctx }: { ctx: PageContext }) {
@@ -160,6 +163,9 @@ function SiteFooter({ entity }: { entity: Entity }) {
             </li>
             <li>
               <a href="/transparencia">Transparencia y acceso a la información pública</a>
+            </li>
+            <li>
+              <a href="/documentos">Documentos (circulares y resoluciones)</a>
             </li>
           </ul>
         </div>
