@@ -10,6 +10,7 @@ import { isOwnPhotoUpload, photosRoutes, renderPhotoPage } from "./carnetizacion
 import { reportsRoutes } from "./carnetizacion/reports/reports.routes.tsx";
 import { reviewRoutes } from "./carnetizacion/review/review.routes.tsx";
 import { verificationRoutes } from "./carnetizacion/verification/verification.routes.tsx";
+import { consultationsRoutes } from "./comunicaciones/consultations/consultations.routes.tsx";
 import { requestsReviewRoutes } from "./comunicaciones/requests/requests.review.routes.tsx";
 import { requestsRoutes } from "./comunicaciones/requests/requests.routes.tsx";
 import { auditRoutes } from "./core/audit/audit.routes.tsx";
@@ -91,6 +92,7 @@ export function createApp(deps: Deps) {
   app.route("/", indicatorsRoutes());
   app.route("/", requestsRoutes());
   app.route("/", requestsReviewRoutes());
+  app.route("/", consultationsRoutes());
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());

@@ -121,11 +121,43 @@ function limitEvidence(maxReportBytes: number): MiddlewareHandler<AppEnv> {
   return evidenceLimit.limit;
 }
 
+// Comunicaciones' forms with files (the request form, its edit, a comment): COMM_MAX_UPLOAD_MB, only for people
+// holding a role that may send them (as for evidence). A pasted list of 5,000 addresses is ~150 KB, so the
+// request form always gets this limit.
+const isCommUpload = (path: string) =>
+  /^\/comunicaciones\/solicitudes(\/[^/]+\/(editar|comentarios))?$/.test(path);
+const COMM_SENDERS = [
+  "enlace",
+  "jefe_dependencia",
+  "comunicaciones",
+  "despacho",
+  "talento_humano",
+  "operador_ssi",
+];
+let commLimit: { maxBytes: number; limit: MiddlewareHandler<AppEnv> } | undefined;
+function limitComm(maxUploadBytes: number): MiddlewareHandler<AppEnv> {
+  if (commLimit?.maxBytes !== maxUploadBytes) {
+    const megabytes = Math.round(maxUploadBytes / (1024 * 1024));
+    commLimit = {
+      maxBytes: maxUploadBytes,
+      limit: bodyLimit({
+        maxSize: maxUploadBytes + 64 * 1024,
+        onError: tooLarge(
+          `Lo que envió pesa más de ${megabytes} MB en total. Reduzca los adjuntos (por ejemplo, guarde los documentos como PDF) o envíelos en varias partes.`,
+        ),
+      }),
+    };
+  }
+  return commLimit.limit;
+}
+
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   if (isEvidenceUpload(c.req.path) && c.var.user?.roles.some((role) => EVIDENCE_SENDERS.includes(role)))
     return limitEvidence(c.var.deps.config.evidence.maxReportBytes)(c, next);
+  if (isCommUpload(c.req.path) && c.var.user?.roles.some((role) => COMM_SENDERS.includes(role)))
+    return limitComm(c.var.deps.config.comm.maxUploadBytes)(c, next);
   if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
   if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
   if (isListUpload(c.req.path)) return limitList(c, next);
