@@ -1,5 +1,5 @@
 // Queries of consultations: insert, the inbox of an office, one consultation, and its answer (only once).
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { dependencias } from "../../core/dependencias/dependencias.table.ts";
 import { people, personRoles } from "../../core/people/people.table.ts";
@@ -37,28 +37,33 @@ const asker = alias(people, "asker");
 
 /** An office's consultations, open first then the latest answered, with their request's header. */
 export function listForOffices(db: Db, offices: readonly CommConsultation["office"][]) {
-  return db
-    .select({
-      consultation: commConsultations,
-      request: {
-        id: commRequests.id,
-        number: commRequests.number,
-        createdAt: commRequests.createdAt,
-        subject: commRequests.subject,
-        classification: commRequests.classification,
-        state: commRequests.state,
-        contentVersion: commRequests.contentVersion,
-      },
-      dependenciaName: dependencias.name,
-      askedByName: sql<string>`${asker.firstNames} || ' ' || ${asker.lastNames}`,
-    })
-    .from(commConsultations)
-    .innerJoin(commRequests, eq(commRequests.id, commConsultations.requestId))
-    .innerJoin(dependencias, eq(dependencias.id, commRequests.dependenciaId))
-    .innerJoin(asker, eq(asker.id, commConsultations.askedBy))
-    .where(inArray(commConsultations.office, [...offices]))
-    .orderBy(sql`${commConsultations.answeredAt} IS NOT NULL`, desc(commConsultations.askedAt))
-    .limit(300);
+  return (
+    db
+      .select({
+        consultation: commConsultations,
+        request: {
+          id: commRequests.id,
+          number: commRequests.number,
+          createdAt: commRequests.createdAt,
+          subject: commRequests.subject,
+          classification: commRequests.classification,
+          state: commRequests.state,
+          contentVersion: commRequests.contentVersion,
+        },
+        dependenciaName: dependencias.name,
+        askedByName: sql<string>`${asker.firstNames} || ' ' || ${asker.lastNames}`,
+      })
+      .from(commConsultations)
+      .innerJoin(commRequests, eq(commRequests.id, commConsultations.requestId))
+      .innerJoin(dependencias, eq(dependencias.id, commRequests.dependenciaId))
+      .innerJoin(asker, eq(asker.id, commConsultations.askedBy))
+      // A sensitive notice is never consulted; should a row exist, its subject stays out of the inbox.
+      .where(
+        and(inArray(commConsultations.office, [...offices]), ne(commRequests.classification, "sensible")),
+      )
+      .orderBy(sql`${commConsultations.answeredAt} IS NOT NULL`, desc(commConsultations.askedAt))
+      .limit(300)
+  );
 }
 
 /** Active holders of a role who have an address (an office's notice). */
