@@ -248,6 +248,10 @@ describe("a sensitive notice's files", () => {
     expect((await ocs.get(path)).status).toBe(200);
     expect((await liaison.get(path)).status).toBe(200);
     expect((await otherOcs.get(path)).status).toBe(404);
+    expect((await otherOcs.get(`/comunicaciones/solicitudes/${id}/vista-previa`)).status).toBe(404);
+    expect(await (await ocs.get(`/comunicaciones/solicitudes/${id}/vista-previa`)).text()).toContain(
+      "Adjuntamos su liquidación.",
+    );
     expect(await (await otherOcs.get(`/comunicaciones/solicitudes/${id}`)).text()).not.toContain(
       "liquidacion.pdf",
     );

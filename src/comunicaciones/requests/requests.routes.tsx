@@ -163,7 +163,15 @@ export function requestsRoutes() {
   });
 
   mount(app, "comm.preview", async (c) => {
-    const preview = await previewRequest(c.var.deps.database.db, domains(c), requireUser(c), requestId(c));
+    const { database, clock } = c.var.deps;
+    const preview = await previewRequest(
+      database.db,
+      clock.now(),
+      auditContext(c),
+      domains(c),
+      requireUser(c),
+      requestId(c),
+    );
     return c.html(<PreviewPage ctx={pageContext(c)} preview={preview} />);
   });
 

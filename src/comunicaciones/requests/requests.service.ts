@@ -204,9 +204,23 @@ export type RequestView = Awaited<ReturnType<typeof viewRequest>>;
  * The preview of the message for its first recipient, with the audience's counts and everyone dropped (by
  * reason): what the requester sees after filing and OCS in review. Only for who may read the content.
  */
-export async function previewRequest(db: Db, domains: readonly string[], user: CurrentUser, id: string) {
+export async function previewRequest(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  domains: readonly string[],
+  user: CurrentUser,
+  id: string,
+) {
   const request = await requestOr404(db, id, user);
   if (!canReadContent(request, user.id)) throw notFound("La solicitud");
+  if (request.classification === "sensible" && request.requestedBy !== user.id)
+    await recordAudit(db, now, audit, {
+      action: "comm_request.viewed",
+      targetType: "comm_request",
+      targetId: request.id,
+      details: { code: requestCode(request.number, request.createdAt) },
+    });
   const { recipients, dropped } = await resolveAudience(db, request, domains);
   const first = recipients[0];
   const values: Record<string, string> = first
