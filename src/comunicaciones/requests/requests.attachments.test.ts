@@ -219,6 +219,9 @@ describe("files added later", () => {
   it("removing a mailed file on the edit form is a content edit", async () => {
     const id = await file({ adjuntos: { name: "viejo.pdf", data: pdf(), type: PDF } });
     const [old] = await attachmentsOf(id);
+    const editPage = await (await liaison.get(`/comunicaciones/solicitudes/${id}/editar`)).text();
+    expect(editPage).toContain('enctype="multipart/form-data"');
+    expect(editPage).toContain(`id="quitar-${old?.id}"`);
     const edited = await liaison.post(`/comunicaciones/solicitudes/${id}/editar`, {
       ...fields(),
       quitar: old?.id ?? "",
