@@ -94,6 +94,9 @@ describe("a pasted list", () => {
         expect(html).toContain(dropped);
       expect(html).toContain("2 personas");
     }
+    expect(await (await ocs.get(`/comunicaciones/solicitudes/${id}`)).text()).toContain(
+      "Una lista de correos",
+    );
     // The sample is the first recipient's: the person's own name, position and dependencia, not the list's.
     const preview = await (await liaison.get(`/comunicaciones/solicitudes/${id}/vista-previa`)).text();
     expect(preview).toContain("Hola Prueba (Enfermera jefe, Secretaría de Salud)");

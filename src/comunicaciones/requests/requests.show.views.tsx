@@ -25,6 +25,7 @@ function audienceText(view: RequestView) {
   const r = view.request;
   if (r.audienceKind === "todos") return "Todos los servidores y contratistas activos";
   if (r.audienceKind === "persona") return view.recipientName ?? "Una persona";
+  if (r.audienceKind === "lista") return "Una lista de correos pegada o cargada por quien la pidió";
   const parts = [
     r.audienceDependenciaIds.length === 0
       ? "Todas las dependencias"
