@@ -3,11 +3,11 @@ import type { Role } from "../../shared/auth/roles.ts";
 import {
   approvalProblem,
   approverRoles,
-  requestCode,
   type Classification,
   canReadContent,
   type Move,
   type RequestState,
+  requestCode,
   stateAfterEdit,
   targetOf,
 } from "./requests.rules.ts";
