@@ -21,9 +21,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(
+  options: { env?: Record<string, string>; work?: string[] } = {},
+): Promise<Harness> {
   // Batches render in the background as on a server: the pages wait for the PDF as a person would.
-  const ctx = await createTestApp({ env: { TRUST_PROXY: "false" }, work: [RENDER_BATCH] });
+  const ctx = await createTestApp({
+    env: { TRUST_PROXY: "false", ...options.env },
+    work: [RENDER_BATCH, ...(options.work ?? [])],
+  });
   const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

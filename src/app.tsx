@@ -10,6 +10,7 @@ import { isOwnPhotoUpload, photosRoutes, renderPhotoPage } from "./carnetizacion
 import { reportsRoutes } from "./carnetizacion/reports/reports.routes.tsx";
 import { reviewRoutes } from "./carnetizacion/review/review.routes.tsx";
 import { verificationRoutes } from "./carnetizacion/verification/verification.routes.tsx";
+import { consultationsRoutes } from "./comunicaciones/consultations/consultations.routes.tsx";
 import { libraryRoutes } from "./comunicaciones/library/library.routes.tsx";
 import { publicationsRoutes } from "./comunicaciones/publications/publications.routes.tsx";
 import { requestsReviewRoutes } from "./comunicaciones/requests/requests.review.routes.tsx";
@@ -95,6 +96,7 @@ export function createApp(deps: Deps) {
   app.route("/", requestsReviewRoutes());
   app.route("/", publicationsRoutes());
   app.route("/", libraryRoutes());
+  app.route("/", consultationsRoutes());
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());

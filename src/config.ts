@@ -135,6 +135,22 @@ const settings = {
       })
       .optional(),
   },
+  COMM_MAX_FILE_MB: {
+    doc: "Tamaño máximo, en megabytes, de cada archivo adjunto a una solicitud de comunicación.",
+    schema: z.coerce.number().int().min(1).max(100).default(5),
+  },
+  COMM_MAX_UPLOAD_MB: {
+    doc: "Tamaño máximo, en megabytes, de todo lo que se envía en un formulario de comunicaciones (adjuntos y lista).",
+    schema: z.coerce.number().int().min(1).max(500).default(12),
+  },
+  COMM_MAX_MAILED_MB: {
+    doc: "Tamaño máximo, en megabytes, de todos los adjuntos que viajan con el mensaje de una comunicación, sumados.",
+    schema: z.coerce.number().int().min(1).max(50).default(5),
+  },
+  COMM_MAX_LIST_ENTRIES: {
+    doc: "Máximo de direcciones de una lista pegada o cargada como destinatarios de una comunicación.",
+    schema: z.coerce.number().int().min(1).max(100000).default(10000),
+  },
 } satisfies Record<string, { doc: string; schema: z.ZodType }>;
 
 type Settings = typeof settings;
@@ -169,8 +185,14 @@ export interface Config {
   mailFrom: string;
   cards: { plantaValidUntil: string | undefined };
   verification: { showPhoto: boolean; ratePerMinute: number };
-  /** Comunicaciones: the only e-mail domains it sends to. */
-  comm: { allowedDomains: string[] };
+  /** Comunicaciones: the only e-mail domains it sends to; attachment and list limits (bytes, entries). */
+  comm: {
+    allowedDomains: string[];
+    maxFileBytes: number;
+    maxUploadBytes: number;
+    maxMailedBytes: number;
+    maxListEntries: number;
+  };
   entity: {
     name: string;
     nit: string;
@@ -231,6 +253,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .split(",")
         .map((d) => d.trim().toLowerCase())
         .filter(Boolean),
+      maxFileBytes: v.COMM_MAX_FILE_MB * 1024 * 1024,
+      maxUploadBytes: v.COMM_MAX_UPLOAD_MB * 1024 * 1024,
+      maxMailedBytes: v.COMM_MAX_MAILED_MB * 1024 * 1024,
+      maxListEntries: v.COMM_MAX_LIST_ENTRIES,
     },
     entity: {
       name: v.ENTITY_NAME,

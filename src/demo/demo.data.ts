@@ -103,6 +103,27 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     lastNames: "Narváez López",
     dependencia: "Subsecretaría de Sistemas de Información",
   },
+  {
+    role: "jefe_dependencia",
+    documentNumber: "9000000009",
+    firstNames: "Gloria Patricia",
+    lastNames: "Enríquez Mora",
+    dependencia: "Secretaría de Salud",
+  },
+  {
+    role: "despacho",
+    documentNumber: "9000000010",
+    firstNames: "Hernando",
+    lastNames: "Santacruz Burbano",
+    dependencia: "Despacho del Alcalde",
+  },
+  {
+    role: "talento_humano",
+    documentNumber: "9000000011",
+    firstNames: "Claudia Marcela",
+    lastNames: "Revelo Insuasti",
+    dependencia: "Subsecretaría de Talento Humano",
+  },
 ];
 
 export interface DemoStaff {

@@ -98,58 +98,63 @@ const limitPlan = bodyLimit({
 });
 const isPlanUpload = (path: string) => /^\/planes\/[^/]+\/importar$/.test(path);
 
-// Evidence of a progress report or of an indicator's measurement: up to EVIDENCE_MAX_REPORT_MB per form. Only
-// people whose role may send evidence get the large limit, so an anonymous or unrelated session cannot make
-// the server read 100 MB before the route's permission check refuses it.
-const isEvidenceUpload = (path: string) =>
-  /^\/reportes\/[^/]+(\/enviar)?$/.test(path) || /^\/indicadores\/[^/]+\/mediciones$/.test(path);
-const EVIDENCE_SENDERS = ["responsable_plan", "planeacion"];
-let evidenceLimit: { maxBytes: number; limit: MiddlewareHandler<AppEnv> } | undefined;
-function limitEvidence(maxReportBytes: number): MiddlewareHandler<AppEnv> {
-  if (evidenceLimit?.maxBytes !== maxReportBytes) {
-    const megabytes = Math.round(maxReportBytes / (1024 * 1024));
-    evidenceLimit = {
-      maxBytes: maxReportBytes,
-      limit: bodyLimit({
-        maxSize: maxReportBytes + 64 * 1024,
-        onError: tooLarge(
-          `Los archivos enviados pesan más de ${megabytes} MB en total. Envíelos en varias partes o reduzca su tamaño (por ejemplo, guarde los documentos como PDF).`,
-        ),
-      }),
-    };
-  }
-  return evidenceLimit.limit;
+// Uploads whose limit is a setting, each only for the roles that may send one: an anonymous or unrelated
+// session cannot make the server read 100 MB before the route's permission check refuses it.
+interface SizedUpload {
+  matches: (path: string) => boolean;
+  senders: readonly string[];
+  maxBytes: (config: AppEnv["Variables"]["deps"]["config"]) => number;
+  message: (megabytes: number) => string;
 }
-
-// Publication requests (GTI-F-020) and SSI's library uploads: one document of up to EVIDENCE_MAX_FILE_MB, for
-// the roles that may send one only (like evidence, so nobody else makes the server read a large body).
-const isDocumentUpload = (path: string) =>
-  path === "/publicaciones/solicitudes" || path === "/admin/documentos";
-const DOCUMENT_SENDERS = ["enlace", "jefe_dependencia", "operador_ssi"];
-let documentLimit: { maxBytes: number; limit: MiddlewareHandler<AppEnv> } | undefined;
-function limitDocument(maxFileBytes: number): MiddlewareHandler<AppEnv> {
-  if (documentLimit?.maxBytes !== maxFileBytes) {
-    const megabytes = Math.round(maxFileBytes / (1024 * 1024));
-    documentLimit = {
-      maxBytes: maxFileBytes,
-      limit: bodyLimit({
-        maxSize: maxFileBytes + 64 * 1024,
-        onError: tooLarge(
-          `El documento pesa más de ${megabytes} MB. Guárdelo como PDF en calidad para web, o divídalo, y cárguelo de nuevo.`,
-        ),
-      }),
-    };
+const SIZED_UPLOADS: readonly SizedUpload[] = [
+  {
+    // Evidence of a progress report or of an indicator's measurement: up to EVIDENCE_MAX_REPORT_MB per form.
+    matches: (path) =>
+      /^\/reportes\/[^/]+(\/enviar)?$/.test(path) || /^\/indicadores\/[^/]+\/mediciones$/.test(path),
+    senders: ["responsable_plan", "planeacion"],
+    maxBytes: (config) => config.evidence.maxReportBytes,
+    message: (mb) =>
+      `Los archivos enviados pesan más de ${mb} MB en total. Envíelos en varias partes o reduzca su tamaño (por ejemplo, guarde los documentos como PDF).`,
+  },
+  {
+    // Publication requests (GTI-F-020) and SSI's library uploads: one document of up to EVIDENCE_MAX_FILE_MB.
+    matches: (path) => path === "/publicaciones/solicitudes" || path === "/admin/documentos",
+    senders: ["enlace", "jefe_dependencia", "operador_ssi"],
+    maxBytes: (config) => config.evidence.maxFileBytes,
+    message: (mb) =>
+      `El documento pesa más de ${mb} MB. Guárdelo como PDF en calidad para web, o divídalo, y cárguelo de nuevo.`,
+  },
+  {
+    // Comunicaciones' forms with files (the request, its edit, a comment): COMM_MAX_UPLOAD_MB. A pasted list
+    // of 5,000 addresses is ~150 KB, so the request form always gets this limit.
+    matches: (path) => /^\/comunicaciones\/solicitudes(\/[^/]+\/(editar|comentarios))?$/.test(path),
+    senders: ["enlace", "jefe_dependencia", "comunicaciones", "despacho", "talento_humano", "operador_ssi"],
+    maxBytes: (config) => config.comm.maxUploadBytes,
+    message: (mb) =>
+      `Lo que envió pesa más de ${mb} MB en total. Reduzca los adjuntos (por ejemplo, guarde los documentos como PDF) o envíelos en varias partes.`,
+  },
+];
+/** One middleware per upload and limit, built when first needed (the limit comes from the configuration). */
+const sizedLimits = new Map<string, MiddlewareHandler<AppEnv>>();
+function sizedLimit(upload: SizedUpload, maxBytes: number): MiddlewareHandler<AppEnv> {
+  const key = `${SIZED_UPLOADS.indexOf(upload)}:${maxBytes}`;
+  let limit = sizedLimits.get(key);
+  if (!limit) {
+    limit = bodyLimit({
+      maxSize: maxBytes + 64 * 1024,
+      onError: tooLarge(upload.message(Math.round(maxBytes / (1024 * 1024)))),
+    });
+    sizedLimits.set(key, limit);
   }
-  return documentLimit.limit;
+  return limit;
 }
 
 /** Requests without a body skip the limit: checking it would build the full Request object on each GET. */
 export const formBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-  if (isEvidenceUpload(c.req.path) && c.var.user?.roles.some((role) => EVIDENCE_SENDERS.includes(role)))
-    return limitEvidence(c.var.deps.config.evidence.maxReportBytes)(c, next);
-  if (isDocumentUpload(c.req.path) && c.var.user?.roles.some((role) => DOCUMENT_SENDERS.includes(role)))
-    return limitDocument(c.var.deps.config.evidence.maxFileBytes)(c, next);
+  const sized = SIZED_UPLOADS.find((upload) => upload.matches(c.req.path));
+  if (sized && c.var.user?.roles.some((role) => sized.senders.includes(role)))
+    return sizedLimit(sized, sized.maxBytes(c.var.deps.config))(c, next);
   if (isPhotoUpload(c.req.path)) return limitUpload(c, next);
   if (c.req.path === "/admin/diseno-carnet") return limitDesign(c, next);
   if (isListUpload(c.req.path)) return limitList(c, next);

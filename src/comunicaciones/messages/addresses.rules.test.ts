@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyAddress, partitionAddresses } from "./addresses.rules.ts";
+import { checkListLines, classifyAddress, parsePastedList, partitionAddresses } from "./addresses.rules.ts";
 
 const DOMAINS = ["pasto.gov.co"];
 
@@ -44,6 +44,60 @@ describe("partitionAddresses", () => {
       [3, "dominio_externo"],
       [4, "sin_correo"],
       [5, "correo_invalido"],
+    ]);
+  });
+});
+
+describe("parsePastedList", () => {
+  it("reads bare addresses, «Nombre <correo>», «;» rows and rows pasted from Excel, skipping the header", () => {
+    const lines = parsePastedList(
+      [
+        "Correo\tNombre\tDependencia",
+        "ana@pasto.gov.co\tAna Rosero\tSalud",
+        "",
+        "Luis Pérez <luis@pasto.gov.co>",
+        "maria@pasto.gov.co;María Díaz;Educación",
+        "pedro@gmail.com",
+      ].join("\n"),
+    );
+    expect(lines.map((l) => [l.position, l.email, l.name, l.dependenciaName])).toEqual([
+      [1, "ana@pasto.gov.co", "Ana Rosero", "Salud"],
+      [2, "luis@pasto.gov.co", "Luis Pérez", null],
+      [3, "maria@pasto.gov.co", "María Díaz", "Educación"],
+      [4, "pedro@gmail.com", null, null],
+    ]);
+  });
+
+  it("finds the columns by header name in any order, and an address in another column without one", () => {
+    const byHeader = parsePastedList("Nombre;Dependencia;Correo electrónico\nAna;Salud;ana@pasto.gov.co");
+    expect(byHeader[0]).toMatchObject({ email: "ana@pasto.gov.co", name: "Ana", dependenciaName: "Salud" });
+    const swapped = parsePastedList("Ana Rosero\tana@pasto.gov.co");
+    expect(swapped[0]).toMatchObject({ email: "ana@pasto.gov.co", name: "Ana Rosero" });
+  });
+});
+
+describe("checkListLines", () => {
+  it("marks external domains, look-alikes, bad addresses and repeats, keeping the first", () => {
+    const checked = checkListLines(
+      parsePastedList(
+        [
+          "a@pasto.gov.co",
+          "b@gmail.com",
+          "c@hotmail.com",
+          "d@pasto.gov.co.evil.com",
+          "no es un correo",
+          "A@PASTO.GOV.CO",
+        ].join("\n"),
+      ),
+      DOMAINS,
+    );
+    expect(checked.map((l) => l.problem)).toEqual([
+      null,
+      "dominio_externo",
+      "dominio_externo",
+      "dominio_externo",
+      "correo_invalido",
+      "duplicado",
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // Queries of communication requests: the rows, their events, the people they name, the requester's and the
 // reviewers' lists, and the audience candidates (people joined with their dependencia).
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { dependencias } from "../../core/dependencias/dependencias.table.ts";
 import { people } from "../../core/people/people.table.ts";
@@ -8,7 +8,15 @@ import type { Db } from "../../db/client.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { commConsultations } from "../consultations/consultations.table.ts";
 import type { RequestState } from "./requests.rules.ts";
-import { type CommRequest, commRequestEvents, commRequests, type NewCommRequest } from "./requests.table.ts";
+import {
+  type CommAttachment,
+  type CommRequest,
+  commAttachments,
+  commListEntries,
+  commRequestEvents,
+  commRequests,
+  type NewCommRequest,
+} from "./requests.table.ts";
 
 export async function findRequest(db: Db, id: string): Promise<CommRequest | undefined> {
   if (!isUuid(id)) return undefined;
@@ -48,7 +56,8 @@ export async function updateRequestIf(
 }
 
 export async function insertEvent(db: Db, values: typeof commRequestEvents.$inferInsert) {
-  await db.insert(commRequestEvents).values(values);
+  const [row] = await db.insert(commRequestEvents).values(values).returning({ id: commRequestEvents.id });
+  return row?.id;
 }
 
 const actor = alias(people, "actor");
@@ -150,6 +159,7 @@ export function audienceCandidates(db: Db, filter: AudienceFilter) {
       email: people.email,
       firstNames: people.firstNames,
       lastNames: people.lastNames,
+      position: people.position,
       dependenciaName: dependencias.name,
     })
     .from(people)
@@ -165,4 +175,108 @@ export async function findPersonName(db: Db, id: string | null) {
     .from(people)
     .where(eq(people.id, id));
   return row;
+}
+
+/** The offices with a consultation on this request (any version): they may read it while it is not sensitive. */
+export async function consultedOffices(db: Db, requestId: string) {
+  const rows = await db
+    .selectDistinct({ office: commConsultations.office })
+    .from(commConsultations)
+    .where(eq(commConsultations.requestId, requestId));
+  return rows.map((row) => row.office);
+}
+
+/** A list replaces the previous one of the request, in chunks (a list may hold 10,000 lines). */
+export async function replaceListEntries(
+  db: Db,
+  requestId: string,
+  lines: readonly Omit<typeof commListEntries.$inferInsert, "requestId">[],
+) {
+  await db.delete(commListEntries).where(eq(commListEntries.requestId, requestId));
+  for (let at = 0; at < lines.length; at += 500)
+    await db
+      .insert(commListEntries)
+      .values(lines.slice(at, at + 500).map((line) => ({ ...line, requestId })));
+}
+
+/** The list's lines, each matched to a person by address (for the name, dependencia and position). */
+export function listEntriesWithPeople(db: Db, requestId: string) {
+  return db
+    .select({
+      entry: commListEntries,
+      personId: people.id,
+      firstNames: people.firstNames,
+      lastNames: people.lastNames,
+      position: people.position,
+      personDependencia: dependencias.name,
+    })
+    .from(commListEntries)
+    .leftJoin(
+      people,
+      and(sql`lower(${people.email}) = ${commListEntries.email}`, eq(people.status, "activo")),
+    )
+    .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
+    .where(eq(commListEntries.requestId, requestId))
+    .orderBy(asc(commListEntries.position));
+}
+
+export async function insertAttachments(db: Db, rows: (typeof commAttachments.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(commAttachments).values(rows).returning();
+}
+
+export function listAttachments(db: Db, requestId: string): Promise<CommAttachment[]> {
+  return db
+    .select()
+    .from(commAttachments)
+    .where(and(eq(commAttachments.requestId, requestId), isNull(commAttachments.removedAt)))
+    .orderBy(asc(commAttachments.createdAt), asc(commAttachments.fileName));
+}
+
+export async function findAttachment(db: Db, requestId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(commAttachments)
+    .where(
+      and(
+        eq(commAttachments.id, id),
+        eq(commAttachments.requestId, requestId),
+        isNull(commAttachments.removedAt),
+      ),
+    );
+  return row;
+}
+
+export async function markAttachmentsRemoved(db: Db, requestId: string, ids: readonly string[], at: Date) {
+  if (ids.length === 0) return [];
+  return db
+    .update(commAttachments)
+    .set({ removedAt: at })
+    .where(
+      and(
+        eq(commAttachments.requestId, requestId),
+        inArray(commAttachments.id, [...ids]),
+        isNull(commAttachments.removedAt),
+      ),
+    )
+    .returning();
+}
+
+const asker = alias(people, "asker");
+const answerer = alias(people, "answerer");
+
+/** The request's consultations, oldest first, with who asked and who answered. */
+export function listConsultations(db: Db, requestId: string) {
+  return db
+    .select({
+      consultation: commConsultations,
+      askedByName: sql<string>`${asker.firstNames} || ' ' || ${asker.lastNames}`,
+      answeredByName: sql<string | null>`${answerer.firstNames} || ' ' || ${answerer.lastNames}`,
+    })
+    .from(commConsultations)
+    .innerJoin(asker, eq(asker.id, commConsultations.askedBy))
+    .leftJoin(answerer, eq(answerer.id, commConsultations.answeredBy))
+    .where(eq(commConsultations.requestId, requestId))
+    .orderBy(asc(commConsultations.askedAt));
 }

@@ -33,6 +33,8 @@ interface Step {
   set?: Partial<CommRequest>;
   comment?: string;
   rowVersion?: number | undefined;
+  /** Quoted in the event and the audit row (the consultations' opinions on approval). */
+  details?: Record<string, unknown>;
   /** What the requester is told by e-mail: «devuelta» and its text. */
   notice?: { what: string; text: string };
 }
@@ -53,6 +55,7 @@ async function move(db: Db, now: Date, audit: AuditContext, current: CommRequest
       from: current.state,
       comment: step.comment,
       action: step.action,
+      details: step.details,
     });
     if (step.notice) await noticeToRequester(tx, now, request, step.notice.what, step.notice.text);
   });
@@ -136,12 +139,29 @@ export async function approveRequest(
     current.classification === "sensible",
   );
   if (audienceRefusal) throw refused(audienceRefusal);
+  // The opinions on this text are advisory; an unfavourable one is quoted in the approval.
+  const opinions = (await repo.listConsultations(db, current.id))
+    .map((c) => c.consultation)
+    .filter((c) => c.contentVersion === current.contentVersion && c.opinion);
   await move(db, now, audit, current, {
     move: "approve",
     kind: "aprobado",
     action: "comm_request.approved",
     set: { approvedBy: user.id, approvedAt: now, approvedContentVersion: current.contentVersion },
     rowVersion: form.rowVersion,
+    ...(opinions.length > 0
+      ? {
+          details: { consultations: opinions.map((c) => ({ office: c.office, opinion: c.opinion })) },
+          comment:
+            opinions
+              .filter((c) => c.opinion === "desfavorable")
+              .map(
+                (c) =>
+                  `Aprobada con concepto desfavorable de ${c.office === "ssi" ? "la Oficina de Sistemas" : "Talento Humano"}: ${c.answer}`,
+              )
+              .join("\n") || undefined,
+        }
+      : {}),
     notice: {
       what: "aprobada",
       text: "Su solicitud fue aprobada. La Oficina de Comunicaciones la programará para su envío.",

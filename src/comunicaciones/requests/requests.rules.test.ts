@@ -7,6 +7,7 @@ import {
   canReadContent,
   type Move,
   type RequestState,
+  requestCode,
   stateAfterEdit,
   targetOf,
 } from "./requests.rules.ts";
@@ -98,5 +99,12 @@ describe("canReadContent", () => {
 
   it("leaves every other class readable", () => {
     expect(canReadContent({ ...sensitive, classification: "general" }, "other")).toBe(true);
+  });
+});
+
+describe("request codes", () => {
+  it("take the year of the Bogotá day it was filed, not the UTC one", () => {
+    expect(requestCode(7, new Date("2027-01-01T01:30:00Z"))).toBe("COM-2026-0007");
+    expect(requestCode(12, new Date("2027-01-01T05:00:00Z"))).toBe("COM-2027-0012");
   });
 });

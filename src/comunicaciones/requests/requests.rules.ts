@@ -1,6 +1,7 @@
 // The rules of Circular 004 de 2021 for communication requests, pure: states and who moves them, which roles
 // approve each class, whether a consultation must come first, and who may read a sensitive notice's content.
 import type { Role } from "../../shared/auth/roles.ts";
+import { bogotaDay } from "../../shared/time.ts";
 
 export const REQUEST_STATES = [
   "nuevo",
@@ -154,6 +155,6 @@ export function canReadContent(
   );
 }
 
-/** COM-2026-0007. */
+/** COM-2026-0007: the year of the day it was filed in Bogotá (31 December at 8 p.m. is still that year). */
 export const requestCode = (number: number, createdAt: Date) =>
-  `COM-${createdAt.getUTCFullYear()}-${String(number).padStart(4, "0")}`;
+  `COM-${bogotaDay(createdAt).slice(0, 4)}-${String(number).padStart(4, "0")}`;

@@ -1,5 +1,6 @@
 // The forms of communication requests. Messages say what to type, in plain Spanish. The audience is a union
-// checked after the fields: «todos», a filter (dependencias and/or planta/contratistas) or one person.
+// checked after the fields: «todos», a filter (dependencias and/or planta/contratistas), one person, or a
+// pasted/uploaded list (read and checked by the service, requests.lists.ts).
 import { z } from "zod";
 import { checkTemplate } from "../messages/messages.rules.ts";
 import { CLASSIFICATIONS } from "./requests.rules.ts";
@@ -19,8 +20,7 @@ const template = (min: number, max: number, empty: string) =>
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-/** The form's audience choices in this version (pasted lists come later). */
-export const FORM_AUDIENCES = ["todos", "filtro", "persona"] as const;
+export const FORM_AUDIENCES = ["todos", "filtro", "persona", "lista"] as const;
 
 export const requestSchema = z
   .object({
@@ -41,6 +41,12 @@ export const requestSchema = z
       .string()
       .optional()
       .transform((raw) => (raw ?? "").replace(/[.\s]/g, "")),
+    /** The pasted list (one address per line); an uploaded file takes its place. */
+    listText: z
+      .string()
+      .max(2_000_000, "La lista pegada es demasiado larga: cárguela como archivo CSV o Excel.")
+      .optional()
+      .transform((raw) => raw ?? ""),
     desiredDate: z.string({ error: "Escriba la fecha deseada." }).regex(/^\d{4}-\d{2}-\d{2}$/, {
       message: "Escriba la fecha deseada como aaaa-mm-dd, por ejemplo 2026-03-15.",
     }),
@@ -84,3 +90,18 @@ export const commentSchema = z.object({
 });
 
 export const versionSchema = z.object({ rowVersion: z.coerce.number().int().min(1).optional() });
+
+/** A comment at any step, with files: «mensaje» ones travel with the message (a content edit). */
+export const stepCommentSchema = z.object({
+  comment: z
+    .string()
+    .trim()
+    .max(4000, "Use como máximo 4.000 caracteres.")
+    .optional()
+    .transform((raw) => raw ?? ""),
+  purpose: z
+    .enum(["mensaje", "soporte"], { error: "Elija si los archivos van con el mensaje o son soporte." })
+    .optional()
+    .transform((raw) => raw ?? "soporte"),
+});
+export type StepCommentForm = z.output<typeof stepCommentSchema>;

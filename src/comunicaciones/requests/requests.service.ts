@@ -4,14 +4,11 @@
 // requester's and the reviewers' lists, and the detail page's data — a sensitive notice's content redacted
 // for everyone but its requester, reviewer, approver and recipient, in the service, not only the view.
 import { queueEmail } from "../../core/mail/mail.service.ts";
-import { findPersonByDocument } from "../../core/people/people.service.ts";
 import type { Db } from "../../db/client.ts";
 import { type AuditContext, recordAudit } from "../../shared/audit.ts";
 import type { CurrentUser, Role } from "../../shared/auth/roles.ts";
 import { AppError, notFound } from "../../shared/errors.ts";
-import type { FormErrors } from "../../shared/forms.ts";
-import { startOfBogotaDay } from "../../shared/time.ts";
-import { audienceProblem, summariseAudience } from "./requests.audience.ts";
+import { resolveAudience, summariseAudience } from "./requests.audience.ts";
 import * as repo from "./requests.repository.ts";
 import {
   approvalProblem,
@@ -22,10 +19,8 @@ import {
   type RequestState,
   requestCode,
   STATE_LABELS,
-  stateAfterEdit,
   targetOf,
 } from "./requests.rules.ts";
-import type { RequestForm } from "./requests.schemas.ts";
 import type { CommRequest } from "./requests.table.ts";
 
 export type { CommRequest } from "./requests.table.ts";
@@ -53,7 +48,7 @@ export interface Step {
 /** The event in the request's history and the audit row of one step, in the caller's transaction. */
 export async function recordStep(db: Db, now: Date, audit: AuditContext, step: Step) {
   const { request } = step;
-  await repo.insertEvent(db, {
+  const eventId = await repo.insertEvent(db, {
     requestId: request.id,
     kind: step.kind,
     fromState: step.from,
@@ -75,6 +70,7 @@ export async function recordStep(db: Db, now: Date, audit: AuditContext, step: S
       ...step.details,
     },
   });
+  return eventId ?? null;
 }
 
 /** A notice to the requester through the outbox (when they have an address). */
@@ -91,87 +87,29 @@ export async function noticeToRequester(db: Db, now: Date, request: CommRequest,
   });
 }
 
-const desiredAtOf = (form: RequestForm) => {
-  const day = startOfBogotaDay(form.desiredDate);
-  if (!day) return undefined;
-  const [hours, minutes] = form.desiredTime.split(":").map(Number);
-  return new Date(day.getTime() + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000);
-};
-
-type Outcome = { ok: true; request: CommRequest } | { ok: false; errors: FormErrors };
-
-/** The columns a form sets, or the field errors (unknown person, empty audience, past date). */
-async function contentOf(db: Db, now: Date, domains: readonly string[], form: RequestForm) {
-  const errors: FormErrors = {};
-  const desiredAt = desiredAtOf(form);
-  if (!desiredAt) errors.desiredDate = "Escriba una fecha que exista, como aaaa-mm-dd.";
-  else if (desiredAt.getTime() < now.getTime()) errors.desiredDate = "La fecha y hora deseadas ya pasaron.";
-  let personId: string | null = null;
-  if (form.audienceKind === "persona") {
-    const person = await findPersonByDocument(db, form.personDocument);
-    if (person?.status === "activo") personId = person.id;
-    else errors.personDocument = "No hay un servidor activo con ese número de documento.";
-  }
-  const values = {
-    purpose: form.purpose,
-    classification: form.classification,
-    audienceKind: form.audienceKind,
-    audienceDependenciaIds: form.audienceKind === "filtro" ? form.dependencias : [],
-    audienceIncludeChildren: form.includeChildren,
-    audienceVinculacion: form.audienceKind === "filtro" && form.vinculacion ? form.vinculacion : null,
-    audiencePersonId: personId,
-    desiredAt: desiredAt ?? now,
-    subject: form.subject,
-    body: form.body,
-  };
-  if (Object.keys(errors).length === 0) {
-    const problem = audienceProblem(
-      await summariseAudience(db, values, domains),
-      values.classification === "sensible",
-    );
-    if (problem) errors[form.audienceKind === "persona" ? "personDocument" : "audienceKind"] = problem;
-  }
-  return { values, errors };
-}
-
-export async function fileRequest(
-  db: Db,
-  now: Date,
-  audit: AuditContext,
-  domains: readonly string[],
-  user: CurrentUser,
-  form: RequestForm,
-): Promise<Outcome> {
-  if (!user.dependenciaId)
-    return {
-      ok: false,
-      errors: { _form: "Su cuenta no tiene dependencia: pida a la Oficina de Sistemas que se la asigne." },
-    };
-  const { values, errors } = await contentOf(db, now, domains, form);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return db.transaction(async (tx) => {
-    const request = await repo.insertRequest(tx, {
-      ...values,
-      dependenciaId: user.dependenciaId as string,
-      requestedBy: user.id,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await recordStep(tx, now, audit, { request, kind: "creado", from: null, action: "comm_request.created" });
-    return { ok: true as const, request };
-  });
-}
-
 /** May the user see that the request exists? Its dependencia's requesters, the approvers; else 404. */
 function canSee(request: CommRequest, user: CurrentUser) {
   if (request.requestedBy === user.id || has(user, APPROVER_ROLES)) return true;
   return has(user, REQUESTER_ROLES) && request.dependenciaId === user.dependenciaId;
 }
 
+/** The consultation offices a user answers for (Talento Humano; SSI by its operators). */
+export const officesOf = (user: Pick<CurrentUser, "roles">) => [
+  ...(user.roles.includes("talento_humano") ? (["talento_humano"] as const) : []),
+  ...(user.roles.includes("operador_ssi") ? (["ssi"] as const) : []),
+];
+
 export async function requestOr404(db: Db, id: string, user: CurrentUser) {
   const request = await repo.findRequest(db, id);
-  if (!request || !canSee(request, user)) throw notFound("La solicitud");
-  return request;
+  if (!request) throw notFound("La solicitud");
+  if (canSee(request, user)) return request;
+  // An office consulted on the request reads it, never a sensitive notice (nobody outside its approvers).
+  const offices = officesOf(user);
+  if (offices.length > 0 && request.classification !== "sensible") {
+    const consulted = await repo.consultedOffices(db, request.id);
+    if (consulted.some((office) => (offices as string[]).includes(office))) return request;
+  }
+  throw notFound("La solicitud");
 }
 
 /** The moves the user may make now (the service checks each again when made). */
@@ -187,14 +125,14 @@ export function allowedMoves(request: CommRequest, user: CurrentUser, consulted:
   return moves;
 }
 
-function mayEdit(request: CommRequest, user: CurrentUser) {
+export function mayEdit(request: CommRequest, user: CurrentUser) {
   if (request.requestedBy === user.id && REQUESTER_EDITABLE.includes(request.state)) return true;
   return (
     request.state === "en_revision" && request.reviewerId === user.id && user.roles.includes("comunicaciones")
   );
 }
 
-function editableOr409(request: CommRequest, user: CurrentUser) {
+export function editableOr409(request: CommRequest, user: CurrentUser) {
   if (!mayEdit(request, user))
     throw new AppError(
       "comm.not_editable",
@@ -214,11 +152,13 @@ export async function viewRequest(
 ) {
   const request = await requestOr404(db, id, user);
   const readable = canReadContent(request, user.id);
-  const [header, events, consulted, recipient] = await Promise.all([
+  const [header, events, consulted, recipient, attachments, consultations] = await Promise.all([
     repo.findHeader(db, request),
     repo.listEvents(db, request.id),
     repo.hasAnsweredConsultation(db, request.id, request.contentVersion),
     readable ? repo.findPersonName(db, request.audiencePersonId) : undefined,
+    readable ? repo.listAttachments(db, request.id) : [],
+    repo.listConsultations(db, request.id),
   ]);
   if (readable && request.classification === "sensible" && request.requestedBy !== user.id)
     await recordAudit(db, now, audit, {
@@ -240,66 +180,76 @@ export async function viewRequest(
     events: events.map((e) => ({ ...e, event: readable ? e.event : { ...e.event, comment: null } })),
     moves: allowedMoves(request, user, consulted),
     isRequester: request.requestedBy === user.id,
+    attachments,
+    consultations: consultations.map((c) => ({
+      ...c,
+      current: c.consultation.contentVersion === request.contentVersion,
+    })),
+    /** The answered opinions on the current text that were unfavourable: the approver is warned. */
+    unfavourable: consultations.filter(
+      (c) =>
+        c.consultation.contentVersion === request.contentVersion && c.consultation.opinion === "desfavorable",
+    ),
+    mayConsult:
+      user.roles.includes("comunicaciones") &&
+      request.state === "en_revision" &&
+      request.classification !== "sensible",
+    /** Whether the user may attach files that travel with the message (a content edit). */
+    mayEdit: mayEdit(request, user),
   };
 }
 export type RequestView = Awaited<ReturnType<typeof viewRequest>>;
 
-/** The form's values of a request being edited (its content must be readable: mayEdit implies it). */
-export async function editableRequest(db: Db, user: CurrentUser, id: string) {
-  const request = editableOr409(await requestOr404(db, id, user), user);
-  const person = await repo.findPersonName(db, request.audiencePersonId);
-  return {
-    request,
-    code: requestCode(request.number, request.createdAt),
-    personEmail: person?.email ?? null,
-  };
-}
-
-export async function updateRequest(
+/**
+ * The preview of the message for its first recipient, with the audience's counts and everyone dropped (by
+ * reason): what the requester sees after filing and OCS in review. Only for who may read the content.
+ */
+export async function previewRequest(
   db: Db,
   now: Date,
   audit: AuditContext,
   domains: readonly string[],
   user: CurrentUser,
   id: string,
-  form: RequestForm,
-): Promise<Outcome> {
-  const current = editableOr409(await requestOr404(db, id, user), user);
-  const { values, errors } = await contentOf(db, now, domains, form);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const backToReview = stateAfterEdit(current.state) !== current.state;
-  return db.transaction(async (tx) => {
-    const request = await repo.updateRequestIf(
-      tx,
-      current.id,
-      [current.state],
-      form.rowVersion ?? current.rowVersion,
-      {
-        ...values,
-        state: stateAfterEdit(current.state),
-        contentVersion: current.contentVersion + 1,
-        updatedAt: now,
-        ...(backToReview
-          ? {
-              approvedBy: null,
-              approvedAt: null,
-              approvedContentVersion: null,
-              scheduledAt: null,
-              scheduledBy: null,
-            }
-          : {}),
-      },
-    );
-    if (!request) throw stale();
-    await recordStep(tx, now, audit, {
-      request,
-      kind: backToReview ? "vuelto_a_revision" : "editado",
-      from: current.state,
-      action: backToReview ? "comm_request.back_to_review" : "comm_request.updated",
+) {
+  const request = await requestOr404(db, id, user);
+  if (!canReadContent(request, user.id)) throw notFound("La solicitud");
+  if (request.classification === "sensible" && request.requestedBy !== user.id)
+    await recordAudit(db, now, audit, {
+      action: "comm_request.viewed",
+      targetType: "comm_request",
+      targetId: request.id,
+      details: { code: requestCode(request.number, request.createdAt) },
     });
-    return { ok: true as const, request };
-  });
+  const { recipients, dropped } = await resolveAudience(db, request, domains);
+  const first = recipients[0];
+  const values: Record<string, string> = first
+    ? {
+        nombre: first.firstNames || "servidor(a)",
+        nombre_completo: first.name,
+        dependencia: first.dependenciaName,
+        cargo: first.cargo ?? "",
+      }
+    : {};
+  // A plain substitution for the sample (the message's markup is rendered when sent); values stay text.
+  const fill = (text: string) =>
+    text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  const byReason: Record<string, number> = {};
+  for (const d of dropped) byReason[d.reason] = (byReason[d.reason] ?? 0) + 1;
+  return {
+    request,
+    code: requestCode(request.number, request.createdAt),
+    first,
+    subject: fill(request.subject),
+    body: fill(request.body),
+    fields: values,
+    recipients: recipients.length,
+    byReason,
+    dropped: dropped.slice(0, 1000),
+    droppedCount: dropped.length,
+  };
 }
+export type RequestPreview = Awaited<ReturnType<typeof previewRequest>>;
 
 export type RequestListRow = Awaited<ReturnType<typeof repo.listOfRequesters>>[number];
 

@@ -10,6 +10,7 @@ import { countOf } from "../../shared/words.ts";
 import { DROP_REASON_LABELS } from "../messages/addresses.rules.ts";
 import { CLASSIFICATION_LABELS, EVENT_LABELS, STATE_LABELS } from "./requests.rules.ts";
 import type { RequestView } from "./requests.service.ts";
+import { Attachments, CommentForm, Consultations } from "./requests.steps.views.tsx";
 
 function Row({ term, children }: { term: string; children: unknown }) {
   return (
@@ -24,6 +25,7 @@ function audienceText(view: RequestView) {
   const r = view.request;
   if (r.audienceKind === "todos") return "Todos los servidores y contratistas activos";
   if (r.audienceKind === "persona") return view.recipientName ?? "Una persona";
+  if (r.audienceKind === "lista") return "Una lista de correos pegada o cargada por quien la pidió";
   const parts = [
     r.audienceDependenciaIds.length === 0
       ? "Todas las dependencias"
@@ -124,6 +126,14 @@ export function RequestPage({
           </div>
         </section>
       )}
+      <Attachments view={view} />
+      {view.readable && (
+        <p>
+          <a href={`/comunicaciones/solicitudes/${r.id}/vista-previa`}>
+            Ver la vista previa del mensaje y los destinatarios
+          </a>
+        </p>
+      )}
       {view.audience && view.audience.dropped.length > 0 && (
         <section aria-labelledby="dropped-title">
           <h2 id="dropped-title">No recibirán el mensaje ({view.audience.dropped.length})</h2>
@@ -138,6 +148,7 @@ export function RequestPage({
           </ul>
         </section>
       )}
+      <Consultations ctx={ctx} view={view} errors={errors} />
       {view.moves.length > 0 && (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Qué puede hacer</h2>
@@ -160,6 +171,9 @@ export function RequestPage({
           )}
           {can("take") && (
             <StepForm ctx={ctx} view={view} errors={errors} action="revisar" label="Tomar para revisión" />
+          )}
+          {can("approve") && view.unfavourable.length > 0 && (
+            <Notice kind="important">Hay un concepto desfavorable: léalo arriba antes de aprobar.</Notice>
           )}
           {can("approve") && (
             <StepForm ctx={ctx} view={view} errors={errors} action="aprobar" label="Aprobar" />
@@ -188,6 +202,7 @@ export function RequestPage({
           )}
         </section>
       )}
+      <CommentForm ctx={ctx} view={view} errors={errors} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">Historial</h2>
         <ol class="timeline">

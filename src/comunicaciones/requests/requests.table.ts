@@ -159,3 +159,5 @@ export const commListEntries = pgTable(
 export type CommRequest = typeof commRequests.$inferSelect;
 export type NewCommRequest = typeof commRequests.$inferInsert;
 export type CommRequestEvent = typeof commRequestEvents.$inferSelect;
+export type CommAttachment = typeof commAttachments.$inferSelect;
+export type CommListEntry = typeof commListEntries.$inferSelect;

@@ -1,5 +1,7 @@
 // «Mis solicitudes» (a dependencia's communication requests) and the request form, which works without
 // JavaScript: the audience is chosen with radios, and the fields of each choice are always on the page.
+
+import { FILE_ACCEPT, FILE_TYPES_TEXT, formatFileSize } from "../../shared/files/checks.ts";
 import type { FormErrors, FormValues } from "../../shared/forms.ts";
 import { formatDateTime } from "../../shared/time.ts";
 import {
@@ -28,6 +30,8 @@ export const LABELS: Record<string, string> = {
   desiredTime: "Hora deseada",
   subject: "Asunto",
   body: "Texto del mensaje",
+  listText: "Lista de destinatarios",
+  adjuntos: "Archivos adjuntos",
 };
 
 /** The list of requests: code, subject (or «contenido reservado»), dependencia, state, date. */
@@ -107,7 +111,38 @@ const AUDIENCES = [
   { value: "todos", label: "Todos los servidores y contratistas activos" },
   { value: "filtro", label: "Algunas dependencias, o solo planta o solo contratistas" },
   { value: "persona", label: "Una sola persona (obligatorio para un aviso de interés particular)" },
+  { value: "lista", label: "Una lista de correos que usted pega o carga" },
 ];
+
+/** A file of the request, as the form and the page list it. */
+export interface AttachmentItem {
+  id: string;
+  fileName: string;
+  size: number;
+  purpose: "mensaje" | "soporte";
+}
+
+function MultiFile(props: { name: string; label: string; hint: string; error?: string }) {
+  return (
+    <FieldFrame
+      id={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      control={(aria) => (
+        <input
+          class="file-input"
+          type="file"
+          id={props.name}
+          name={props.name}
+          accept={FILE_ACCEPT}
+          multiple
+          {...aria}
+        />
+      )}
+    />
+  );
+}
 
 export interface RequestFormProps {
   ctx: PageContext;
@@ -117,6 +152,11 @@ export interface RequestFormProps {
   errors: FormErrors;
   dependencias: { value: string; label: string }[];
   notice?: string;
+  /** The request's files (edit): each may be removed. */
+  attachments: AttachmentItem[];
+  /** Lines of the request's current list (edit), kept unless another is pasted or loaded. */
+  listCount?: number | undefined;
+  limits: { maxFileBytes: number; maxMailedBytes: number; maxListEntries: number };
 }
 
 export function RequestFormPage(props: RequestFormProps) {
@@ -128,7 +168,10 @@ export function RequestFormPage(props: RequestFormProps) {
       <ErrorSummary errors={errors} labels={LABELS} />
       <h1>{props.title}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
-      <form method="post" action={props.action} novalidate>
+      {Object.keys(errors).length > 0 && (
+        <Notice>Si había elegido archivos, vuelva a elegirlos: el navegador no los conserva.</Notice>
+      )}
+      <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />
         {values.rowVersion && <input type="hidden" name="rowVersion" value={values.rowVersion} />}
         <Textarea
@@ -234,6 +277,29 @@ export function RequestFormPage(props: RequestFormProps) {
           values={values}
           errors={errors}
         />
+        <Textarea
+          name="listText"
+          label="Si eligió una lista: péguela aquí"
+          hint={`Una dirección por línea: «correo», «Nombre <correo>» o «correo;nombre;dependencia»; también puede copiar las columnas desde Excel. Hasta ${props.limits.maxListEntries.toLocaleString("es-CO")} direcciones; las que no sean institucionales se descartan y se le muestran.${props.listCount ? ` Si no pega ni carga otra, se conserva la lista actual (${props.listCount.toLocaleString("es-CO")} líneas).` : ""}`}
+          rows={6}
+          values={values}
+          errors={errors}
+        />
+        <FieldFrame
+          id="listaArchivo"
+          label="O cargue la lista como archivo"
+          hint="Excel (.xlsx) o CSV, con una columna «correo» y, si quiere, «nombre» y «dependencia»."
+          control={(aria) => (
+            <input
+              class="file-input"
+              type="file"
+              id="listaArchivo"
+              name="listaArchivo"
+              accept=".xlsx,.csv,.txt,text/csv"
+              {...aria}
+            />
+          )}
+        />
         <Field
           name="desiredDate"
           label="Fecha deseada de envío"
@@ -261,6 +327,33 @@ export function RequestFormPage(props: RequestFormProps) {
           values={values}
           errors={errors}
         />
+        <MultiFile
+          name="adjuntos"
+          label="Archivos que viajan con el mensaje (opcional)"
+          hint={`${FILE_TYPES_TEXT}. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)}; todos juntos hasta ${formatFileSize(props.limits.maxMailedBytes)}.`}
+          error={errors.adjuntos}
+        />
+        <MultiFile
+          name="soporte"
+          label="Documentos de soporte para la revisión (opcional, no se envían)"
+          hint={`Por ejemplo, el convenio o la autorización. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)}.`}
+        />
+        {props.attachments.length > 0 && (
+          <fieldset class="fieldset">
+            <legend>Archivos de la solicitud: marque los que quiere quitar</legend>
+            <div class="checkboxes">
+              {props.attachments.map((a) => (
+                <div class="checkbox">
+                  <input type="checkbox" id={`quitar-${a.id}`} name="quitar" value={a.id} />
+                  <label for={`quitar-${a.id}`}>
+                    {a.fileName} ({formatFileSize(a.size)},{" "}
+                    {a.purpose === "mensaje" ? "viaja con el mensaje" : "soporte"})
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <Button>Enviar la solicitud</Button>
       </form>
     </Layout>

@@ -303,6 +303,28 @@ export const ROUTES = {
     path: "/comunicaciones/solicitudes/:id/reenviar",
     access: COMM_REQUESTERS,
   },
+  "comm.preview": {
+    method: "GET",
+    path: "/comunicaciones/solicitudes/:id/vista-previa",
+    access: COMM_READERS,
+  },
+  "comm.comment": {
+    method: "POST",
+    path: "/comunicaciones/solicitudes/:id/comentarios",
+    access: COMM_READERS,
+  },
+  "comm.attachment": {
+    method: "GET",
+    path: "/comunicaciones/solicitudes/:id/adjuntos/:attachmentId",
+    access: COMM_READERS,
+  },
+  "comm.consult": { method: "POST", path: "/comunicaciones/solicitudes/:id/consultas", access: OCS },
+  "consults.inbox": { method: "GET", path: "/comunicaciones/consultas", access: COMM_CONSULTED },
+  "consults.answer": {
+    method: "POST",
+    path: "/comunicaciones/consultas/:consultationId",
+    access: COMM_CONSULTED,
+  },
   "comm.queue": { method: "GET", path: "/comunicaciones/bandeja", access: COMM_APPROVERS },
   "comm.take": { method: "POST", path: "/comunicaciones/solicitudes/:id/revisar", access: OCS },
   "comm.return": { method: "POST", path: "/comunicaciones/solicitudes/:id/devolver", access: OCS },

@@ -28,6 +28,7 @@ const NAV: { id: RouteId; label: string; hideFor?: Role[] }[] = [
   { id: "plans.types", label: "Tipos de plan" },
   { id: "comm.mine", label: "Mis solicitudes" },
   { id: "comm.queue", label: "Comunicaciones" },
+  { id: "consults.inbox", label: "Consultas" },
   { id: "dependencias.list", label: "Dependencias" },
   { id: "audit.search", label: "Auditoría" },
   { id: "mail.outbox", label: "Correos" },
