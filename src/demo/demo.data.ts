@@ -202,4 +202,16 @@ export const DEMO_STAFF: DemoStaff[] = [
     lastNames: "Ibarra Solarte",
     dependencia: "Secretaría de Bienestar Social",
   },
+  {
+    role: "comunicaciones",
+    firstNames: "Diego Fernando",
+    lastNames: "Pantoja Rosero",
+    dependencia: "Oficina de Comunicación Social",
+  },
+  {
+    role: "talento_humano",
+    firstNames: "Adriana Lucía",
+    lastNames: "Mora Guerrero",
+    dependencia: "Subsecretaría de Talento Humano",
+  },
 ];
