@@ -135,6 +135,18 @@ const settings = {
       })
       .optional(),
   },
+  COMM_FROM: {
+    doc: "Remitente de los mensajes masivos de Comunicaciones (por defecto MAIL_FROM, o intranet@ENTITY_EMAIL_DOMAIN).",
+    schema: z.string().min(3).optional(),
+  },
+  COMM_SMTP_CONNECTIONS: {
+    doc: "Conexiones SMTP simultáneas con las que Comunicaciones envía un mensaje masivo.",
+    schema: z.coerce.number().int().min(1).max(32).default(4),
+  },
+  COMM_SEND_GAP_MINUTES: {
+    doc: "Minutos que deben separar dos envíos masivos programados (uno a la vez, para no saturar el correo).",
+    schema: z.coerce.number().int().min(0).max(1440).default(30),
+  },
 } satisfies Record<string, { doc: string; schema: z.ZodType }>;
 
 type Settings = typeof settings;
@@ -169,8 +181,8 @@ export interface Config {
   mailFrom: string;
   cards: { plantaValidUntil: string | undefined };
   verification: { showPhoto: boolean; ratePerMinute: number };
-  /** Comunicaciones: the only e-mail domains it sends to. */
-  comm: { allowedDomains: string[] };
+  /** Comunicaciones: the only e-mail domains it sends to; its sender, SMTP connections and gap between sends. */
+  comm: { allowedDomains: string[]; from: string; smtpConnections: number; sendGapMinutes: number };
   entity: {
     name: string;
     nit: string;
@@ -231,6 +243,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .split(",")
         .map((d) => d.trim().toLowerCase())
         .filter(Boolean),
+      from: v.COMM_FROM ?? v.MAIL_FROM ?? `SIPAP <intranet@${v.ENTITY_EMAIL_DOMAIN}>`,
+      smtpConnections: v.COMM_SMTP_CONNECTIONS,
+      sendGapMinutes: v.COMM_SEND_GAP_MINUTES,
     },
     entity: {
       name: v.ENTITY_NAME,
