@@ -12,6 +12,7 @@ import { reviewRoutes } from "./carnetizacion/review/review.routes.tsx";
 import { verificationRoutes } from "./carnetizacion/verification/verification.routes.tsx";
 import { requestsReviewRoutes } from "./comunicaciones/requests/requests.review.routes.tsx";
 import { requestsRoutes } from "./comunicaciones/requests/requests.routes.tsx";
+import { sendingRoutes } from "./comunicaciones/sending/sending.routes.tsx";
 import { auditRoutes } from "./core/audit/audit.routes.tsx";
 import { loadSession } from "./core/auth/auth.middleware.ts";
 import { authRoutes } from "./core/auth/auth.routes.tsx";
@@ -91,6 +92,7 @@ export function createApp(deps: Deps) {
   app.route("/", indicatorsRoutes());
   app.route("/", requestsRoutes());
   app.route("/", requestsReviewRoutes());
+  app.route("/", sendingRoutes());
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());

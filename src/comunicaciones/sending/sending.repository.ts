@@ -373,7 +373,12 @@ export function calendarRows(db: Db, from: Date) {
     .select({ request: commRequests, dependenciaName: dependencias.name })
     .from(commRequests)
     .innerJoin(dependencias, eq(dependencias.id, commRequests.dependenciaId))
-    .where(and(inArray(commRequests.state, ["programado", "enviando"]), gte(commRequests.scheduledAt, from)))
+    .where(
+      or(
+        eq(commRequests.state, "enviando"),
+        and(eq(commRequests.state, "programado"), gte(commRequests.scheduledAt, from)),
+      ),
+    )
     .orderBy(asc(commRequests.scheduledAt))
     .limit(500);
 }

@@ -2,7 +2,8 @@
 // whole send because the server itself is away), the summary of a finished send, the stable Message-ID of a
 // delivery (a resend after a crash carries the same one), and how long a paused send waits.
 
-export type DeliveryState = "pendiente" | "enviando" | "enviado" | "fallido" | "descartado";
+export const DELIVERY_STATES = ["pendiente", "enviando", "enviado", "fallido", "descartado"] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   pendiente: "Por enviar",
