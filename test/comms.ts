@@ -49,6 +49,7 @@ export async function makeScheduledRequest(
     audienceKind?: "todos" | "filtro" | "persona";
     audiencePersonId?: string;
     state?: "programado" | "aprobado";
+    classification?: "general" | "sensible";
   },
 ) {
   const [row] = await db
@@ -57,7 +58,7 @@ export async function makeScheduledRequest(
       dependenciaId: values.dependenciaId,
       requestedBy: values.requestedBy,
       purpose: "Prueba de envío",
-      classification: "general",
+      classification: values.classification ?? "general",
       audienceKind: values.audienceKind ?? "filtro",
       audienceDependenciaIds: values.audienceKind ? [] : [values.dependenciaId],
       audiencePersonId: values.audiencePersonId ?? null,

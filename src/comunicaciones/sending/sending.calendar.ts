@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import type { AuditContext } from "../../shared/audit.ts";
 import type { CurrentUser } from "../../shared/auth/roles.ts";
 import { AppError, forbidden } from "../../shared/errors.ts";
-import { bogotaDay, formatDateTime, formatTime, startOfBogotaDay } from "../../shared/time.ts";
+import { bogotaDay, endSentence, formatDateTime, formatTime, startOfBogotaDay } from "../../shared/time.ts";
 import { canReadContent, requestCode } from "../requests/requests.rules.ts";
 import { recordStep } from "../requests/requests.service.ts";
 import type { CommRequest } from "../requests/requests.table.ts";
@@ -46,7 +46,7 @@ export async function checkGap(db: Db, request: CommRequest, at: Date, gapMinute
   throw new AppError(
     "comm.schedule_gap",
     409,
-    `A esa hora ya está programada la comunicación ${requestCode(collision.number, collision.createdAt)} (${formatDateTime(collision.scheduledAt)}). Entre dos envíos masivos debe haber al menos ${gapMinutes} minutos. La siguiente hora libre es ${formatDateTime(next)}.`,
+    `A esa hora ya está programada la comunicación ${requestCode(collision.number, collision.createdAt)} (${formatDateTime(collision.scheduledAt)}). Entre dos envíos masivos debe haber al menos ${gapMinutes} minutos. La siguiente hora libre es ${endSentence(formatDateTime(next))}`,
   );
 }
 
