@@ -77,7 +77,7 @@ export function parseMarkup(body: string): Block[] {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function valueOf(field: TemplateField, values: FieldValues) {
+function fieldValue(field: TemplateField, values: FieldValues) {
   const first = values.firstNames.trim();
   switch (field) {
     case "nombre":
@@ -93,7 +93,7 @@ function valueOf(field: TemplateField, values: FieldValues) {
 
 function inlineText(tokens: Inline[], values: FieldValues) {
   return tokens
-    .map((t) => (t.kind === "text" ? t.text : t.kind === "link" ? t.url : valueOf(t.field, values)))
+    .map((t) => (t.kind === "text" ? t.text : t.kind === "link" ? t.url : fieldValue(t.field, values)))
     .join("");
 }
 
@@ -101,7 +101,7 @@ function inlineHtml(tokens: Inline[], values: FieldValues) {
   return tokens
     .map((t) => {
       if (t.kind === "link") return `<a href="${escapeHtml(t.url)}">${escapeHtml(t.url)}</a>`;
-      let html = escapeHtml(t.kind === "text" ? t.text : valueOf(t.field, values));
+      let html = escapeHtml(t.kind === "text" ? t.text : fieldValue(t.field, values));
       if (t.italic) html = `<em>${html}</em>`;
       if (t.bold) html = `<strong>${html}</strong>`;
       return html;
@@ -112,7 +112,7 @@ function inlineHtml(tokens: Inline[], values: FieldValues) {
 /** The subject with its fields filled: one line, CR/LF of the values stripped, at most 200 characters. */
 export function renderSubject(subject: string, values: FieldValues) {
   const filled = subject.replace(/\{\{\s*(nombre_completo|nombre|dependencia|cargo)\s*\}\}/g, (_m, field) =>
-    valueOf(field as TemplateField, values).replace(/[\r\n]+/g, " "),
+    fieldValue(field as TemplateField, values).replace(/[\r\n]+/g, " "),
   );
   return filled.replace(/[\r\n]+/g, " ").slice(0, 200);
 }
