@@ -15,6 +15,7 @@ import { libraryRoutes } from "./comunicaciones/library/library.routes.tsx";
 import { publicationsRoutes } from "./comunicaciones/publications/publications.routes.tsx";
 import { requestsReviewRoutes } from "./comunicaciones/requests/requests.review.routes.tsx";
 import { requestsRoutes } from "./comunicaciones/requests/requests.routes.tsx";
+import { sendingRoutes } from "./comunicaciones/sending/sending.routes.tsx";
 import { auditRoutes } from "./core/audit/audit.routes.tsx";
 import { loadSession } from "./core/auth/auth.middleware.ts";
 import { authRoutes } from "./core/auth/auth.routes.tsx";
@@ -97,6 +98,7 @@ export function createApp(deps: Deps) {
   app.route("/", publicationsRoutes());
   app.route("/", libraryRoutes());
   app.route("/", consultationsRoutes());
+  app.route("/", sendingRoutes());
   app.route("/", peopleRoutes());
   app.route("/", dependenciasRoutes());
   app.route("/", auditRoutes());

@@ -151,6 +151,18 @@ const settings = {
     doc: "Máximo de direcciones de una lista pegada o cargada como destinatarios de una comunicación.",
     schema: z.coerce.number().int().min(1).max(100000).default(10000),
   },
+  COMM_FROM: {
+    doc: "Remitente de los mensajes masivos de Comunicaciones (por defecto MAIL_FROM, o intranet@ENTITY_EMAIL_DOMAIN).",
+    schema: z.string().min(3).optional(),
+  },
+  COMM_SMTP_CONNECTIONS: {
+    doc: "Conexiones SMTP simultáneas con las que Comunicaciones envía un mensaje masivo.",
+    schema: z.coerce.number().int().min(1).max(32).default(4),
+  },
+  COMM_SEND_GAP_MINUTES: {
+    doc: "Minutos que deben separar dos envíos masivos programados (uno a la vez, para no saturar el correo).",
+    schema: z.coerce.number().int().min(0).max(1440).default(30),
+  },
 } satisfies Record<string, { doc: string; schema: z.ZodType }>;
 
 type Settings = typeof settings;
@@ -185,9 +197,13 @@ export interface Config {
   mailFrom: string;
   cards: { plantaValidUntil: string | undefined };
   verification: { showPhoto: boolean; ratePerMinute: number };
-  /** Comunicaciones: the only e-mail domains it sends to; attachment and list limits (bytes, entries). */
+  /** Comunicaciones: the only e-mail domains it sends to; its sender, SMTP connections and gap between sends;
+   * attachment and list limits (bytes, entries). */
   comm: {
     allowedDomains: string[];
+    from: string;
+    smtpConnections: number;
+    sendGapMinutes: number;
     maxFileBytes: number;
     maxUploadBytes: number;
     maxMailedBytes: number;
@@ -253,6 +269,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .split(",")
         .map((d) => d.trim().toLowerCase())
         .filter(Boolean),
+      from: v.COMM_FROM ?? v.MAIL_FROM ?? `SIPAP <intranet@${v.ENTITY_EMAIL_DOMAIN}>`,
+      smtpConnections: v.COMM_SMTP_CONNECTIONS,
+      sendGapMinutes: v.COMM_SEND_GAP_MINUTES,
       maxFileBytes: v.COMM_MAX_FILE_MB * 1024 * 1024,
       maxUploadBytes: v.COMM_MAX_UPLOAD_MB * 1024 * 1024,
       maxMailedBytes: v.COMM_MAX_MAILED_MB * 1024 * 1024,

@@ -4,6 +4,7 @@ import { batchesJobs } from "./carnetizacion/batches/batches.jobs.ts";
 import { campaignsJobs } from "./carnetizacion/campaigns/campaigns.jobs.ts";
 import { cardsJobs } from "./carnetizacion/cards/cards.jobs.ts";
 import { photoJobs } from "./carnetizacion/photos/photos.jobs.ts";
+import { sendingJobs } from "./comunicaciones/sending/sending.jobs.ts";
 import { authJobs } from "./core/auth/auth.jobs.ts";
 import type { JobDefinition } from "./core/jobs/jobs.types.ts";
 import { mailJobs } from "./core/mail/mail.jobs.ts";
@@ -21,4 +22,5 @@ export const JOBS: readonly JobDefinition[] = [
   ...publicationJobs,
   ...followupsJobs,
   ...monitoringJobs,
+  ...sendingJobs,
 ];

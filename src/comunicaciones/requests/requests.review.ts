@@ -6,6 +6,8 @@ import type { Db } from "../../db/client.ts";
 import type { AuditContext } from "../../shared/audit.ts";
 import type { CurrentUser } from "../../shared/auth/roles.ts";
 import { AppError } from "../../shared/errors.ts";
+import { endSentence, formatDateTime } from "../../shared/time.ts";
+import { checkGap, lockSchedule, requireOcs } from "../sending/sending.calendar.ts";
 import { audienceProblem, summariseAudience } from "./requests.audience.ts";
 import * as repo from "./requests.repository.ts";
 import { approvalProblem, type EventKind, type Move, STATE_LABELS, targetOf } from "./requests.rules.ts";
@@ -37,12 +39,15 @@ interface Step {
   details?: Record<string, unknown>;
   /** What the requester is told by e-mail: «devuelta» and its text. */
   notice?: { what: string; text: string };
+  /** Checks made inside the step's transaction, before the update (the schedule's gap, under its lock). */
+  before?: (tx: Db) => Promise<void>;
 }
 
 /** One step: the state moves only from the state read (else 409), with its event, audit row and notice. */
 async function move(db: Db, now: Date, audit: AuditContext, current: CommRequest, step: Step) {
   const to = targetOr409(current, step.move);
   await db.transaction(async (tx) => {
+    await step.before?.(tx);
     const request = await repo.updateRequestIf(tx, current.id, [current.state], step.rowVersion, {
       ...step.set,
       state: to,
@@ -189,6 +194,62 @@ export async function resubmitRequest(
     move: "resubmit",
     kind: "reenviado",
     action: "comm_request.resubmitted",
+    rowVersion: form.rowVersion,
+  });
+}
+
+/**
+ * OCS schedules an approved request (minute precision, not in the past). Under the sending lock, a mass send
+ * within COMM_SEND_GAP_MINUTES of another is refused (409) naming it and the next free slot.
+ */
+export async function scheduleRequest(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  gapMinutes: number,
+  user: CurrentUser,
+  id: string,
+  form: { at: Date; rowVersion?: number | undefined },
+) {
+  requireOcs(user);
+  const current = await requestOr404(db, id, user);
+  targetOr409(current, "schedule");
+  const at = new Date(Math.floor(form.at.getTime() / 60_000) * 60_000);
+  if (at.getTime() < Math.floor(now.getTime() / 60_000) * 60_000)
+    throw refused("Esa fecha y hora ya pasaron: elija una hora futura.");
+  await move(db, now, audit, current, {
+    move: "schedule",
+    kind: "programado",
+    action: "comm_request.scheduled",
+    set: { scheduledAt: at, scheduledBy: user.id },
+    rowVersion: form.rowVersion,
+    before: async (tx) => {
+      await lockSchedule(tx);
+      await checkGap(tx, current, at, gapMinutes);
+    },
+    notice: {
+      what: "programada",
+      text: endSentence(`Su comunicación se enviará el ${formatDateTime(at)}`),
+    },
+  });
+}
+
+/** OCS takes a scheduled request off the calendar: it stays approved. */
+export async function unscheduleRequest(
+  db: Db,
+  now: Date,
+  audit: AuditContext,
+  user: CurrentUser,
+  id: string,
+  form: { rowVersion?: number | undefined },
+) {
+  requireOcs(user);
+  const current = await requestOr404(db, id, user);
+  await move(db, now, audit, current, {
+    move: "unschedule",
+    kind: "desprogramado",
+    action: "comm_request.unscheduled",
+    set: { scheduledAt: null, scheduledBy: null },
     rowVersion: form.rowVersion,
   });
 }

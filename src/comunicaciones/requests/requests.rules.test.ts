@@ -24,6 +24,10 @@ describe("transitions", () => {
     ["approve", "devuelto", undefined],
     ["resubmit", "devuelto", "en_revision"],
     ["resubmit", "rechazado", undefined],
+    ["schedule", "aprobado", "programado"],
+    ["schedule", "en_revision", undefined],
+    ["unschedule", "programado", "aprobado"],
+    ["unschedule", "enviando", undefined],
   ] as [Move, RequestState, RequestState | undefined][])("%s from %s leads to %s", (move, from, to) => {
     expect(targetOf(move, from)).toBe(to);
   });

@@ -82,7 +82,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
 };
 
 /** What a person does to a request; the routes and the service ask `allowedMove`. */
-export type Move = "edit" | "resubmit" | "take" | "return" | "reject" | "approve";
+export type Move = "edit" | "resubmit" | "take" | "return" | "reject" | "approve" | "schedule" | "unschedule";
 
 export const TRANSITIONS: { move: Move; from: readonly RequestState[]; to: RequestState }[] = [
   { move: "take", from: ["nuevo"], to: "en_revision" },
@@ -90,6 +90,8 @@ export const TRANSITIONS: { move: Move; from: readonly RequestState[]; to: Reque
   { move: "reject", from: ["en_revision"], to: "rechazado" },
   { move: "approve", from: ["en_revision"], to: "aprobado" },
   { move: "resubmit", from: ["devuelto"], to: "en_revision" },
+  { move: "schedule", from: ["aprobado"], to: "programado" },
+  { move: "unschedule", from: ["programado"], to: "aprobado" },
 ];
 
 /** States in which the requester may change the content; after approval a change sends it back to review. */

@@ -8,6 +8,7 @@ import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
 import { countOf } from "../../shared/words.ts";
 import { DROP_REASON_LABELS } from "../messages/addresses.rules.ts";
+import { SendingPanel } from "../sending/sending.views.tsx";
 import { CLASSIFICATION_LABELS, EVENT_LABELS, STATE_LABELS } from "./requests.rules.ts";
 import type { RequestView } from "./requests.service.ts";
 import { Attachments, CommentForm, Consultations } from "./requests.steps.views.tsx";
@@ -202,6 +203,7 @@ export function RequestPage({
           )}
         </section>
       )}
+      <SendingPanel ctx={ctx} view={view} errors={errors} />
       <CommentForm ctx={ctx} view={view} errors={errors} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">Historial</h2>
