@@ -173,6 +173,35 @@ describe("the demo data", () => {
     expect(messages.some((m) => m.status === "pendiente")).toBe(true);
   });
 
+  it("has communication requests in every state, sent ones with a delivery log, and the library", async () => {
+    const requests = await db().select().from(schema.commRequests);
+    const states = new Set(requests.map((r) => r.state));
+    for (const state of ["nuevo", "en_revision", "devuelto", "rechazado", "programado", "enviado"])
+      expect(states, state).toContain(state);
+    const sent = requests.filter((r) => r.state === "enviado");
+    for (const request of sent) {
+      const rows = await db()
+        .select()
+        .from(schema.commDeliveries)
+        .where(eq(schema.commDeliveries.requestId, request.id));
+      expect(rows.filter((d) => d.state === "enviado").length).toBe(request.sentCount);
+      expect(rows.every((d) => d.state === "enviado" || d.state === "descartado")).toBe(true);
+    }
+    // The pasted list's personal addresses were dropped, not sent.
+    const dropped = await db()
+      .select()
+      .from(schema.commDeliveries)
+      .where(eq(schema.commDeliveries.dropReason, "dominio_externo"));
+    expect(dropped.map((d) => d.email).sort()).toEqual([
+      "coro.pasto.2026@gmail.com",
+      "luisa.narvaez@hotmail.com",
+    ]);
+    const open = await db().select().from(schema.commConsultations);
+    expect(open.some((c) => c.office === "talento_humano" && !c.answeredAt)).toBe(true);
+    expect(requests.some((r) => r.classification === "sensible")).toBe(true);
+    expect((await db().select().from(schema.documents)).length).toBeGreaterThanOrEqual(4);
+  });
+
   it("keeps the demo accounts as before: one credential per role, the servant a newcomer without a card", async () => {
     expect(loaded.credentials.map((c) => c.documentNumber)).toEqual(
       DEMO_ACCOUNTS.map((a) => a.documentNumber),

@@ -21,6 +21,7 @@ import { ROLE_LABELS, type Role } from "../shared/auth/roles.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { formatDateTime } from "../shared/time.ts";
 import { tellCardLives } from "./demo.cards.ts";
+import { tellComunicaciones } from "./demo.comunicaciones.ts";
 import { DEMO_ACCOUNTS, DEMO_STAFF, DEPENDENCIAS_TREE, type SeedDependencia } from "./demo.data.ts";
 import { loadDemoLibrary } from "./demo.library.ts";
 import { openCurrentCampaign, tellCurrentLists, tellPastCampaign } from "./demo.lists.ts";
@@ -198,6 +199,8 @@ async function loadDemoStory(
     await tellCurrentLists(ctx, cast, campaign.id, roster.length + staff.length + 1);
     lap("lists");
     await tellRecentPhotos(ctx, cast);
+    await tellComunicaciones(ctx, cast);
+    lap("comunicaciones");
     for (let round = 0; round < 100; round++)
       if ((await deliverDue(tx, ago(8, 18), dropMessages, deps.config.mailFrom, 200)) === 0) break;
     lap("review");

@@ -7,7 +7,6 @@ import type { Db } from "../../db/client.ts";
 import {
   type CommRequest,
   commAttachments,
-  commListEntries,
   commRequestEvents,
   commRequests,
   type NewCommRequest,
@@ -76,71 +75,6 @@ export async function sendingRequests(db: Db) {
     .from(commRequests)
     .where(eq(commRequests.state, "enviando"));
   return rows.map((r) => r.id);
-}
-
-export interface Candidate {
-  personId: string | null;
-  email: string | null;
-  firstNames: string;
-  lastNames: string;
-  dependenciaName: string | null;
-}
-
-export function peopleCandidates(
-  db: Db,
-  filter: {
-    kind: "todos" | "filtro" | "persona";
-    dependenciaIds: string[];
-    vinculacion: string | null;
-    personId: string | null;
-  },
-): Promise<Candidate[]> {
-  const conditions = [eq(people.status, "activo")];
-  if (filter.kind === "persona")
-    conditions.push(eq(people.id, filter.personId ?? "00000000-0000-0000-0000-000000000000"));
-  if (filter.kind === "filtro" && filter.dependenciaIds.length > 0)
-    conditions.push(inArray(people.dependenciaId, filter.dependenciaIds));
-  if (filter.kind === "filtro" && filter.vinculacion)
-    conditions.push(eq(people.vinculacion, filter.vinculacion as "planta" | "ops"));
-  return db
-    .select({
-      personId: people.id,
-      email: people.email,
-      firstNames: people.firstNames,
-      lastNames: people.lastNames,
-      dependenciaName: dependencias.name,
-    })
-    .from(people)
-    .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
-    .where(and(...conditions))
-    .orderBy(asc(people.lastNames), asc(people.id));
-}
-
-/** A pasted or uploaded list, each entry with the person its address matches (when one does). */
-export function listCandidates(db: Db, requestId: string) {
-  return db
-    .select({
-      personId: people.id,
-      email: commListEntries.email,
-      raw: commListEntries.raw,
-      entryName: commListEntries.name,
-      entryDependencia: commListEntries.dependenciaName,
-      firstNames: people.firstNames,
-      lastNames: people.lastNames,
-      dependenciaName: dependencias.name,
-      problem: commListEntries.problem,
-    })
-    .from(commListEntries)
-    .leftJoin(
-      people,
-      or(
-        eq(people.id, commListEntries.personId),
-        and(isNull(commListEntries.personId), sql`lower(${people.email}) = ${commListEntries.email}`),
-      ),
-    )
-    .leftJoin(dependencias, eq(dependencias.id, people.dependenciaId))
-    .where(eq(commListEntries.requestId, requestId))
-    .orderBy(asc(commListEntries.position));
 }
 
 export async function insertDeliveries(db: Db, rows: (typeof commDeliveries.$inferInsert)[]) {

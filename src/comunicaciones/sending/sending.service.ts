@@ -3,11 +3,10 @@
 // are not institutional are kept as dropped, with the reason); a sender per request works the queue
 // (sending.deliver.ts); rows abandoned by a dead process go back to the queue flagged «posible duplicado»;
 // when no row is left the request is «enviada» with its summary, and the requester and reviewer are told.
-import { listDependenciaTree } from "../../core/dependencias/dependencias.service.ts";
 import { queueEmail } from "../../core/mail/mail.service.ts";
 import type { Db } from "../../db/client.ts";
 import { systemAuditContext } from "../../shared/audit.ts";
-import { partitionAddresses } from "../messages/addresses.rules.ts";
+import { resolveAudience } from "../requests/requests.audience.ts";
 import { requestCode } from "../requests/requests.rules.ts";
 import { noticeToRequester, recordStep } from "../requests/requests.service.ts";
 import type { CommRequest } from "../requests/requests.table.ts";
@@ -15,70 +14,31 @@ import * as repo from "./sending.repository.ts";
 import { summarise, summaryText } from "./sending.rules.ts";
 import type { commDeliveries } from "./sending.table.ts";
 
-/** The ids plus every descendant of each (the same walk as the request's audience preview). */
-async function withDescendants(db: Db, ids: readonly string[]) {
-  const children = new Map<string, string[]>();
-  for (const node of await listDependenciaTree(db)) {
-    const parent = node.item.parentId;
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), node.item.id]);
-  }
-  const all = new Set<string>();
-  const visit = (id: string) => {
-    if (all.has(id)) return;
-    all.add(id);
-    for (const child of children.get(id) ?? []) visit(child);
-  };
-  for (const id of ids) visit(id);
-  return [...all];
-}
-
-async function candidatesOf(db: Db, request: CommRequest): Promise<repo.Candidate[]> {
-  if (request.audienceKind === "lista") {
-    const entries = await repo.listCandidates(db, request.id);
-    return entries
-      .filter((e) => e.problem !== "duplicado")
-      .map((e) => ({
-        personId: e.personId,
-        // A line that was not an address keeps its text, so the log shows what was pasted.
-        email: e.email ?? e.raw,
-        firstNames: e.firstNames ?? e.entryName ?? "",
-        lastNames: e.lastNames ?? "",
-        dependenciaName: e.dependenciaName ?? e.entryDependencia,
-      }));
-  }
-  return repo.peopleCandidates(db, {
-    kind: request.audienceKind,
-    dependenciaIds: request.audienceIncludeChildren
-      ? await withDescendants(db, request.audienceDependenciaIds)
-      : request.audienceDependenciaIds,
-    vinculacion: request.audienceVinculacion,
-    personId: request.audiencePersonId,
-  });
-}
-
-/** The queue rows of a request's audience as it is now. */
+/** The queue rows of a request's audience as it is now (the same resolution as the request's pages). */
 export async function deliveryRowsOf(db: Db, now: Date, request: CommRequest, domains: readonly string[]) {
-  const { deliverable, dropped } = partitionAddresses(await candidatesOf(db, request), domains);
-  const base = (c: repo.Candidate) => ({
+  const { recipients, dropped } = await resolveAudience(db, request, domains);
+  const rows: (typeof commDeliveries.$inferInsert)[] = recipients.map((r) => ({
     requestId: request.id,
-    personId: c.personId,
-    name: `${c.firstNames} ${c.lastNames}`.trim(),
-    dependenciaName: c.dependenciaName ?? "",
+    personId: r.personId,
+    name: r.name,
+    dependenciaName: r.dependenciaName,
     createdAt: now,
-  });
-  const rows: (typeof commDeliveries.$inferInsert)[] = deliverable.map((c) => ({
-    ...base(c),
-    email: c.email,
+    email: r.email,
     state: "pendiente",
     nextAttemptAt: now,
   }));
-  for (const c of dropped)
-    if (c.reason !== "duplicado")
+  // A repeated line of a list is not a delivery (the unique index would refuse it): it stays in the list.
+  for (const d of dropped)
+    if (d.reason !== "duplicado")
       rows.push({
-        ...base(c),
-        email: c.email?.trim().toLowerCase() || null,
+        requestId: request.id,
+        personId: d.personId,
+        name: d.name,
+        dependenciaName: "",
+        createdAt: now,
+        email: d.email?.trim().toLowerCase() || null,
         state: "descartado",
-        dropReason: c.reason,
+        dropReason: d.reason,
       });
   return rows;
 }
