@@ -46,6 +46,7 @@ export async function makePerson(
     password?: string | null;
     noticeAccepted?: boolean;
     email?: string;
+    firstNames?: string;
   } = {},
 ): Promise<TestPerson> {
   const dependenciaId = options.dependenciaId ?? (await makeDependencia(ctx)).id;
@@ -58,7 +59,7 @@ export async function makePerson(
     {
       documentType: "CC",
       documentNumber,
-      firstNames: "Prueba",
+      firstNames: options.firstNames ?? "Prueba",
       lastNames: `Persona ${unique()}`,
       email: options.email ?? null,
       dependenciaId,

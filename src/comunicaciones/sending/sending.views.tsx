@@ -89,6 +89,11 @@ export function SendingPanel({
         <h2 id="sending-title">Envío</h2>
         <p>Programada para el {formatDateTime(r.scheduledAt)}.</p>
         {ocs && (
+          <p>
+            <a href="/comunicaciones/calendario">Ver el calendario de envíos</a>
+          </p>
+        )}
+        {ocs && (
           <PostButton
             ctx={ctx}
             id={r.id}
