@@ -121,6 +121,8 @@ export async function startSink(options: { refuse?: (address: string) => boolean
       });
     },
   });
+  // A client killed mid-session (the bench's kill -9) resets its socket: not the sink's failure.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   const perRecipient = () => {

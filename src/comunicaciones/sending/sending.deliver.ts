@@ -63,6 +63,13 @@ export async function deliverRequest(
   const request = await repo.findRequest(db, requestId);
   const now0 = clock.now();
   if (request?.state !== "enviando" || (request.pausedUntil && request.pausedUntil > now0)) return result;
+  // A pause that ended: the page stops saying «en pausa» once sending goes on.
+  if (request.pausedUntil)
+    await repo.updateRequestIf(db, requestId, "enviando", {
+      pausedUntil: null,
+      pauseReason: null,
+      updatedAt: now0,
+    });
   // Read once per run: the template's tokens, the recipients' names and cargo, the mailed files.
   const template = { subject: request.subject, blocks: parseMarkup(request.body) };
   const names = new Map((await repo.recipientPeople(db, requestId)).map((p) => [p.id, p]));

@@ -8,7 +8,7 @@ import { makeScheduledRequest, makeServants, startSink } from "../../../test/com
 import { makeDependencia, makePerson } from "../../../test/factories.ts";
 import { outbox } from "../../core/mail/mail.table.ts";
 import { auditLog } from "../../shared/audit.table.ts";
-import { commRequestEvents, commRequests } from "../requests/requests.table.ts";
+import { commAttachments, commRequestEvents, commRequests } from "../requests/requests.table.ts";
 import { commDeliveries } from "./sending.table.ts";
 
 const FROM = "comunicaciones@pasto.gov.co";
@@ -132,6 +132,42 @@ describe("sending a scheduled request", () => {
     expect(failed.map((r) => r.email)).toEqual(["lleno.buzon@pasto.gov.co"]);
     expect(failed[0]?.lastError).toContain("550");
     expect(await requestRow(request.id)).toMatchObject({ state: "enviado", sentCount: 2, failedCount: 1 });
+  });
+});
+
+describe("mailed attachments", () => {
+  it("attaches the request's «mensaje» files read from storage, not the removed or support ones", async () => {
+    const dependencia = await makeDependencia(ctx);
+    await makeServants(db(), 2, { dependenciaId: dependencia.id });
+    const request = await scheduled(dependencia.id);
+    const file = (name: string, purpose: "mensaje" | "soporte", removed = false) => ({
+      requestId: request.id,
+      purpose,
+      fileName: name,
+      contentType: "text/plain",
+      size: 7,
+      sha256: "x",
+      storageKey: `comunicaciones/solicitudes/${request.id}/${name}`,
+      createdAt: ctx.clock.now(),
+      removedAt: removed ? ctx.clock.now() : null,
+    });
+    for (const row of [
+      file("circular.txt", "mensaje"),
+      file("viejo.txt", "mensaje", true),
+      file("nota.txt", "soporte"),
+    ]) {
+      await ctx.deps.storage.put(row.storageKey, Buffer.from("adjunto"));
+      await db().insert(commAttachments).values(row);
+    }
+    const before = sink.received.length;
+    await run();
+    const messages = sink.received.slice(before);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message.raw).toContain("filename=circular.txt");
+      expect(message.raw).not.toContain("viejo.txt");
+      expect(message.raw).not.toContain("nota.txt");
+    }
   });
 });
 
