@@ -10,6 +10,7 @@
 
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { decodeText, parseCsv } from "../../shared/csv.ts";
 import { fileSignature, openWorkbook, SPREADSHEET_MESSAGES } from "../../shared/spreadsheet-file.ts";
 import { formatNumber } from "../../shared/words.ts";
 import {
@@ -22,7 +23,6 @@ import {
   normalizeLabel,
   normalizeValue,
 } from "./lists.columns.ts";
-import { decodeText, parseCsv } from "./lists.csv.ts";
 
 export {
   LIST_COLUMNS,

@@ -7,9 +7,9 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
-  FieldFrame,
   FileField,
   Select,
+  TextArea,
 } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
@@ -28,29 +28,6 @@ export const DOCUMENT_LABELS: Record<string, string> = {
   file: "Archivo",
   reason: "Motivo del retiro",
 };
-
-export function TextArea(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  rows: number;
-  values: FormValues;
-  errors: FormErrors;
-}) {
-  return (
-    <FieldFrame
-      id={props.name}
-      label={props.label}
-      hint={props.hint}
-      error={props.errors[props.name]}
-      control={(aria) => (
-        <textarea class="textarea" id={props.name} name={props.name} rows={props.rows} {...aria}>
-          {props.values[props.name] ?? ""}
-        </textarea>
-      )}
-    />
-  );
-}
 
 export const docTypeOptions = DOC_TYPES.map((t) => ({ value: t, label: DOC_TYPE_LABELS[t] }));
 

@@ -14,10 +14,11 @@ import {
   FileField,
   Notice,
   Select,
+  TextArea,
 } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
-import { docTypeOptions, TextArea } from "../library/library.admin.views.tsx";
+import { docTypeOptions } from "../library/library.admin.views.tsx";
 import { PUB_STATE_LABELS, TARGET_LABELS, TARGETS } from "./publications.rules.ts";
 import type { PubListItem, PubRequestView } from "./publications.service.ts";
 

@@ -3,6 +3,7 @@
 // kept with their problem, so the requester, OCS and the send summary can show them.
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { decodeText } from "../../shared/csv.ts";
 import { fileSignature, openWorkbook, SPREADSHEET_MESSAGES } from "../../shared/spreadsheet-file.ts";
 import { formatNumber } from "../../shared/words.ts";
 import {
@@ -23,23 +24,8 @@ export type ListOutcome = { ok: true; lines: CheckedListLine[] } | { ok: false; 
 const UNSUPPORTED =
   "No pudimos leer el archivo como una lista. Envíe un archivo de Excel (.xlsx) o CSV con una columna «correo» (y, si quiere, «nombre» y «dependencia»), o pegue las direcciones en el cuadro.";
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM (Excel's «Unicode text»), else Windows-1252; undefined if binary. */
-function decodeText(file: Buffer): string | undefined {
-  let text: string;
-  if (file[0] === 0xff && file[1] === 0xfe) text = new TextDecoder("utf-16le").decode(file);
-  else {
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(file);
-    } catch {
-      text = new TextDecoder("windows-1252").decode(file);
-    }
-  }
-  for (let at = 0; at < Math.min(text.length, 65_536); at++) {
-    const code = text.charCodeAt(at);
-    if (code < 9 || (code > 13 && code < 32)) return undefined;
-  }
-  return text.replace(/^\uFEFF/, "");
-}
+/** The text of an uploaded file (shared/csv.ts) without its byte order mark; undefined if binary. */
+const decodeList = (file: Buffer) => decodeText(file)?.replace(/^\uFEFF/, "");
 
 /** A cell as text: rich text, hyperlinks and formulas give what the person sees. */
 function cellText(value: unknown): string {
@@ -85,7 +71,7 @@ async function readListFile(file: ListUpload, maxRows: number): Promise<ListLine
       if (!opened.ok) return { message: opened.message ?? UNSUPPORTED };
       return entriesFromRows(await readFirstSheet(opened.zip, maxRows));
     }
-    const text = signature === "pdf" ? undefined : decodeText(file.bytes);
+    const text = signature === "pdf" ? undefined : decodeList(file.bytes);
     return text === undefined ? { message: UNSUPPORTED } : parsePastedList(text);
   } catch {
     return { message: SPREADSHEET_MESSAGES.unreadable };

@@ -10,8 +10,10 @@ import {
   ErrorSummary,
   Field,
   FieldFrame,
+  FileField,
   Notice,
   Select,
+  TextArea,
 } from "../../shared/views/components.tsx";
 import { Layout } from "../../shared/views/Layout.tsx";
 import type { PageContext } from "../../shared/views/page.ts";
@@ -84,29 +86,6 @@ export function MyRequestsPage({ ctx, rows }: { ctx: PageContext; rows: RequestL
   );
 }
 
-function Textarea(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  rows: number;
-  values: FormValues;
-  errors: FormErrors;
-}) {
-  return (
-    <FieldFrame
-      id={props.name}
-      label={props.label}
-      hint={props.hint}
-      error={props.errors[props.name]}
-      control={(aria) => (
-        <textarea class="textarea" id={props.name} name={props.name} rows={props.rows} {...aria}>
-          {props.values[props.name] ?? ""}
-        </textarea>
-      )}
-    />
-  );
-}
-
 const AUDIENCES = [
   { value: "todos", label: "Todos los servidores y contratistas activos" },
   { value: "filtro", label: "Algunas dependencias, o solo planta o solo contratistas" },
@@ -120,28 +99,6 @@ export interface AttachmentItem {
   fileName: string;
   size: number;
   purpose: "mensaje" | "soporte";
-}
-
-function MultiFile(props: { name: string; label: string; hint: string; error?: string }) {
-  return (
-    <FieldFrame
-      id={props.name}
-      label={props.label}
-      hint={props.hint}
-      error={props.error}
-      control={(aria) => (
-        <input
-          class="file-input"
-          type="file"
-          id={props.name}
-          name={props.name}
-          accept={FILE_ACCEPT}
-          multiple
-          {...aria}
-        />
-      )}
-    />
-  );
 }
 
 export interface RequestFormProps {
@@ -174,7 +131,7 @@ export function RequestFormPage(props: RequestFormProps) {
       <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />
         {values.rowVersion && <input type="hidden" name="rowVersion" value={values.rowVersion} />}
-        <Textarea
+        <TextArea
           name="purpose"
           label="Propósito"
           hint="Para qué es la comunicación y por qué debe llegar a estos destinatarios."
@@ -277,7 +234,7 @@ export function RequestFormPage(props: RequestFormProps) {
           values={values}
           errors={errors}
         />
-        <Textarea
+        <TextArea
           name="listText"
           label="Si eligió una lista: péguela aquí"
           hint={`Una dirección por línea: «correo», «Nombre <correo>» o «correo;nombre;dependencia»; también puede copiar las columnas desde Excel. Hasta ${props.limits.maxListEntries.toLocaleString("es-CO")} direcciones; las que no sean institucionales se descartan y se le muestran.${props.listCount ? ` Si no pega ni carga otra, se conserva la lista actual (${props.listCount.toLocaleString("es-CO")} líneas).` : ""}`}
@@ -319,7 +276,7 @@ export function RequestFormPage(props: RequestFormProps) {
           errors={errors}
         />
         <Field name="subject" label="Asunto" values={values} errors={errors} />
-        <Textarea
+        <TextArea
           name="body"
           label="Texto del mensaje"
           hint={`Deje una línea en blanco entre párrafos. Puede usar **negrita**, _cursiva_, listas con «- » y estos campos, que se llenan para cada destinatario: ${fields}.`}
@@ -327,13 +284,17 @@ export function RequestFormPage(props: RequestFormProps) {
           values={values}
           errors={errors}
         />
-        <MultiFile
+        <FileField
+          multiple
+          accept={FILE_ACCEPT}
           name="adjuntos"
           label="Archivos que viajan con el mensaje (opcional)"
           hint={`${FILE_TYPES_TEXT}. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)}; todos juntos hasta ${formatFileSize(props.limits.maxMailedBytes)}.`}
           error={errors.adjuntos}
         />
-        <MultiFile
+        <FileField
+          multiple
+          accept={FILE_ACCEPT}
           name="soporte"
           label="Documentos de soporte para la revisión (opcional, no se envían)"
           hint={`Por ejemplo, el convenio o la autorización. Cada archivo hasta ${formatFileSize(props.limits.maxFileBytes)}.`}

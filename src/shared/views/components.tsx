@@ -99,6 +99,30 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A labelled textarea bound to a form's values and errors. */
+export function TextArea(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  rows: number;
+  values: FormValues;
+  errors: FormErrors;
+}) {
+  return (
+    <FieldFrame
+      id={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.errors[props.name]}
+      control={(aria) => (
+        <textarea class="textarea" id={props.name} name={props.name} rows={props.rows} {...aria}>
+          {props.values[props.name] ?? ""}
+        </textarea>
+      )}
+    />
+  );
+}
+
 /** A file input with its label, hint and error (uploads need multipart forms). */
 export function FileField(props: {
   name: string;
@@ -106,6 +130,7 @@ export function FileField(props: {
   hint: string;
   accept: string;
   error?: string;
+  multiple?: boolean;
 }) {
   return (
     <FieldFrame
@@ -120,6 +145,7 @@ export function FileField(props: {
           id={props.name}
           name={props.name}
           accept={props.accept}
+          multiple={props.multiple}
           {...aria}
         />
       )}
