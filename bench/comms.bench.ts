@@ -3,6 +3,8 @@
 //   (a) baseline: a bare nodemailer pool with the same maxConnections, 5,000 sendMail → msgs/s
 //   (b) SIPAP: the real server (src/main.ts, PGlite in a DATA_DIR) drains a request scheduled for now
 //   (c) the same, killed with SIGKILL at 2,500 received and started again: missing (must be 0), duplicates
+// On PGlite by default; with BENCH_DATABASE_URL=postgres://… on a scratch database of that server (there a
+// dead process's rows come back when their 60 s lease runs out, so (c) waits that long).
 // Seeding goes straight to the database (people, one approved request due now); the server's own minute
 // sweep (runAtStart) starts it, exactly as in production.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,10 +13,11 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { createDependencia } from "../src/core/dependencias/dependencias.service.ts";
-import { openPglite } from "../src/db/client.ts";
+import { openPglite, openPostgres } from "../src/db/client.ts";
 import { systemAuditContext } from "../src/shared/audit.ts";
 import { makeScheduledRequest, makeServants, startSink } from "../test/comms.ts";
 import { freePort, isRunning, type RunningServer, startServer } from "../test/processes.ts";
+import { scratchPostgres } from "./harness.ts";
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 5000);
 const C = Number(process.env.COMM_SMTP_CONNECTIONS ?? 4);
@@ -56,10 +59,14 @@ async function baseline() {
   return { ms, perSecond: rate(N, ms) };
 }
 
-/** A data directory with N servants and one approved request due now; returns their addresses. */
+/** Where the server keeps its data: PGlite in its data directory, or a scratch PostgreSQL database. */
+const adminUrl = process.env.BENCH_DATABASE_URL;
+
+/** A data directory (and database) with N servants and one approved request due now. */
 async function seed() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sipap-comms-bench-"));
-  const database = await openPglite(dataDir);
+  const scratch = adminUrl ? await scratchPostgres(adminUrl) : undefined;
+  const database = scratch ? await openPostgres(scratch.url) : await openPglite(dataDir);
   await database.migrate();
   const now = new Date();
   const dependencia = await createDependencia(database.db, now, systemAuditContext, {
@@ -86,12 +93,18 @@ async function seed() {
     body: "Hola {{nombre}}:\n\nLa **Secretaría de Salud** invita a {{nombre_completo}} ({{cargo}}) a la jornada.\n\n- Lugar: CAM Anganoy\n- Hora: 8:00 a. m.\n\nMás en https://www.pasto.gov.co",
   });
   await database.close();
-  return { dataDir, emails: servants.map((s) => s.email ?? "") };
+  const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : {};
+  const cleanUp = async () => {
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { dataDir, env, cleanUp, emails: servants.map((s) => s.email ?? "") };
 }
 
-async function server(dataDir: string): Promise<RunningServer> {
+async function server(dataDir: string, env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const started = await startServer({
+    ...env,
     DATA_DIR: dataDir,
     PORT: String(port),
     SMTP_URL: sink.url,
@@ -117,29 +130,29 @@ const perRecipient = () => {
 };
 
 async function sipap() {
-  const { dataDir, emails } = await seed();
+  const { dataDir, env, cleanUp, emails } = await seed();
   const received = countOf(emails);
-  const running = await server(dataDir);
+  const running = await server(dataDir, env);
   await until(() => received() > 0, 120_000);
   const first = Date.now();
   await until(() => received() >= N, 600_000);
   const ms = Date.now() - first;
   await running.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await cleanUp();
   return { ms, perSecond: rate(N, ms) };
 }
 
 async function killed() {
-  const { dataDir, emails } = await seed();
+  const { dataDir, env, cleanUp, emails } = await seed();
   const wanted = new Set(emails);
   const received = countOf(emails);
-  const first = await server(dataDir);
+  const first = await server(dataDir, env);
   await until(() => received() >= N / 2, 600_000);
   first.child.kill("SIGKILL");
   await new Promise((resolve) => first.child.once("close", resolve));
   const atKill = received();
   const restarted = Date.now();
-  const second = await server(dataDir);
+  const second = await server(dataDir, env);
   await until(() => received() > atKill, 180_000);
   const recoveryMs = Date.now() - restarted;
   await until(() => {
@@ -149,8 +162,7 @@ async function killed() {
   // Let the last in-flight messages and the summary settle.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await second.stop();
-  if (process.env.BENCH_KEEP) console.log(`kept ${dataDir}`);
-  else rmSync(dataDir, { recursive: true, force: true });
+  await cleanUp();
   const final = perRecipient();
   const missing = emails.filter((e) => !final.get(e)).length;
   const duplicates = [...final].filter(([e, n]) => wanted.has(e) && n > 1).reduce((s, [, n]) => s + n - 1, 0);
@@ -163,7 +175,9 @@ async function killed() {
   return { atKill, recoveryMs, missing, duplicates, duplicatesWithSameMessageId: sameId };
 }
 
-console.log(`Comunicaciones: ${N} recipients, ${C} SMTP connections, smtp-server on loopback`);
+console.log(
+  `Comunicaciones: ${N} recipients, ${C} SMTP connections, smtp-server on loopback, ${adminUrl ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite"}`,
+);
 const a = process.env.BENCH_ONLY_KILL ? { perSecond: 1, ms: 0 } : await baseline();
 console.log(`(a) bare nodemailer pool: ${a.perSecond} msg/s (${a.ms} ms)`);
 const b = process.env.BENCH_ONLY_KILL ? { perSecond: 0, ms: 0 } : await sipap();

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../src/demo/demo.data.ts";
 import { createPostgresTestDatabaseUrl, usingPostgres } from "./db.ts";
 import { freePort, isRunning, root, runCli, startServer } from "./processes.ts";
 
@@ -43,7 +44,7 @@ onEmbedded("npm start on the embedded database", () => {
       if (!isRunning(first)) throw new Error(`server did not start: ${first.stderr}`);
       const listing = readFileSync(path.join(dataDir, "demo-accounts.txt"), "utf8");
       const accounts = [...listing.matchAll(/documento (\d+)\s+credencial ([A-Z0-9-]{14})/g)];
-      expect(accounts).toHaveLength(8);
+      expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
       expect(first.output()).toContain(accounts[0]?.[2]);
       expect(listing).toContain("Administrador");
       expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: "ok" });
