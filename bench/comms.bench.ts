@@ -184,6 +184,10 @@ const b = process.env.BENCH_ONLY_KILL ? { perSecond: 0, ms: 0 } : await sipap();
 console.log(
   `(b) SIPAP server draining a request: ${b.perSecond} msg/s (${b.ms} ms, first to last message), ${Math.round((b.perSecond / a.perSecond) * 100)} % of bare`,
 );
+if (process.env.BENCH_SKIP_KILL) {
+  await sink.close();
+  process.exit(0);
+}
 const c = await killed();
 console.log(
   `(c) kill -9 at ${c.atKill} received, restart: missing ${c.missing}, duplicates ${c.duplicates} (same Message-ID: ${c.duplicatesWithSameMessageId}), first message ${c.recoveryMs} ms after restart`,

@@ -1,6 +1,6 @@
 // Queries of communication requests: the rows, their events, the people they name, the requester's and the
 // reviewers' lists, and the audience candidates (people joined with their dependencia).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { dependencias } from "../../core/dependencias/dependencias.table.ts";
 import { people } from "../../core/people/people.table.ts";
@@ -98,13 +98,23 @@ export function listOfRequesters(db: Db, personId: string, dependenciaId: string
     .limit(200);
 }
 
-export function listInStates(db: Db, states: readonly RequestState[]) {
+/** Requests in the given states; those in `finished` only when they changed since `since`. */
+export function listInStates(
+  db: Db,
+  states: readonly RequestState[],
+  finished: { states: readonly RequestState[]; since: Date } = { states: [], since: new Date(0) },
+) {
+  const open = inArray(commRequests.state, [...states]);
+  const recent =
+    finished.states.length > 0
+      ? and(inArray(commRequests.state, [...finished.states]), gte(commRequests.updatedAt, finished.since))
+      : undefined;
   return db
     .select(listColumns)
     .from(commRequests)
     .innerJoin(dependencias, eq(dependencias.id, commRequests.dependenciaId))
     .innerJoin(requester, eq(requester.id, commRequests.requestedBy))
-    .where(inArray(commRequests.state, [...states]))
+    .where(recent ? or(open, recent) : open)
     .orderBy(asc(commRequests.createdAt))
     .limit(500);
 }

@@ -41,7 +41,7 @@ export function requestsReviewRoutes() {
   const app = new Hono<AppEnv>();
 
   mount(app, "comm.queue", async (c) => {
-    const rows = await listQueue(c.var.deps.database.db, requireUser(c));
+    const rows = await listQueue(c.var.deps.database.db, c.var.deps.clock.now(), requireUser(c));
     return c.html(<QueuePage ctx={pageContext(c)} rows={rows} />);
   });
 

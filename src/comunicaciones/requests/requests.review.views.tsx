@@ -1,4 +1,5 @@
-// OCS's queue (bandeja): requests to take, in review and approved, the oldest first; and the calendar of
+// OCS's queue (bandeja): requests to take, in review, approved, scheduled, returned, and those sent or rejected in
+// the last 30 days, the oldest first; and the calendar of
 // scheduled and sending requests by Bogotá day.
 import { formatIsoDay } from "../../shared/time.ts";
 import { Layout } from "../../shared/views/Layout.tsx";
@@ -12,7 +13,16 @@ export function QueuePage({ ctx, rows }: { ctx: PageContext; rows: RequestListIt
   const groups = [
     { title: "Nuevas, por tomar", rows: rows.filter((r) => r.request.state === "nuevo") },
     { title: "En revisión", rows: rows.filter((r) => r.request.state === "en_revision") },
-    { title: "Aprobadas", rows: rows.filter((r) => r.request.state === "aprobado") },
+    { title: "Aprobadas, por programar", rows: rows.filter((r) => r.request.state === "aprobado") },
+    {
+      title: "Programadas y enviándose",
+      rows: rows.filter((r) => r.request.state === "programado" || r.request.state === "enviando"),
+    },
+    { title: "Devueltas al solicitante", rows: rows.filter((r) => r.request.state === "devuelto") },
+    {
+      title: "Enviadas y rechazadas en los últimos 30 días",
+      rows: rows.filter((r) => r.request.state === "enviado" || r.request.state === "rechazado"),
+    },
   ];
   return (
     <Layout ctx={ctx} title="Solicitudes de comunicación">

@@ -229,3 +229,28 @@ describe("a sensitive notice", () => {
     expect(viewed.length).toBeGreaterThan(0);
   });
 });
+
+describe("OCS's queue", () => {
+  // Last in the file: it moves the clock a month ahead.
+  it("shows returned and recently rejected requests, and lets finished ones drop off after 30 days", async () => {
+    const returned = await file(liaison, { subject: "Simulacro de evacuación" });
+    expect((await act(ocs, returned, "revisar")).status).toBe(303);
+    expect((await act(ocs, returned, "devolver", { comment: "Indique el punto de encuentro." })).status).toBe(
+      303,
+    );
+    const rejected = await file(liaison, { subject: "Descuentos en motocicletas" });
+    expect((await act(ocs, rejected, "revisar")).status).toBe(303);
+    expect((await act(ocs, rejected, "rechazar", { comment: "Es publicidad privada." })).status).toBe(303);
+    const queue = await (await ocs.get("/comunicaciones/bandeja")).text();
+    const section = (title: string) =>
+      queue.slice(queue.indexOf(title), queue.indexOf("</section>", queue.indexOf(title)));
+    expect(section("Devueltas al solicitante")).toContain("Simulacro de evacuación");
+    expect(section("Enviadas y rechazadas en los últimos 30 días")).toContain("Descuentos en motocicletas");
+
+    ctx.clock.advance(31 * 86_400_000);
+    const later = await signIn(ctx, await makePerson(ctx, { roles: ["comunicaciones"] }));
+    const page = await (await later.get("/comunicaciones/bandeja")).text();
+    expect(page).toContain("Simulacro de evacuación");
+    expect(page).not.toContain("Descuentos en motocicletas");
+  });
+});

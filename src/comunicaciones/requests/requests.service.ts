@@ -270,6 +270,15 @@ export async function listMine(db: Db, user: CurrentUser) {
 }
 
 /** OCS's queue: new requests to take, those in review (with their reviewer), approved ones. */
-export async function listQueue(db: Db, user: CurrentUser) {
-  return redactRows(await repo.listInStates(db, ["nuevo", "en_revision", "aprobado"]), user);
+/** Days a sent or rejected request stays on the queue page, for OCS to find what went out recently. */
+const QUEUE_RECENT_DAYS = 30;
+
+export async function listQueue(db: Db, now: Date, user: CurrentUser) {
+  const since = new Date(now.getTime() - QUEUE_RECENT_DAYS * 86_400_000);
+  const rows = await repo.listInStates(
+    db,
+    ["nuevo", "en_revision", "aprobado", "programado", "enviando", "devuelto"],
+    { states: ["enviado", "rechazado"], since },
+  );
+  return redactRows(rows, user);
 }
