@@ -64,6 +64,8 @@ describe("the demo data", () => {
     expect(all.length).toBeGreaterThanOrEqual(250);
     // Never a real colleague's mailbox, even if the demo runs with SMTP_URL set.
     expect(all.filter((p) => p.email && !p.email.startsWith("demo."))).toEqual([]);
+    const emails = all.flatMap((p) => (p.email ? [p.email] : []));
+    expect(new Set(emails).size).toBe(emails.length);
     const accounts = new Set(DEMO_ACCOUNTS.map((a) => a.documentNumber));
     const others = all.filter((p) => !accounts.has(p.doc));
     expect(others.filter((p) => !isDemoDocument(p.doc))).toEqual([]);

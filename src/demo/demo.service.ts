@@ -180,10 +180,14 @@ async function loadDemoStory(
     emailDomain,
     day,
   });
-  const staff = DEMO_STAFF.map((s, i) => ({
-    role: s.role,
-    person: staffMember(s, roster.length + i + 1, emailDomain),
-  }));
+  // Addresses are unique within the crowd; a colleague named like someone in it gets a numbered one.
+  const taken = new Set(roster.map((p) => p.email));
+  const staff = DEMO_STAFF.map((s, i) => {
+    const person = staffMember(s, roster.length + i + 1, emailDomain);
+    if (taken.has(person.email)) person.email = person.email.replace("@", `${i + 1}@`);
+    taken.add(person.email);
+    return { role: s.role, person };
+  });
   await db.transaction(async (tx) => {
     const setting = { db: tx, storage: deps.storage, logger: deps.logger, config: deps.config, now: at };
     const cast = await registerCast(setting, roster, staff, dependenciaIds, audit);
