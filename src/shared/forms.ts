@@ -46,3 +46,18 @@ export async function parseForm<S extends z.ZodType>(
 ): Promise<FormResult<z.output<S>>> {
   return validateForm(schema, await readForm(c));
 }
+
+/** A multipart or urlencoded body: its text fields and its one file under «file» (if not empty). */
+export async function readUploadForm(c: AppContext) {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  let file: File | undefined;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "_csrf") continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (key === "file") file = first instanceof File && first.size > 0 ? first : undefined;
+    else if (typeof first === "string") values[key] = first;
+  }
+  const upload = file ? { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : undefined;
+  return { values, upload };
+}

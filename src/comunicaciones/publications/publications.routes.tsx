@@ -6,7 +6,7 @@ import { mount } from "../../shared/auth/guard.ts";
 import { AppError } from "../../shared/errors.ts";
 import { formatFileSize } from "../../shared/files/checks.ts";
 import { redirectWithFlash } from "../../shared/flash.ts";
-import { type FormErrors, type FormValues, validateForm } from "../../shared/forms.ts";
+import { type FormErrors, type FormValues, readUploadForm, validateForm } from "../../shared/forms.ts";
 import { type AppContext, type AppEnv, auditContext, requireUser } from "../../shared/http.ts";
 import { pageContext } from "../../shared/views/page.ts";
 import { DOCUMENT_FILE_ACCEPT } from "../library/library.service.ts";
@@ -29,21 +29,6 @@ import {
 } from "./publications.views.tsx";
 
 const requestId = (c: AppContext) => c.req.param("id") ?? "";
-
-/** A multipart or urlencoded body: its text fields and its one file under «file» (if not empty). */
-async function readUploadForm(c: AppContext) {
-  const body = await c.req.parseBody({ all: true });
-  const values: FormValues = {};
-  let file: File | undefined;
-  for (const [key, value] of Object.entries(body)) {
-    if (key === "_csrf") continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    if (key === "file") file = first instanceof File && first.size > 0 ? first : undefined;
-    else if (typeof first === "string") values[key] = first;
-  }
-  const upload = file ? { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : undefined;
-  return { values, upload };
-}
 
 function renderForm(
   c: AppContext,
